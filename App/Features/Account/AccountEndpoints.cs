@@ -1,0 +1,41 @@
+using HocTapSuotDoi.Security;
+
+namespace HocTapSuotDoi.Features.Account;
+
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        // A POST with the antiforgery token (the form in the user menu), never a GET: a link cannot sign anyone out.
+        app.MapPost("/dang-xuat", async (AccountService accounts) =>
+        {
+            await accounts.SignOutAsync();
+            return Results.LocalRedirect("/dang-nhap");
+        });
+    }
+}
+
+// A user whose password was generated must change it before anything else: every other page request is sent to the
+// change page, and the interactive circuit (/_blazor) is refused, so no feature runs until the password is changed.
+public sealed class ForcePasswordChangeMiddleware(RequestDelegate next)
+{
+    private static readonly string[] Allowed = ["/doi-mat-khau", "/dang-xuat", "/dang-nhap", "/khong-co-quyen", "/loi", "/health", "/_framework", "/_content", "/assets"];
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (context.User.HasClaim(AppClaims.MustChangePassword, "true")
+            && !Allowed.Any(a => path.StartsWithSegments(a))
+            && !Path.HasExtension(path.Value))
+        {
+            if (path.StartsWithSegments("/_blazor") || !HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
+            context.Response.Redirect("/doi-mat-khau");
+            return Task.CompletedTask;
+        }
+        return next(context);
+    }
+}

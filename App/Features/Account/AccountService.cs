@@ -1,0 +1,74 @@
+using HocTapSuotDoi.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace HocTapSuotDoi.Features.Account;
+
+public sealed record SignInOutcome(bool Succeeded, bool MustChangePassword, string? Message);
+
+// Sign-in and password change run inside an HTTP request (plain server-rendered forms): the cookie is set there.
+public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<AppUser> users, TimeProvider clock)
+{
+    public const string WrongCredentials = "E-mail hoặc mật khẩu không đúng.";
+
+    public async Task<SignInOutcome> SignInAsync(LoginForm form)
+    {
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (user is null)
+        {
+            return new(false, false, WrongCredentials);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            user.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
+            await users.UpdateAsync(user);
+            return new(true, user.MustChangePassword, null);
+        }
+        if (result.IsLockedOut)
+        {
+            return new(false, false, await LockedOutMessageAsync(user));
+        }
+
+        var left = users.Options.Lockout.MaxFailedAccessAttempts - await users.GetAccessFailedCountAsync(user);
+        var warning = left is > 0 and <= 2 ? $" Còn {left} lần thử, sau đó tài khoản bị tạm khóa 15 phút." : "";
+        return new(false, false, WrongCredentials + warning);
+    }
+
+    private async Task<string> LockedOutMessageAsync(AppUser user)
+    {
+        var end = await users.GetLockoutEndDateAsync(user);
+        if (end is null || end.Value.Year > 9000)
+        {
+            return "Tài khoản của bạn đã bị quản trị viên khóa. Hãy liên hệ quản trị viên của xã.";
+        }
+        var minutes = Math.Max(1, (int)Math.Ceiling((end.Value - clock.GetUtcNow()).TotalMinutes));
+        return $"Tài khoản tạm thời bị khóa do nhập sai mật khẩu quá 5 lần. Hãy thử lại sau {minutes} phút " +
+               $"(từ {Setup.VnTime.ToLocal(end.Value.UtcDateTime):HH:mm}).";
+    }
+
+    public async Task<IReadOnlyList<string>> ChangePasswordAsync(System.Security.Claims.ClaimsPrincipal principal, ChangePasswordForm form)
+    {
+        var validation = await new ChangePasswordFormValidator().ValidateAsync(form);
+        if (!validation.IsValid)
+        {
+            return validation.Errors.Select(e => e.ErrorMessage).ToList();
+        }
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return ["Tài khoản không còn tồn tại."];
+        }
+        var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Select(e => e.Description).ToList();
+        }
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return [];
+    }
+
+    public Task SignOutAsync() => signIn.SignOutAsync();
+}

@@ -1,0 +1,16 @@
+using Hangfire;
+using HocTapSuotDoi.Setup;
+
+namespace HocTapSuotDoi.Jobs;
+
+// Every recurring job, in one place; cron and time zone from settings. Safe to call at every start (upsert).
+public sealed class RecurringJobs(IRecurringJobManager jobs, AppSettings settings)
+{
+    public const string NightlyBackup = "sao-luu-hang-dem";
+
+    public void Register()
+    {
+        var options = new RecurringJobOptions { TimeZone = settings.TimeZone };
+        jobs.AddOrUpdate<BackupDatabaseJob>(NightlyBackup, job => job.RunAsync(CancellationToken.None), settings.Backup.Cron, options);
+    }
+}

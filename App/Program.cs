@@ -1,0 +1,34 @@
+using HocTapSuotDoi.Seeding;
+using HocTapSuotDoi.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Settings: the root appsettings.json, then environment variables, then the command line; checked before anything runs.
+builder.Configuration.AddRootSettingsFile();
+AppSettings settings;
+try
+{
+    settings = AppSettings.Load(builder.Configuration);
+}
+catch (InvalidSettingsException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+// Services: infrastructure (EF Core, Identity, Blazor, MudBlazor, Hangfire, health), then the features.
+builder.Services.AddAppInfrastructure(settings);
+builder.Services.AddAppFeatures();
+
+var app = builder.Build();
+
+// Database: migrations, first administrator, demo data, recurring jobs.
+await app.PrepareAsync();
+
+// HTTP: localization, assets, authentication, pages, endpoints, /health, /hangfire.
+app.UseAppPipeline();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,35 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Jobs;
+using HocTapSuotDoi.Setup;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Seeding;
+
+public static class DatabaseSetup
+{
+    // At every start: migrations, WAL, roles and first administrator, demo data if switched on, recurring jobs.
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<AppSettings>();
+        Directory.CreateDirectory(settings.DataDirectory);
+        Directory.CreateDirectory(settings.BackupDirectory);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers work while a writer writes; the setting is stored in the database file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+            var commune = await scope.ServiceProvider.GetRequiredService<InitialDataSeeder>().SeedAsync();
+            if (settings.DemoData.Enabled)
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(commune);
+            }
+        }
+
+        app.Services.GetRequiredService<RecurringJobs>().Register();
+    }
+}

@@ -1,0 +1,52 @@
+using Hangfire;
+using HocTapSuotDoi.Components;
+using HocTapSuotDoi.Features.Account;
+using HocTapSuotDoi.Features.Backups;
+using HocTapSuotDoi.Jobs;
+using HocTapSuotDoi.Security;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+
+namespace HocTapSuotDoi.Setup;
+
+public static class AppPipeline
+{
+    public static void UseAppPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/loi", createScopeForErrors: true);
+        }
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(AppServices.Vietnamese),
+            SupportedCultures = [AppServices.Vietnamese],
+            SupportedUICultures = [AppServices.Vietnamese],
+        });
+
+        // wwwroot-assets/ (logo, print CSS, templates, fonts) is copied next to the app and served at /assets.
+        var assets = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
+        if (Directory.Exists(assets))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = "/assets" });
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<ForcePasswordChangeMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapBackupEndpoints();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = [new AdministratorDashboardFilter()],
+                AppPath = "/",
+                DashboardTitle = "Tác vụ nền · Học tập suốt đời",
+            })
+            .RequireAuthorization(Policies.Administration);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using FluentValidation;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using HocTapSuotDoi.Components.Layout;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Account;
+using HocTapSuotDoi.Features.Backups;
+using HocTapSuotDoi.Features.Home;
+using HocTapSuotDoi.Features.Users;
+using HocTapSuotDoi.Jobs;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Seeding;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+
+namespace HocTapSuotDoi.Setup;
+
+public static class AppServices
+{
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    // appsettings.json lives at the repository root and is copied next to the app; it is read at the place of the
+    // default appsettings.json, so environment variables and the command line still override it.
+    public static void AddRootSettingsFile(this ConfigurationManager configuration)
+    {
+        var sources = configuration.Sources;
+        var defaultJson = sources.OfType<JsonConfigurationSource>().FirstOrDefault(s => s.Path == "appsettings.json");
+        var index = defaultJson is null ? 0 : sources.IndexOf(defaultJson) + 1;
+        sources.Insert(index, new JsonConfigurationSource
+        {
+            Path = "appsettings.json",
+            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            Optional = true,
+            ReloadOnChange = false,
+        });
+    }
+
+    public static void AddAppInfrastructure(this IServiceCollection services, AppSettings settings)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
+        CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
+        ValidatorOptions.Global.LanguageManager.Culture = CultureInfo.GetCultureInfo("vi");
+        VnTime.Zone = settings.TimeZone;
+
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        // Keys that protect the sign-in cookie live in the data folder, so a restart (or a container) keeps sessions.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
+            .SetApplicationName("HocTapSuotDoi");
+        services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(settings.ConnectionString));
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequiredUniqueChars = 4;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/dang-nhap";
+            o.LogoutPath = "/dang-xuat";
+            o.AccessDeniedPath = "/khong-co-quyen";
+            o.Cookie.Name = "HocTap.Auth";
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
+        services.AddTransient<MudBlazor.MudLocalizer, VietnameseMudLocalizer>();
+
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(settings.HangfireDatabasePath, new SQLiteStorageOptions()));
+        if (settings.Hangfire.ServerEnabled)
+        {
+            services.AddHangfireServer(o => o.WorkerCount = settings.Hangfire.WorkerCount);
+        }
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<HangfireHealthCheck>("hangfire");
+    }
+
+    // Every feature service, listed; the tests call the same method.
+    public static void AddAppFeatures(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<AppSettingsValidator>(ServiceLifetime.Singleton);
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<WorkingYear>();
+        services.AddScoped<ShellService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<HomeService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<BackupService>();
+        services.AddScoped<BackupDatabaseJob>();
+        services.AddSingleton<RecurringJobs>();
+        services.AddScoped<InitialDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace HocTapSuotDoi.Setup;
+
+public sealed class StorageSettings
+{
+    public string DataDirectory { get; set; } = "data";
+}
+
+public sealed class AdminSettings
+{
+    public string Email { get; set; } = "";
+    public string? Password { get; set; }
+    public string FullName { get; set; } = "Quản trị hệ thống";
+}
+
+public sealed class CommuneSettings
+{
+    public string ProvinceName { get; set; } = "Thanh Hóa";
+    public string Name { get; set; } = "Cẩm Tân";
+}
+
+public sealed class BackupSettings
+{
+    public string Cron { get; set; } = "0 2 * * *";
+    public int Keep { get; set; } = 30;
+}
+
+public sealed class HangfireSettings
+{
+    public bool ServerEnabled { get; set; } = true;
+    public int WorkerCount { get; set; } = 2;
+}
+
+public sealed class DemoDataSettings
+{
+    public bool Enabled { get; set; }
+    public string Password { get; set; } = "HocTap@2026";
+}
+
+public sealed class ClockSettings
+{
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+}
+
+// Every setting the app reads, bound and validated once at start: a bad value stops the app with a line naming it.
+public sealed class AppSettings
+{
+    public StorageSettings Storage { get; set; } = new();
+    public AdminSettings Admin { get; set; } = new();
+    public CommuneSettings Commune { get; set; } = new();
+    public BackupSettings Backup { get; set; } = new();
+    public HangfireSettings Hangfire { get; set; } = new();
+    public DemoDataSettings DemoData { get; set; } = new();
+    public ClockSettings Clock { get; set; } = new();
+
+    public string DataDirectory => Path.GetFullPath(Storage.DataDirectory);
+    public string DatabasePath => Path.Combine(DataDirectory, "hoctap.db");
+    public string HangfireDatabasePath => Path.Combine(DataDirectory, "hangfire.db");
+    public string BackupDirectory => Path.Combine(DataDirectory, "backups");
+    public string ConnectionString => $"Data Source={DatabasePath};Foreign Keys=True;Pooling=True";
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(Clock.TimeZone);
+
+    public static AppSettings Load(IConfiguration configuration)
+    {
+        var settings = new AppSettings();
+        var sections = new (string Name, object Target)[]
+        {
+            ("Storage", settings.Storage), ("Admin", settings.Admin), ("Commune", settings.Commune),
+            ("Backup", settings.Backup), ("Hangfire", settings.Hangfire), ("DemoData", settings.DemoData),
+            ("Clock", settings.Clock),
+        };
+        foreach (var (name, target) in sections)
+        {
+            try
+            {
+                configuration.GetSection(name).Bind(target);
+            }
+            catch (InvalidOperationException ex)
+            {
+                var key = Regex.Match(ex.Message, "'([^']+)'").Groups[1].Value;
+                if (key.Length == 0)
+                {
+                    key = name;
+                }
+                throw new InvalidSettingsException(
+                    $"Cài đặt {key} không hợp lệ: giá trị \"{configuration[key]}\" không đúng kiểu dữ liệu.");
+            }
+        }
+
+        var result = new AppSettingsValidator().Validate(settings);
+        if (!result.IsValid)
+        {
+            throw new InvalidSettingsException(string.Join(Environment.NewLine,
+                result.Errors.Select(e => $"Cài đặt {e.PropertyName} không hợp lệ: {e.ErrorMessage}")));
+        }
+        return settings;
+    }
+}
+
+public sealed class InvalidSettingsException(string message) : Exception(message);
+
+public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
+{
+    public AppSettingsValidator()
+    {
+        RuleFor(x => x.Storage.DataDirectory).NotEmpty().WithMessage("cần đường dẫn thư mục dữ liệu.")
+            .Must(BeAUsablePath).WithMessage("đường dẫn thư mục dữ liệu không dùng được.")
+            .OverridePropertyName("Storage:DataDirectory");
+        RuleFor(x => x.Admin.Email).NotEmpty().WithMessage("cần địa chỉ e-mail của quản trị viên đầu tiên.")
+            .EmailAddress().WithMessage("\"{PropertyValue}\" không phải là địa chỉ e-mail.")
+            .OverridePropertyName("Admin:Email");
+        RuleFor(x => x.Admin.Password).MinimumLength(10).When(x => !string.IsNullOrEmpty(x.Admin.Password))
+            .WithMessage("mật khẩu phải có ít nhất 10 ký tự (để trống để hệ thống tự tạo).")
+            .OverridePropertyName("Admin:Password");
+        RuleFor(x => x.Commune.Name).NotEmpty().WithMessage("cần tên xã.").OverridePropertyName("Commune:Name");
+        RuleFor(x => x.Commune.ProvinceName).NotEmpty().WithMessage("cần tên tỉnh.")
+            .OverridePropertyName("Commune:ProvinceName");
+        RuleFor(x => x.Backup.Cron).Must(BeACron)
+            .WithMessage("\"{PropertyValue}\" không phải biểu thức cron hợp lệ (ví dụ \"0 2 * * *\" là 2 giờ sáng hằng ngày).")
+            .OverridePropertyName("Backup:Cron");
+        RuleFor(x => x.Backup.Keep).InclusiveBetween(1, 1000)
+            .WithMessage("số bản sao lưu giữ lại phải từ 1 đến 1000.").OverridePropertyName("Backup:Keep");
+        RuleFor(x => x.Hangfire.WorkerCount).InclusiveBetween(1, 20)
+            .WithMessage("số luồng xử lý phải từ 1 đến 20.").OverridePropertyName("Hangfire:WorkerCount");
+        RuleFor(x => x.DemoData.Password).MinimumLength(10).When(x => x.DemoData.Enabled)
+            .WithMessage("mật khẩu tài khoản mẫu phải có ít nhất 10 ký tự.").OverridePropertyName("DemoData:Password");
+        RuleFor(x => x.Clock.TimeZone).Must(BeATimeZone)
+            .WithMessage("không tìm thấy múi giờ \"{PropertyValue}\".").OverridePropertyName("Clock:TimeZone");
+    }
+
+    private static bool BeAUsablePath(string path)
+    {
+        try
+        {
+            _ = Path.GetFullPath(path);
+            return path.IndexOfAny(Path.GetInvalidPathChars()) < 0;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false;
+        }
+    }
+
+    private static bool BeACron(string cron)
+    {
+        if (string.IsNullOrWhiteSpace(cron))
+        {
+            return false;
+        }
+        try
+        {
+            Cronos.CronExpression.Parse(cron);
+            return true;
+        }
+        catch (Cronos.CronFormatException)
+        {
+            return false;
+        }
+    }
+
+    private static bool BeATimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+}
