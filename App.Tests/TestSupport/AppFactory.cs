@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HocTapSuotDoi.Tests.TestSupport;
+
+// Hangfire keeps its storage in a process-wide static: every test that starts the app runs in this one collection.
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AppCollection
+{
+    public const string Name = "App";
+}
+
+// The whole app on a fresh data folder (real SQLite files, migrations, seeding), with the demo commune.
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hoctap-tests", Guid.NewGuid().ToString("N"));
+    public LogCapture Logs { get; } = new();
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Hangfire:ServerEnabled"] = "false",
+        ["DemoData:Enabled"] = "true",
+        ["Admin:Password"] = "",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
+    public const string DemoPassword = "HocTap@2026";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    // The first administrator's generated password, as written once to the log.
+    public string GeneratedAdminPassword()
+    {
+        _ = Services;
+        var line = Logs.Messages.Single(m => m.Contains("mật khẩu tạm thời"));
+        return Regex.Match(line, @"tạm thời: (\S+) —").Groups[1].Value;
+    }
+
+    public HttpClient CreateBrowserlikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finishing background thread: the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _messages = new();
+
+    public IReadOnlyList<string> Messages => _messages.ToList();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(_messages);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ConcurrentQueue<string> messages) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue(formatter(state, exception));
+    }
+}
