@@ -99,7 +99,7 @@ public static class AppServices
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(settings.HangfireDatabasePath, new SQLiteStorageOptions()));
+            .UseSQLiteStorage(settings.HangfireDatabasePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) }));
         if (settings.Hangfire.ServerEnabled)
         {
             services.AddHangfireServer(o => o.WorkerCount = settings.Hangfire.WorkerCount);
