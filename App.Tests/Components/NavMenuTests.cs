@@ -1,0 +1,62 @@
+using Bunit;
+using HocTapSuotDoi.Components.Layout;
+using HocTapSuotDoi.Security;
+using MudBlazor.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HocTapSuotDoi.Tests.Components;
+
+public sealed class NavMenuTests : IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+
+    public NavMenuTests()
+    {
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices();
+    }
+
+    private IReadOnlyList<string> LinksFor(string role)
+    {
+        var auth = _ctx.AddAuthorization();
+        auth.SetAuthorized("nguoi.dung@camtan.vn");
+        auth.SetRoles(role);
+        var menu = _ctx.Render<NavMenu>();
+        return menu.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
+    }
+
+    [Fact]
+    public void Administrator_sees_the_administration_sections()
+    {
+        var links = LinksFor(Roles.Administrator);
+        Assert.Equal(["Trang chủ", "Người dùng", "Sao lưu dữ liệu", "Tác vụ nền (Hangfire)"], links);
+    }
+
+    [Theory]
+    [InlineData(Roles.Committee)]
+    [InlineData(Roles.Scorer)]
+    [InlineData(Roles.UnitReporter)]
+    [InlineData(Roles.Viewer)]
+    public void Other_roles_do_not_see_administration(string role)
+    {
+        var links = LinksFor(role);
+        Assert.Contains("Trang chủ", links);
+        Assert.DoesNotContain("Người dùng", links);
+        Assert.DoesNotContain("Sao lưu dữ liệu", links);
+        Assert.DoesNotContain("Tác vụ nền (Hangfire)", links);
+    }
+
+    [Fact]
+    public void Every_section_links_to_a_page_that_exists()
+    {
+        var routes = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), false))
+            .Cast<Microsoft.AspNetCore.Components.RouteAttribute>().Select(r => r.Template).ToHashSet();
+        routes.Add("/hangfire");
+        Assert.All(NavSections.All, s => Assert.Contains(s.Href, routes));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+}

@@ -1,0 +1,73 @@
+using Bunit;
+using HocTapSuotDoi.Features.Users;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace HocTapSuotDoi.Tests.Components;
+
+// The user dialog rendered with the app's real services (real SQLite database of a test app), as the administrator.
+[Collection(AppCollection.Name)]
+public sealed class UserEditDialogTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+    private AsyncServiceScope _scope;
+
+    public async Task InitializeAsync()
+    {
+        _scope = await app.AsUserAsync("admin@camtan.vn");
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<UserService>());
+        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<FluentValidation.IValidator<UserForm>>());
+    }
+
+    private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(UserForm form)
+    {
+        _ctx.Render<MudPopoverProvider>();
+        var provider = _ctx.Render<MudDialogProvider>();
+        var dialogs = _ctx.Services.GetRequiredService<IDialogService>();
+        await provider.InvokeAsync(() => dialogs.ShowAsync<UserEditDialog>("Thêm người dùng",
+            new DialogParameters<UserEditDialog> { { x => x.Form, form } }));
+        provider.WaitForAssertion(() => Assert.NotNull(provider.Find("#user-save")));
+        return provider;
+    }
+
+    [Fact]
+    public async Task Saving_an_empty_form_shows_Vietnamese_messages_and_creates_nothing()
+    {
+        var users = _scope.ServiceProvider.GetRequiredService<UserService>();
+        var before = (await users.ListAsync()).Count;
+        var provider = await OpenAsync(new UserForm { Role = Roles.Scorer });
+        await provider.Find("#user-save").ClickAsync(new());
+        provider.WaitForAssertion(() =>
+        {
+            Assert.Contains("Hãy nhập e-mail.", provider.Markup);
+            Assert.Contains("Hãy nhập họ và tên.", provider.Markup);
+            Assert.Contains("Hãy chọn ít nhất một thôn.", provider.Markup);
+        });
+        Assert.Equal(before, (await users.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_valid_viewer_is_created_from_the_dialog()
+    {
+        var form = new UserForm { Role = Roles.Viewer, ScopeKind = HocTapSuotDoi.Data.ScopeKind.Commune };
+        var provider = await OpenAsync(form);
+        provider.Find("#user-email").Change("viewer2@camtan.vn");
+        provider.Find("#user-fullname").Change("Hoàng Văn Đức");
+        await provider.Find("#user-save").ClickAsync(new());
+        var users = _scope.ServiceProvider.GetRequiredService<UserService>();
+        provider.WaitForAssertion(() => Assert.DoesNotContain("user-save", provider.Markup));
+        Assert.Contains(await users.ListAsync(), u => u.Email == "viewer2@camtan.vn" && u.FullName == "Hoàng Văn Đức");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _scope.DisposeAsync();
+    }
+}
