@@ -79,7 +79,7 @@ public sealed class AppSettings
             }
             catch (InvalidOperationException ex)
             {
-                var key = Regex.Match(ex.Message, "'([^']+)'").Groups[1].Value;
+                var key = Regex.Match(ex.Message, "at '([^']+)'").Groups[1].Value;
                 if (key.Length == 0)
                 {
                     key = name;
@@ -105,6 +105,7 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
 {
     public AppSettingsValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Storage.DataDirectory).NotEmpty().WithMessage("cần đường dẫn thư mục dữ liệu.")
             .Must(BeAUsablePath).WithMessage("đường dẫn thư mục dữ liệu không dùng được.")
             .OverridePropertyName("Storage:DataDirectory");

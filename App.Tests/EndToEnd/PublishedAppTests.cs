@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace HocTapSuotDoi.Tests.EndToEnd;
+
+// The Dockerfile's steps, run for real: publish, start the published output, hit /health (no Docker engine here).
+public sealed class PublishedAppFixture : IAsyncLifetime
+{
+    public string PublishDirectory { get; } = Path.Combine(Path.GetTempPath(), "hoctap-publish", Guid.NewGuid().ToString("N"));
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HocTapSuotDoi.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Không tìm thấy thư mục gốc của mã nguồn.");
+    }
+
+    public async Task InitializeAsync()
+    {
+        var (code, output) = await RunAsync("dotnet", $"publish App/HocTapSuotDoi.csproj -c Release -o \"{PublishDirectory}\" --nologo", RepositoryRoot(), [], TimeSpan.FromMinutes(5));
+        Assert.True(code == 0, output);
+    }
+
+    public static async Task<(int Code, string Output)> RunAsync(string file, string arguments, string workingDirectory,
+        Dictionary<string, string> environment, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo(file, arguments) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(PublishDirectory, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PublishedAppTests(PublishedAppFixture published) : IClassFixture<PublishedAppFixture>
+{
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task Published_app_starts_on_a_fresh_data_folder_and_serves_health_and_sign_in_within_10_seconds()
+    {
+        var data = Path.Combine(published.PublishDirectory, "data-" + Guid.NewGuid().ToString("N"));
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var info = new ProcessStartInfo("dotnet", "HocTapSuotDoi.dll")
+        {
+            WorkingDirectory = published.PublishDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["Urls"] = url;
+        info.Environment["Storage__DataDirectory"] = data;
+        info.Environment["DemoData__Enabled"] = "true";
+        var log = new StringBuilder();
+        using var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            var started = Stopwatch.StartNew();
+            HttpResponseMessage? health = null;
+            while (started.Elapsed < TimeSpan.FromSeconds(10) && health?.StatusCode != HttpStatusCode.OK)
+            {
+                try
+                {
+                    health = await http.GetAsync("/health");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(100);
+                }
+            }
+            Assert.True(health?.StatusCode == HttpStatusCode.OK, $"/health không trả 200 trong 10 giây. Nhật ký:\n{log}");
+            Assert.Equal("Healthy", await health!.Content.ReadAsStringAsync());
+
+            var signIn = WebUtility.HtmlDecode(await http.GetStringAsync("/dang-nhap"));
+            Assert.Contains("<html lang=\"vi\">", signIn);
+            Assert.Contains("Đăng nhập", signIn);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/assets/logo.svg")).StatusCode);
+            var css = System.Text.RegularExpressions.Regex.Match(signIn, "href=\"(_content/MudBlazor/[^\"]+\\.css)\"").Groups[1].Value;
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/" + css)).StatusCode);
+
+            Assert.True(File.Exists(Path.Combine(data, "hoctap.db")));
+            Assert.True(File.Exists(Path.Combine(data, "hangfire.db")));
+            lock (log)
+            {
+                Assert.Contains("admin@camtan.vn với mật khẩu tạm thời", log.ToString());
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Backup__Keep", "abc", "Cài đặt Backup:Keep không hợp lệ: giá trị \"abc\" không đúng kiểu dữ liệu.")]
+    [InlineData("Admin__Email", "khong-phai-email", "Cài đặt Admin:Email không hợp lệ: \"khong-phai-email\" không phải là địa chỉ e-mail.")]
+    public async Task A_bad_setting_stops_the_published_app_with_one_line_naming_it(string variable, string value, string line)
+    {
+        var (code, output) = await PublishedAppFixture.RunAsync("dotnet", "HocTapSuotDoi.dll", published.PublishDirectory,
+            new() { [variable] = value, ["Storage__DataDirectory"] = Path.Combine(published.PublishDirectory, "bad") }, TimeSpan.FromSeconds(30));
+        Assert.Equal(1, code);
+        Assert.Equal(line, output.Trim());
+    }
+}
