@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 // The app on a real port (Kestrel on 127.0.0.1) and Debian's Chromium driven by Playwright.
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public AppFactory App { get; } = new();
     public IBrowser Browser { get; private set; } = default!;
