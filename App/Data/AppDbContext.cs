@@ -1,5 +1,8 @@
+using HocTapSuotDoi.Features.Clans;
+using HocTapSuotDoi.Features.Households;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace HocTapSuotDoi.Data;
 
@@ -10,6 +13,72 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Village> Villages => Set<Village>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UserVillage> UserVillages => Set<UserVillage>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Clan> Clans => Set<Clan>();
+    public DbSet<ClanMember> ClanMembers => Set<ClanMember>();
+    public DbSet<ChangeLog> ChangeLogs => Set<ChangeLog>();
+
+    // Who is saving: set by the service from the signed-in user ("hệ thống" for jobs and seeding).
+    public string Actor { get; set; } = "hệ thống";
+
+    // Bulk writers (Excel import, demo data) record one summary line themselves instead of a line per row.
+    public bool SkipChangeLog { get; set; }
+
+    // Stamps who and when on audited rows, bumps their version (the concurrency token) and writes the change log.
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = DateTime.UtcNow;
+        var logged = new List<(EntityEntry Entry, string Action, string Changes)>();
+        foreach (var entry in ChangeTracker.Entries<IAudited>().ToList())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entry.Entity.CreatedAtUtc = entry.Entity.UpdatedAtUtc = now;
+                    entry.Entity.CreatedBy = entry.Entity.UpdatedBy = Actor;
+                    entry.Entity.Version = 1;
+                    logged.Add((entry, "Thêm", ""));
+                    break;
+                case EntityState.Modified:
+                    var changed = entry.Properties
+                        .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !p.Metadata.Name.EndsWith("Search") && !p.Metadata.Name.EndsWith("Sort"))
+                        .Select(p => $"{p.Metadata.Name}: {p.OriginalValue} → {p.CurrentValue}")
+                        .ToList();
+                    entry.Entity.UpdatedAtUtc = now;
+                    entry.Entity.UpdatedBy = Actor;
+                    entry.Entity.Version++;
+                    logged.Add((entry, "Sửa", string.Join("; ", changed)));
+                    break;
+                case EntityState.Deleted:
+                    logged.Add((entry, "Xóa", ""));
+                    break;
+            }
+        }
+        if (logged.Count == 0 || SkipChangeLog)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // The rows and their log lines are written together, or not at all.
+        await using var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Ids of added rows are known only after the first save.
+        ChangeLogs.AddRange(logged.Select(l => new ChangeLog
+        {
+            EntityType = l.Entry.Metadata.ClrType.Name,
+            EntityId = string.Join(",", l.Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => l.Entry.Property(p.Name).CurrentValue)),
+            Action = l.Action,
+            Changes = l.Changes.Length > 2000 ? l.Changes[..2000] : l.Changes,
+            By = Actor,
+            AtUtc = now,
+        }));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -32,6 +101,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             e.Property(x => x.Code).HasMaxLength(20);
             e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
             e.HasOne(x => x.Commune).WithMany(x => x.Villages).OnDelete(DeleteBehavior.Restrict);
         });
@@ -39,6 +109,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             e.Property(x => x.Code).HasMaxLength(20);
             e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.HeadName).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.Phone).HasMaxLength(30);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
             e.HasOne(x => x.Commune).WithMany(x => x.Units).OnDelete(DeleteBehavior.Restrict);
         });
@@ -48,6 +122,55 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.HasOne(x => x.Commune).WithMany().OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Unit).WithMany().OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Villages).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Household>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(30);
+            e.Property(x => x.HeadName).HasMaxLength(200);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.Phone).HasMaxLength(30);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
+            e.HasIndex(x => new { x.VillageId, x.Status });
+            e.HasIndex(x => x.HeadNameSearch);
+            e.HasIndex(x => x.HeadGivenNameSort);
+            e.HasOne(x => x.Village).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Members).WithOne(x => x.Household).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Person>(e =>
+        {
+            e.Property(x => x.FullName).HasMaxLength(200);
+            e.Property(x => x.Occupation).HasMaxLength(200);
+            e.Property(x => x.NationalId).HasMaxLength(20);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.NationalId).IsUnique();
+            e.HasIndex(x => x.FullNameSearch);
+            e.HasIndex(x => x.GivenNameSort);
+            e.HasIndex(x => new { x.HouseholdId, x.SortOrder });
+        });
+        builder.Entity<Clan>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.HeadName).HasMaxLength(200);
+            e.Property(x => x.Phone).HasMaxLength(30);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.CommuneId, x.Name }).IsUnique();
+            e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.ClanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ClanMember>(e =>
+        {
+            e.HasKey(x => new { x.ClanId, x.HouseholdId });
+            e.HasOne(x => x.Household).WithMany().OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ChangeLog>(e =>
+        {
+            e.Property(x => x.EntityType).HasMaxLength(60);
+            e.Property(x => x.EntityId).HasMaxLength(60);
+            e.Property(x => x.Action).HasMaxLength(20);
+            e.Property(x => x.By).HasMaxLength(256);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
         });
         builder.Entity<UserVillage>(e =>
         {

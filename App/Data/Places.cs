@@ -21,7 +21,7 @@ public class Commune
     public List<Unit> Units { get; set; } = [];
 }
 
-public class Village
+public class Village : AuditedEntity
 {
     public int Id { get; set; }
     public int CommuneId { get; set; }
@@ -32,14 +32,22 @@ public class Village
 }
 
 // A unit of the commune (cơ quan, trường học, doanh nghiệp, hợp tác xã, đoàn thể, chi hội...).
-public class Unit
+public class Unit : AuditedEntity
 {
     public int Id { get; set; }
     public int CommuneId { get; set; }
     public Commune? Commune { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
+    public string NameSearch { get; set; } = "";
     public UnitKind Kind { get; set; }
+    public string HeadName { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public int StaffCount { get; set; }
+    // The village a unit belongs to, when it has one (a village branch, a village school); null for commune-wide units.
+    public int? VillageId { get; set; }
+    public bool Active { get; set; } = true;
 }
 
 public enum UnitKind

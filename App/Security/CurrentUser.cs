@@ -9,6 +9,11 @@ public sealed class ForbiddenException(string message = "Bạn không có quyề
 
 public sealed record UserScope(string UserId, string Role, ScopeKind Kind, int CommuneId, IReadOnlySet<int> VillageIds, int? UnitId)
 {
+    // The e-mail of the user, written as "who" on every change.
+    public string Name { get; init; } = UserId;
+
+    public bool HasRole(params string[] roles) => roles.Contains(Role);
+
     public bool IsAdministrator => Role == Roles.Administrator;
 
     public bool CoversCommune(int communeId) => CommuneId == communeId;
@@ -68,6 +73,9 @@ public sealed class CurrentUser(
             throw new ForbiddenException("Tài khoản của bạn đang bị khóa.");
         }
         var role = Roles.All.FirstOrDefault(principal.IsInRole) ?? "";
-        return new UserScope(userId, role, user.ScopeKind, user.CommuneId, user.Villages.ToHashSet(), user.UnitId);
+        return new UserScope(userId, role, user.ScopeKind, user.CommuneId, user.Villages.ToHashSet(), user.UnitId)
+        {
+            Name = principal.Identity?.Name ?? userId,
+        };
     }
 }

@@ -48,7 +48,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         {
             if (!await db.Units.AnyAsync(u => u.CommuneId == commune.Id && u.Code == code))
             {
-                db.Units.Add(new Unit { CommuneId = commune.Id, Code = code, Name = name, Kind = kind });
+                db.Units.Add(new Unit { CommuneId = commune.Id, Code = code, Name = name, NameSearch = Features.Registers.VietnameseText.SearchKey(name), Kind = kind });
             }
         }
         await db.SaveChangesAsync();

@@ -1,0 +1,32 @@
+namespace HocTapSuotDoi.Data;
+
+// Rows people edit: who created and last changed them, and a version that detects concurrent edits.
+public interface IAudited
+{
+    DateTime CreatedAtUtc { get; set; }
+    string CreatedBy { get; set; }
+    DateTime UpdatedAtUtc { get; set; }
+    string UpdatedBy { get; set; }
+    int Version { get; set; }
+}
+
+public abstract class AuditedEntity : IAudited
+{
+    public DateTime CreatedAtUtc { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTime UpdatedAtUtc { get; set; }
+    public string UpdatedBy { get; set; } = "";
+    public int Version { get; set; }
+}
+
+// One line per saved change of an audited row: what, which row, who, when, which fields.
+public class ChangeLog
+{
+    public long Id { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public required string Action { get; set; }
+    public string Changes { get; set; } = "";
+    public required string By { get; set; }
+    public DateTime AtUtc { get; set; }
+}

@@ -1,0 +1,138 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Clans;
+
+public sealed record ClanRow(int Id, string Name, string HeadName, string Phone, int Households, string Villages);
+
+public sealed record ClanMemberRow(int HouseholdId, string Code, string HeadName, string Village);
+
+public sealed class ClanForm
+{
+    public int? Id { get; set; }
+    public int Version { get; set; }
+    public string Name { get; set; } = "";
+    public string HeadName { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string Note { get; set; } = "";
+    public List<int> HouseholdIds { get; set; } = [];
+}
+
+public sealed class ClanFormValidator : AbstractValidator<ClanForm>
+{
+    public ClanFormValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên dòng họ.").MaximumLength(200).WithMessage("Tên dòng họ dài quá 200 ký tự.");
+        RuleFor(x => x.HeadName).NotEmpty().WithMessage("Hãy nhập họ và tên trưởng họ.").MaximumLength(200).WithMessage("Tên trưởng họ dài quá 200 ký tự.");
+        RuleFor(x => x.Phone).Matches(@"^(\+?[0-9][0-9 .]{7,14})?$").WithMessage("Số điện thoại không hợp lệ (8–15 chữ số).");
+        RuleFor(x => x.Note).MaximumLength(1000).WithMessage("Ghi chú dài quá 1000 ký tự.");
+    }
+}
+
+// Clans and their member households, which may live in several villages. Editing a clan touches several villages, so
+// it needs a commune-wide scope (administrator, or a scorer for the whole commune).
+public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IValidator<ClanForm> validator)
+{
+    public static IQueryable<Clan> Filter(AppDbContext db, UserScope scope, string? search)
+    {
+        var clans = db.Clans.AsNoTracking().InScope(scope, db.Households);
+        var key = VietnameseText.SearchKey(search);
+        return key.Length > 0 ? clans.Where(c => c.NameSearch.Contains(key)) : clans;
+    }
+
+    public async Task<IReadOnlyList<ClanRow>> ListAsync(string? search = null)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await Filter(db, scope, search).OrderBy(c => c.Name)
+            .Select(c => new
+            {
+                c.Id, c.Name, c.HeadName, c.Phone,
+                Households = c.Members.Count,
+                Villages = c.Members.Select(m => m.Household!.Village!.Name).Distinct().ToList(),
+            })
+            .ToListAsync();
+        return rows.Select(r => new ClanRow(r.Id, r.Name, r.HeadName, r.Phone, r.Households, string.Join(", ", r.Villages.Order()))).ToList();
+    }
+
+    public async Task<(ClanForm Form, IReadOnlyList<ClanMemberRow> Members, bool CanEdit)> GetAsync(int id)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var clan = await db.Clans.AsNoTracking().InScope(scope, db.Households).SingleOrDefaultAsync(c => c.Id == id)
+            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        var members = await db.ClanMembers.AsNoTracking().Where(m => m.ClanId == id)
+            .Select(m => new ClanMemberRow(m.HouseholdId, m.Household!.Code, m.Household.HeadName, m.Household.Village!.Name))
+            .OrderBy(m => m.Code).ToListAsync();
+        var form = new ClanForm
+        {
+            Id = clan.Id, Version = clan.Version, Name = clan.Name, HeadName = clan.HeadName, Phone = clan.Phone, Note = clan.Note,
+            HouseholdIds = members.Select(m => m.HouseholdId).ToList(),
+        };
+        return (form, members, CanEdit(scope));
+    }
+
+    // Households to add to a clan: search by head of household or code, in the whole commune.
+    public async Task<IReadOnlyList<ClanMemberRow>> FindHouseholdsAsync(string search)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await HouseholdService.Filter(db, scope, new HouseholdQuery(search, Status: HouseholdStatus.Resident))
+            .OrderBy(h => h.HeadGivenNameSort).Take(20)
+            .Select(h => new ClanMemberRow(h.Id, h.Code, h.HeadName, h.Village!.Name)).ToListAsync();
+    }
+
+    public async Task<int> SaveAsync(ClanForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
+        if (!CanEdit(scope))
+        {
+            throw new ForbiddenException("Dòng họ có thể gồm hộ ở nhiều thôn: chỉ người có phạm vi toàn xã được sửa.");
+        }
+        await validator.ValidateAndThrowAsync(form);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var nameKey = VietnameseText.SearchKey(form.Name);
+        if (await db.Clans.AnyAsync(c => c.CommuneId == scope.CommuneId && c.NameSearch == nameKey && c.Id != form.Id))
+        {
+            throw new ValidationException($"Đã có dòng họ tên \"{form.Name.Trim()}\" trong xã.");
+        }
+        var ids = form.HouseholdIds.Distinct().ToList();
+        if (await db.Households.CountAsync(h => h.CommuneId == scope.CommuneId && ids.Contains(h.Id)) != ids.Count)
+        {
+            throw new ValidationException("Có hộ thành viên không thuộc xã.");
+        }
+
+        Clan clan;
+        if (form.Id is { } id)
+        {
+            clan = await db.Clans.Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id && c.CommuneId == scope.CommuneId)
+                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            db.Entry(clan).Property(c => c.Version).OriginalValue = form.Version;
+        }
+        else
+        {
+            clan = new Clan { CommuneId = scope.CommuneId, Name = "" };
+            db.Clans.Add(clan);
+        }
+        clan.Name = form.Name.Trim();
+        clan.NameSearch = nameKey;
+        clan.HeadName = form.HeadName.Trim();
+        clan.Phone = form.Phone.Trim();
+        clan.Note = form.Note.Trim();
+        clan.Members.RemoveAll(m => !ids.Contains(m.HouseholdId));
+        clan.Members.AddRange(ids.Where(h => clan.Members.All(m => m.HouseholdId != h)).Select(h => new ClanMember { HouseholdId = h }));
+        // Membership changes alone do not touch the clan row: bump it so the version still guards concurrent edits.
+        db.Entry(clan).State = clan.Id == 0 ? EntityState.Added : EntityState.Modified;
+        await HouseholdService.SaveOrConflictAsync(db, "Dòng họ này");
+        return clan.Id;
+    }
+
+    private static bool CanEdit(UserScope scope) =>
+        scope.Kind == ScopeKind.Commune && scope.HasRole(RegisterAccess.Editors);
+}

@@ -1,0 +1,69 @@
+using HocTapSuotDoi.Data;
+
+namespace HocTapSuotDoi.Features.Households;
+
+public class Household : AuditedEntity
+{
+    public int Id { get; set; }
+    public int VillageId { get; set; }
+    public Village? Village { get; set; }
+    // The household's number in the commune's register, e.g. "T01-0001": unique in the commune.
+    public required string Code { get; set; }
+    public int CommuneId { get; set; }
+    public required string HeadName { get; set; }
+    public string HeadNameSearch { get; set; } = "";
+    public string HeadNameSort { get; set; } = "";
+    public string HeadGivenNameSort { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public HouseholdStatus Status { get; set; } = HouseholdStatus.Resident;
+    public DateOnly? StatusDate { get; set; }
+    public string Note { get; set; } = "";
+    public List<Person> Members { get; set; } = [];
+}
+
+public enum HouseholdStatus
+{
+    Resident = 1,
+    MovedAway = 2,
+    Split = 3,
+}
+
+public class Person : AuditedEntity
+{
+    public int Id { get; set; }
+    public int HouseholdId { get; set; }
+    public Household? Household { get; set; }
+    public required string FullName { get; set; }
+    public string FullNameSearch { get; set; } = "";
+    public string FullNameSort { get; set; } = "";
+    public string GivenNameSort { get; set; } = "";
+    public DateOnly? BirthDate { get; set; }
+    public int? BirthYear { get; set; }
+    public Sex Sex { get; set; }
+    public Relation Relation { get; set; }
+    public EducationLevel Education { get; set; }
+    public Literacy Literacy { get; set; }
+    public string Occupation { get; set; } = "";
+    public CitizenGroup TargetGroup { get; set; }
+    public SchoolAttendance School { get; set; }
+    public string? NationalId { get; set; }
+    public PersonStatus Status { get; set; } = PersonStatus.Living;
+    public DateOnly? StatusDate { get; set; }
+    public int SortOrder { get; set; }
+}
+
+public enum Sex { Male = 1, Female = 2 }
+
+public enum Relation { Head = 1, Spouse = 2, Child = 3, Parent = 4, Grandchild = 5, Sibling = 6, Other = 9 }
+
+public enum EducationLevel { None = 0, Primary = 1, LowerSecondary = 2, UpperSecondary = 3, Vocational = 4, College = 5, University = 6, Postgraduate = 7 }
+
+public enum Literacy { Unknown = 0, Illiterate = 1, Level1 = 2, Level2 = 3 }
+
+// Công dân học tập target groups (DOMAIN.md §4.5); the fourth is not confirmed.
+public enum CitizenGroup { None = 0, FarmersAndRuralWorkers = 1, IndustrialAndCraftWorkers = 2, OfficialsAndIntellectuals = 3, Other = 4 }
+
+public enum SchoolAttendance { NotApplicable = 0, Attending = 1, DroppedOut = 2, NotYetOfAge = 3, Completed = 4 }
+
+public enum PersonStatus { Living = 1, MovedAway = 2, Deceased = 3 }

@@ -1,0 +1,296 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Households;
+
+public sealed record HouseholdQuery(string? Search = null, int? VillageId = null, HouseholdStatus? Status = null, NameOrder Order = NameOrder.GivenName);
+
+public sealed record HouseholdRow(int Id, string Code, string HeadName, string Village, string Address, string Phone, int Members, HouseholdStatus Status, DateOnly? StatusDate);
+
+public sealed record MemberRow(int Id, string FullName, string Birth, Sex Sex, Relation Relation, EducationLevel Education,
+    CitizenGroup TargetGroup, PersonStatus Status, DateOnly? StatusDate, int Version);
+
+public sealed record HouseholdDetail(HouseholdForm Form, string Village, HouseholdStatus Status, DateOnly? StatusDate,
+    IReadOnlyList<MemberRow> Members, IReadOnlyList<string> Clans, bool CanEdit, string UpdatedBy, DateTime UpdatedAtUtc);
+
+// Households and their members. Every method checks the role and the scope of the caller.
+public sealed class HouseholdService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    IValidator<HouseholdForm> householdValidator,
+    IValidator<PersonForm> personValidator,
+    IValidator<StatusForm> statusValidator)
+{
+    // One query path for the list, its count and the Excel export, so they always agree.
+    public static IQueryable<Household> Filter(AppDbContext db, UserScope scope, HouseholdQuery query)
+    {
+        var households = db.Households.AsNoTracking().InScope(scope);
+        if (query.VillageId is { } villageId)
+        {
+            households = households.Where(h => h.VillageId == villageId);
+        }
+        if (query.Status is { } status)
+        {
+            households = households.Where(h => h.Status == status);
+        }
+        var search = VietnameseText.SearchKey(query.Search);
+        if (search.Length > 0)
+        {
+            var code = query.Search!.Trim().ToUpperInvariant();
+            households = households.Where(h => h.HeadNameSearch.Contains(search) || h.Code.Contains(code) || h.Phone.Contains(search));
+        }
+        return households;
+    }
+
+    public static IQueryable<Household> Sort(IQueryable<Household> households, HouseholdQuery query, PageRequest page) =>
+        (page.SortBy, page.Descending) switch
+        {
+            ("Code", false) => households.OrderBy(h => h.Code),
+            ("Code", true) => households.OrderByDescending(h => h.Code),
+            ("Village", false) => households.OrderBy(h => h.Village!.SortOrder).ThenBy(h => h.Code),
+            ("Village", true) => households.OrderByDescending(h => h.Village!.SortOrder).ThenBy(h => h.Code),
+            ("Members", false) => households.OrderBy(h => h.Members.Count(m => m.Status == PersonStatus.Living)).ThenBy(h => h.Code),
+            ("Members", true) => households.OrderByDescending(h => h.Members.Count(m => m.Status == PersonStatus.Living)).ThenBy(h => h.Code),
+            (_, var descending) when query.Order == NameOrder.FamilyName =>
+                descending ? households.OrderByDescending(h => h.HeadNameSort).ThenBy(h => h.Id) : households.OrderBy(h => h.HeadNameSort).ThenBy(h => h.Id),
+            (_, var descending) =>
+                descending ? households.OrderByDescending(h => h.HeadGivenNameSort).ThenBy(h => h.Id) : households.OrderBy(h => h.HeadGivenNameSort).ThenBy(h => h.Id),
+        };
+
+    public async Task<PageResult<HouseholdRow>> ListAsync(HouseholdQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Filter(db, scope, query);
+        var total = await filtered.CountAsync(ct);
+        var items = await Sort(filtered, query, page).Skip(page.Page * page.PageSize).Take(page.PageSize)
+            .Select(h => new HouseholdRow(h.Id, h.Code, h.HeadName, h.Village!.Name, h.Address, h.Phone,
+                h.Members.Count(m => m.Status == PersonStatus.Living), h.Status, h.StatusDate))
+            .ToListAsync(ct);
+        return new PageResult<HouseholdRow>(items, total);
+    }
+
+    public async Task<HouseholdDetail> GetAsync(int id)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var h = await db.Households.AsNoTracking().InScope(scope).Where(x => x.Id == id)
+            .Select(x => new { Household = x, Village = x.Village!.Name })
+            .SingleOrDefaultAsync() ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        var members = await db.People.AsNoTracking().Where(p => p.HouseholdId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+            .Select(p => new MemberRow(p.Id, p.FullName, "", p.Sex, p.Relation, p.Education, p.TargetGroup, p.Status, p.StatusDate, p.Version)
+            { Birth = RegisterTexts.BirthText(p.BirthDate, p.BirthYear) })
+            .ToListAsync();
+        var clans = await db.ClanMembers.AsNoTracking().Where(m => m.HouseholdId == id)
+            .Join(db.Clans, m => m.ClanId, c => c.Id, (m, c) => c.Name).ToListAsync();
+        var x = h.Household;
+        return new HouseholdDetail(
+            new HouseholdForm { Id = x.Id, Version = x.Version, Code = x.Code, VillageId = x.VillageId, HeadName = x.HeadName, Address = x.Address, Phone = x.Phone, Note = x.Note },
+            h.Village, x.Status, x.StatusDate, members, clans, scope.HasRole(RegisterAccess.Editors), x.UpdatedBy, x.UpdatedAtUtc);
+    }
+
+    public async Task<int> SaveAsync(HouseholdForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
+        await householdValidator.ValidateAndThrowAsync(form);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var village = await db.Villages.InScope(scope).SingleOrDefaultAsync(v => v.Id == form.VillageId)
+            ?? throw new ForbiddenException("Thôn đã chọn không thuộc phạm vi của bạn.");
+
+        Household household;
+        if (form.Id is { } id)
+        {
+            household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == id)
+                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
+        }
+        else
+        {
+            household = new Household { CommuneId = village.CommuneId, Code = "", HeadName = "" };
+            db.Households.Add(household);
+        }
+
+        var headKey = VietnameseText.SearchKey(form.HeadName);
+        var duplicate = await db.Households.AsNoTracking()
+            .Where(h => h.VillageId == village.Id && h.HeadNameSearch == headKey && h.Status == HouseholdStatus.Resident && h.Id != household.Id)
+            .Select(h => h.Code).FirstOrDefaultAsync();
+        if (duplicate is not null)
+        {
+            throw new ValidationException($"Đã có hộ của chủ hộ {form.HeadName.Trim()} ở {village.Name} (mã {duplicate}). Hãy kiểm tra lại, tránh nhập trùng.");
+        }
+
+        var code = form.Code.Trim().ToUpperInvariant();
+        if (code.Length == 0)
+        {
+            code = household.Code.Length > 0 ? household.Code : await NextCodeAsync(db, village);
+        }
+        if (await db.Households.AnyAsync(h => h.CommuneId == village.CommuneId && h.Code == code && h.Id != household.Id))
+        {
+            throw new ValidationException($"Mã hộ {code} đã được dùng cho hộ khác.");
+        }
+
+        household.Code = code;
+        household.VillageId = village.Id;
+        household.HeadName = form.HeadName.Trim();
+        household.HeadNameSearch = headKey;
+        household.HeadNameSort = VietnameseText.SortKey(household.HeadName);
+        household.HeadGivenNameSort = VietnameseText.GivenNameSortKey(household.HeadName);
+        household.Address = form.Address.Trim();
+        household.Phone = form.Phone.Trim();
+        household.Note = form.Note.Trim();
+        await SaveOrConflictAsync(db, "Hộ này");
+        return household.Id;
+    }
+
+    public static async Task<string> NextCodeAsync(AppDbContext db, Village village)
+    {
+        var prefix = village.Code + "-";
+        var codes = await db.Households.Where(h => h.CommuneId == village.CommuneId && h.Code.StartsWith(prefix)).Select(h => h.Code).ToListAsync();
+        var next = codes.Select(c => int.TryParse(c[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+        return $"{prefix}{next:0000}";
+    }
+
+    public async Task ChangeStatusAsync(StatusForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
+        await statusValidator.ValidateAndThrowAsync(form);
+        if (!Enum.IsDefined((HouseholdStatus)form.Status))
+        {
+            throw new ValidationException("Tình trạng hộ không hợp lệ.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.Id)
+            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
+        household.Status = (HouseholdStatus)form.Status;
+        household.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
+        await SaveOrConflictAsync(db, "Hộ này");
+    }
+
+    public async Task<PersonForm> GetPersonAsync(int personId)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var p = await db.People.AsNoTracking().InScope(scope).SingleOrDefaultAsync(x => x.Id == personId)
+            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        return new PersonForm
+        {
+            Id = p.Id, Version = p.Version, HouseholdId = p.HouseholdId, FullName = p.FullName,
+            BirthDate = p.BirthDate?.ToDateTime(TimeOnly.MinValue), BirthYear = p.BirthYear, Sex = p.Sex, Relation = p.Relation,
+            Education = p.Education, Literacy = p.Literacy, Occupation = p.Occupation, TargetGroup = p.TargetGroup,
+            School = p.School, NationalId = p.NationalId ?? "",
+        };
+    }
+
+    public async Task<int> SavePersonAsync(PersonForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
+        await personValidator.ValidateAndThrowAsync(form);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.HouseholdId)
+            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+
+        Person person;
+        if (form.Id is { } id)
+        {
+            person = await db.People.SingleOrDefaultAsync(p => p.Id == id && p.HouseholdId == household.Id)
+                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
+        }
+        else
+        {
+            person = new Person
+            {
+                FullName = "",
+                SortOrder = await db.People.Where(p => p.HouseholdId == household.Id).Select(p => (int?)p.SortOrder).MaxAsync() + 1 ?? 1,
+            };
+            household.Members.Add(person);
+        }
+
+        var nationalId = string.IsNullOrWhiteSpace(form.NationalId) ? null : form.NationalId.Trim();
+        if (nationalId is not null && await db.People.AnyAsync(p => p.NationalId == nationalId && p.Id != person.Id))
+        {
+            throw new ValidationException($"Số CCCD {nationalId} đã có trong sổ (một người khác).");
+        }
+        if (form.Relation == Relation.Head && await db.People.AnyAsync(p => p.HouseholdId == household.Id && p.Relation == Relation.Head
+                && p.Status == PersonStatus.Living && p.Id != person.Id))
+        {
+            throw new ValidationException("Hộ đã có chủ hộ. Hãy đổi quan hệ của chủ hộ hiện tại trước.");
+        }
+
+        person.FullName = form.FullName.Trim();
+        person.FullNameSearch = VietnameseText.SearchKey(person.FullName);
+        person.FullNameSort = VietnameseText.SortKey(person.FullName);
+        person.GivenNameSort = VietnameseText.GivenNameSortKey(person.FullName);
+        person.BirthDate = form.BirthDate is { } d ? DateOnly.FromDateTime(d) : null;
+        person.BirthYear = person.BirthDate?.Year ?? form.BirthYear;
+        person.Sex = form.Sex!.Value;
+        person.Relation = form.Relation!.Value;
+        person.Education = form.Education;
+        person.Literacy = form.Literacy;
+        person.Occupation = form.Occupation.Trim();
+        person.TargetGroup = form.TargetGroup;
+        person.School = form.School;
+        person.NationalId = nationalId;
+        if (person.Relation == Relation.Head)
+        {
+            household.HeadName = person.FullName;
+            household.HeadNameSearch = person.FullNameSearch;
+            household.HeadNameSort = person.FullNameSort;
+            household.HeadGivenNameSort = person.GivenNameSort;
+        }
+        await SaveOrConflictAsync(db, "Nhân khẩu này");
+        return person.Id;
+    }
+
+    public async Task ChangePersonStatusAsync(StatusForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
+        await statusValidator.ValidateAndThrowAsync(form);
+        if (!Enum.IsDefined((PersonStatus)form.Status))
+        {
+            throw new ValidationException("Tình trạng nhân khẩu không hợp lệ.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var person = await db.People.InScope(scope).SingleOrDefaultAsync(p => p.Id == form.Id)
+            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
+        person.Status = (PersonStatus)form.Status;
+        person.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
+        await SaveOrConflictAsync(db, "Nhân khẩu này");
+    }
+
+    public async Task<IReadOnlyList<ChangeLog>> HistoryAsync(int householdId)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Households.InScope(scope).AnyAsync(h => h.Id == householdId))
+        {
+            throw new ForbiddenException(RegisterAccess.NotInScope);
+        }
+        var id = householdId.ToString();
+        var people = await db.People.Where(p => p.HouseholdId == householdId).Select(p => p.Id.ToString()).ToListAsync();
+        return await db.ChangeLogs.AsNoTracking()
+            .Where(c => (c.EntityType == nameof(Household) && c.EntityId == id) || (c.EntityType == nameof(Person) && people.Contains(c.EntityId)))
+            .OrderByDescending(c => c.Id).Take(200).ToListAsync();
+    }
+
+    internal static async Task SaveOrConflictAsync(AppDbContext db, string what)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException($"{what} vừa được người khác sửa trong lúc bạn đang sửa. Dữ liệu của bạn chưa được lưu: hãy tải lại để xem bản mới rồi sửa lại.");
+        }
+    }
+}

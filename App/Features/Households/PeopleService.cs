@@ -1,0 +1,68 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Households;
+
+public sealed record PersonQuery(string? Search = null, int? VillageId = null, PersonStatus? Status = null,
+    CitizenGroup? TargetGroup = null, NameOrder Order = NameOrder.GivenName);
+
+public sealed record PersonRow(int Id, int HouseholdId, string FullName, DateOnly? BirthDate, int? BirthYear, Sex Sex,
+    Relation Relation, string HouseholdCode, string Village, EducationLevel Education, CitizenGroup TargetGroup, PersonStatus Status);
+
+// The people register (nhân khẩu): the citizens of "Công dân học tập". Search is done by the database on stored keys.
+public sealed class PeopleService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
+{
+    public static IQueryable<Person> Filter(AppDbContext db, UserScope scope, PersonQuery query)
+    {
+        var people = db.People.AsNoTracking().InScope(scope);
+        if (query.VillageId is { } villageId)
+        {
+            people = people.Where(p => p.Household!.VillageId == villageId);
+        }
+        if (query.Status is { } status)
+        {
+            people = people.Where(p => p.Status == status);
+        }
+        if (query.TargetGroup is { } group)
+        {
+            people = people.Where(p => p.TargetGroup == group);
+        }
+        var search = VietnameseText.SearchKey(query.Search);
+        if (search.Length > 0)
+        {
+            people = search.All(char.IsAsciiDigit) && search.Length >= 6
+                ? people.Where(p => p.NationalId != null && p.NationalId.StartsWith(search))
+                : people.Where(p => p.FullNameSearch.Contains(search));
+        }
+        return people;
+    }
+
+    public static IQueryable<Person> Sort(IQueryable<Person> people, PersonQuery query, PageRequest page) =>
+        (page.SortBy, page.Descending) switch
+        {
+            ("Birth", false) => people.OrderBy(p => p.BirthYear).ThenBy(p => p.BirthDate).ThenBy(p => p.Id),
+            ("Birth", true) => people.OrderByDescending(p => p.BirthYear).ThenByDescending(p => p.BirthDate).ThenBy(p => p.Id),
+            ("Household", false) => people.OrderBy(p => p.Household!.Code).ThenBy(p => p.SortOrder),
+            ("Household", true) => people.OrderByDescending(p => p.Household!.Code).ThenBy(p => p.SortOrder),
+            (_, var descending) when query.Order == NameOrder.FamilyName =>
+                descending ? people.OrderByDescending(p => p.FullNameSort).ThenBy(p => p.Id) : people.OrderBy(p => p.FullNameSort).ThenBy(p => p.Id),
+            (_, var descending) =>
+                descending ? people.OrderByDescending(p => p.GivenNameSort).ThenBy(p => p.Id) : people.OrderBy(p => p.GivenNameSort).ThenBy(p => p.Id),
+        };
+
+    public static IQueryable<PersonRow> Project(IQueryable<Person> people) =>
+        people.Select(p => new PersonRow(p.Id, p.HouseholdId, p.FullName, p.BirthDate, p.BirthYear, p.Sex, p.Relation,
+            p.Household!.Code, p.Household.Village!.Name, p.Education, p.TargetGroup, p.Status));
+
+    public async Task<PageResult<PersonRow>> ListAsync(PersonQuery query, PageRequest page, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Filter(db, scope, query);
+        var total = await filtered.CountAsync(ct);
+        var items = await Project(Sort(filtered, query, page).Skip(page.Page * page.PageSize).Take(page.PageSize)).ToListAsync(ct);
+        return new PageResult<PersonRow>(items, total);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+
+namespace HocTapSuotDoi.Features.Registers;
+
+// Search and sort keys for Vietnamese text, stored in columns so the database does the work (any provider).
+public static class VietnameseText
+{
+    // The Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (plus f j w z).
+    private const string Alphabet = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+
+    // "Nguyễn Văn  Đức" → "nguyen van duc": case, diacritics and "đ" ignored, spaces collapsed.
+    public static string SearchKey(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD))
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+                continue;
+            }
+            builder.Append(c);
+        }
+        return builder.ToString().TrimEnd();
+    }
+
+    // A key that sorts as Vietnamese lists do: letters in the Vietnamese alphabet order, then tones as a tie-break.
+    public static string SortKey(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+        var letters = new StringBuilder();
+        var tones = new StringBuilder();
+        foreach (var ch in text.Trim().ToLowerInvariant())
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                letters.Append(' ');
+                continue;
+            }
+            var (letter, tone) = Split(ch);
+            var index = Alphabet.IndexOf(letter);
+            letters.Append(index >= 0 ? (char)('A' + index) : letter);
+            tones.Append((char)('0' + tone));
+        }
+        return letters + "|" + tones;
+    }
+
+    // "Nguyễn Văn An" sorts under "An": given name first, then family and middle names.
+    public static string GivenNameSortKey(string? fullName)
+    {
+        var words = (fullName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return "";
+        }
+        return SortKey(words[^1] + " " + string.Join(' ', words[..^1]));
+    }
+
+    // Separates a letter's tone mark (huyền, sắc, hỏi, ngã, nặng) from the letter it sits on (which keeps ă, â, ê...).
+    private static (char Letter, int Tone) Split(char ch)
+    {
+        if (ch == 'đ')
+        {
+            return ('đ', 0);
+        }
+        var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
+        var tone = 0;
+        var kept = new StringBuilder();
+        foreach (var c in decomposed)
+        {
+            switch (c)
+            {
+                case '\u0300': tone = 1; break; // huyền
+                case '\u0301': tone = 2; break; // sắc
+                case '\u0309': tone = 3; break; // hỏi
+                case '\u0303': tone = 4; break; // ngã
+                case '\u0323': tone = 5; break; // nặng
+                default: kept.Append(c); break;
+            }
+        }
+        var letter = kept.ToString().Normalize(NormalizationForm.FormC);
+        return (letter.Length == 1 ? letter[0] : ch, tone);
+    }
+}
