@@ -10,6 +10,9 @@ namespace HocTapSuotDoi.Features.Registers;
 public static class RegisterAccess
 {
     public static readonly string[] Readers = [Roles.Administrator, Roles.Committee, Roles.Scorer, Roles.Viewer];
+    // The same lists for [Authorize(Roles = ...)] on pages.
+    public const string ReaderRoles = $"{Roles.Administrator},{Roles.Committee},{Roles.Scorer},{Roles.Viewer}";
+    public const string UnitReaderRoles = $"{ReaderRoles},{Roles.UnitReporter}";
     public static readonly string[] Editors = [Roles.Administrator, Roles.Scorer];
     public const string NotInScope = "Không tìm thấy trong phạm vi của bạn (có thể đã bị xóa hoặc thuộc thôn khác).";
 
