@@ -58,7 +58,8 @@ public static class VietnameseText
             letters.Append(index >= 0 ? (char)('A' + index) : letter);
             tones.Append((char)('0' + tone));
         }
-        return letters + "|" + tones;
+        // "!" sorts before every letter code, so "An" comes before "Anh"; tones only break ties.
+        return letters + "!" + tones;
     }
 
     // "Nguyễn Văn An" sorts under "An": given name first, then family and middle names.
