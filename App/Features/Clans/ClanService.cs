@@ -50,14 +50,13 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
         await using var db = await dbFactory.CreateDbContextAsync();
         var rows = await Filter(db, scope, search).OrderBy(c => c.Name)
-            .Select(c => new
-            {
-                c.Id, c.Name, c.HeadName, c.Phone,
-                Households = c.Members.Count,
-                Villages = c.Members.Select(m => m.Household!.Village!.Name).Distinct().ToList(),
-            })
+            .Select(c => new { c.Id, c.Name, c.HeadName, c.Phone, Households = c.Members.Count })
             .ToListAsync();
-        return rows.Select(r => new ClanRow(r.Id, r.Name, r.HeadName, r.Phone, r.Households, string.Join(", ", r.Villages.Order()))).ToList();
+        var ids = rows.Select(r => r.Id).ToList();
+        var villages = await db.ClanMembers.AsNoTracking().Where(m => ids.Contains(m.ClanId))
+            .Select(m => new { m.ClanId, m.Household!.Village!.Name, m.Household.Village.SortOrder }).Distinct().ToListAsync();
+        return rows.Select(r => new ClanRow(r.Id, r.Name, r.HeadName, r.Phone, r.Households,
+            string.Join(", ", villages.Where(v => v.ClanId == r.Id).OrderBy(v => v.SortOrder).Select(v => v.Name)))).ToList();
     }
 
     public async Task<(ClanForm Form, IReadOnlyList<ClanMemberRow> Members, bool CanEdit)> GetAsync(int id)
@@ -66,9 +65,9 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         await using var db = await dbFactory.CreateDbContextAsync();
         var clan = await db.Clans.AsNoTracking().InScope(scope, db.Households).SingleOrDefaultAsync(c => c.Id == id)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
-        var members = await db.ClanMembers.AsNoTracking().Where(m => m.ClanId == id)
+        var members = await db.ClanMembers.AsNoTracking().Where(m => m.ClanId == id).OrderBy(m => m.Household!.Code)
             .Select(m => new ClanMemberRow(m.HouseholdId, m.Household!.Code, m.Household.HeadName, m.Household.Village!.Name))
-            .OrderBy(m => m.Code).ToListAsync();
+            .ToListAsync();
         var form = new ClanForm
         {
             Id = clan.Id, Version = clan.Version, Name = clan.Name, HeadName = clan.HeadName, Phone = clan.Phone, Note = clan.Note,
