@@ -11,7 +11,7 @@ public class BrowserFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         App.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         App.StartServer();

@@ -29,7 +29,7 @@ public sealed class VietnameseMudLocalizer : MudLocalizer
         ["MudDataGridPager_NextPage"] = "Trang sau",
         ["MudDataGridPager_PreviousPage"] = "Trang trước",
         ["MudDataGridPager_RowsPerPage"] = "Số dòng mỗi trang:",
-        ["MudDataGridPager_InfoFormat"] = "{first_item}–{last_item} trong {all_items}",
+        ["MudDataGridPager_InfoFormat"] = "{0}–{1} trong {2}",
         ["MudDataGrid_AddFilter"] = "Thêm bộ lọc",
         ["MudDataGrid_Apply"] = "Áp dụng",
         ["MudDataGrid_Cancel"] = "Hủy",

@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Tests.Features.Registers;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HocTapSuotDoi.Tests.EndToEnd;
+
+public sealed class RegistersBrowserFixture : BrowserFixture
+{
+    public const string AdminPassword = "Quan-tri-xa-2026";
+    public int OtherVillageHousehold { get; private set; }
+
+    public RegistersBrowserFixture() => App.Settings["Admin:Password"] = AdminPassword;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await App.AddHouseholdAsync("T01", "Nguyễn Văn An", ("Nguyễn Văn An", Sex.Male, 1979, Relation.Head), ("Đỗ Thị Đức Hạnh", Sex.Female, 1981, Relation.Spouse));
+        OtherVillageHousehold = await App.AddHouseholdAsync("T05", "Lương Văn Xa", ("Lương Văn Xa", Sex.Male, 1966, Relation.Head));
+    }
+}
+
+[Collection(AppCollection.Name)]
+public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : IClassFixture<RegistersBrowserFixture>
+{
+    // A name of the register that has diacritics, typed without them, must be found (search done by the database).
+    [Fact]
+    public async Task Search_without_diacritics_finds_people_in_the_real_browser()
+    {
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var name = await db.People.Where(p => p.FullName != p.FullNameSearch && p.Status == PersonStatus.Living)
+            .OrderBy(p => p.Id).Select(p => p.FullName).FirstAsync();
+        var typed = HocTapSuotDoi.Features.Registers.VietnameseText.SearchKey(name);
+        var matches = await db.People.CountAsync(p => p.FullNameSearch.Contains(typed));
+
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "bcd@camtan.vn", AppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhân khẩu" }).ClickAsync();
+        await page.Locator("#register-search").FillAsync(typed);
+        await Expect(page.Locator("#people-grid")).ToContainTextAsync($"1–{Math.Min(matches, 25)} trong {matches}");
+        await Expect(page.Locator("#people-grid")).ToContainTextAsync(name);
+
+        await page.Locator("#register-search").FillAsync("DUC HANH");
+        await Expect(page.Locator("#people-grid")).ToContainTextAsync("1–1 trong 1");
+        await Expect(page.Locator("#people-grid tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#people-grid tbody tr")).ToContainTextAsync("Đỗ Thị Đức Hạnh");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-search.png") });
+    }
+
+    [Fact]
+    public async Task Household_list_pages_and_shows_the_Vietnamese_pager()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "xem@camtan.vn", AppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hộ gia đình" }).ClickAsync();
+        await Expect(page.Locator("#households-grid")).ToContainTextAsync("Số dòng mỗi trang:");
+        await Expect(page.Locator("#households-grid")).ToContainTextAsync(new Regex("1–[0-9]+ trong [0-9]+"));
+        await Expect(page.Locator("#households-grid")).ToContainTextAsync("Nguyễn Văn An");
+    }
+
+    [Fact]
+    public async Task Scorer_opening_another_villages_household_by_url_is_refused()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await Expect(page.Locator("#home-scope")).ToBeVisibleAsync();
+        await page.GotoAsync($"{browser.BaseUrl}/ho-gia-dinh/{browser.OtherVillageHousehold}");
+        await Expect(page.GetByText("Bạn không có quyền truy cập trang này")).ToBeVisibleAsync();
+        await Expect(page.Locator("#forbidden-detail")).ToContainTextAsync("Không tìm thấy trong phạm vi của bạn");
+        await Expect(page.GetByText("Lương Văn Xa")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Scorer_adds_a_household_and_a_member_in_their_village()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await page.GotoAsync($"{browser.BaseUrl}/ho-gia-dinh/moi");
+        await page.ClickAsync("#household-village");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Thôn Tân Thành" }).ClickAsync();
+        await page.FillAsync("#household-head", "Vũ Văn Mới");
+        await page.ClickAsync("#household-save");
+        await Expect(page).ToHaveURLAsync(new Regex("/ho-gia-dinh/[0-9]+$"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("T02-");
+
+        await page.ClickAsync("#add-member");
+        await page.FillAsync("#person-name", "Vũ Văn Mới");
+        await page.FillAsync("#person-year", "1985");
+        await page.ClickAsync("#person-sex");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Nam", Exact = true }).ClickAsync();
+        await page.ClickAsync("#person-relation");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Chủ hộ" }).ClickAsync();
+        await page.ClickAsync("#person-save");
+        await Expect(page.Locator("#members-table")).ToContainTextAsync("1985");
+        await Expect(page.Locator("#members-table")).ToContainTextAsync("Chủ hộ");
+    }
+
+    [Fact]
+    public async Task Missing_member_fields_show_Vietnamese_messages_in_the_dialog()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "admin@camtan.vn", RegistersBrowserFixture.AdminPassword);
+        await page.GotoAsync($"{browser.BaseUrl}/ho-gia-dinh/{browser.OtherVillageHousehold}");
+        await page.ClickAsync("#add-member");
+        await page.FillAsync("#person-name", "Xa");
+        await page.ClickAsync("#person-save");
+        await Expect(page.Locator("#person-error")).ToContainTextAsync("Hãy nhập đủ họ và tên");
+        await Expect(page.Locator("#person-error")).ToContainTextAsync("Hãy nhập ngày sinh hoặc năm sinh.");
+    }
+}
