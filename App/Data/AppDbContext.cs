@@ -83,6 +83,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Features may keep their mapping next to their entities (IEntityTypeConfiguration<T> in Features/<Feature>/).
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
         builder.Entity<Province>(e =>
         {
