@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 
 namespace HocTapSuotDoi.Features.Criteria.Engine;
@@ -8,7 +9,7 @@ namespace HocTapSuotDoi.Features.Criteria.Engine;
 /// so a binary floating point number would drift in sums; tenths also store as a plain integer.
 /// </summary>
 [JsonConverter(typeof(PointsJsonConverter))]
-public readonly record struct Points : IComparable<Points>
+public readonly partial record struct Points : IComparable<Points>
 {
     private Points(int tenths) => Tenths = tenths;
 
@@ -43,9 +44,9 @@ public readonly record struct Points : IComparable<Points>
             return false;
         }
 
-        var normalised = text.Trim().Replace(',', '.');
-        if (normalised.Any(c => !(char.IsAsciiDigit(c) || c is '.' or '-' or '+'))
-            || !decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+        var trimmed = text.Trim();
+        if (!PointsPattern().IsMatch(trimmed)
+            || !decimal.TryParse(trimmed.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out var value))
         {
             return false;
@@ -90,6 +91,9 @@ public readonly record struct Points : IComparable<Points>
     public static bool operator >(Points a, Points b) => a.Tenths > b.Tenths;
     public static bool operator <=(Points a, Points b) => a.Tenths <= b.Tenths;
     public static bool operator >=(Points a, Points b) => a.Tenths >= b.Tenths;
+
+    [GeneratedRegex(@"^[+-]?[0-9]+([.,][0-9]+)?$")]
+    private static partial Regex PointsPattern();
 
     public static Points Max(Points a, Points b) => a >= b ? a : b;
     public static Points Min(Points a, Points b) => a <= b ? a : b;
