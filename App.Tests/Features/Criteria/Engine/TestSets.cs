@@ -81,6 +81,21 @@ internal static class TestAnswers
         return answers;
     }
 
+    /// <summary>Fills the items in set order, each up to its maximum, until <paramref name="total"/> is given out.</summary>
+    public static Answers WithTotal(CriteriaSetDefinition set, decimal total)
+    {
+        var remaining = Points.FromDecimal(total);
+        var answers = Answers.Empty;
+        foreach (var item in set.Items)
+        {
+            var score = Points.Min(remaining, item.Max);
+            answers = answers.WithScore(item.Code, score);
+            remaining -= score;
+        }
+
+        return answers;
+    }
+
     public static Answers Scores(this Answers answers, params (string Code, decimal Points)[] scores) =>
         scores.Aggregate(answers, (a, s) => a.WithScore(s.Code, s.Points));
 

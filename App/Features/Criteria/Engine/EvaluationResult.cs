@@ -76,4 +76,4 @@ public sealed record ItemResult
 /// missing and <see cref="ItemCodes"/> the items to improve, largest possible gain first, enough to cover it.
 /// Levels mode: <see cref="ItemCodes"/> are the unmet indicators blocking the next level.
 /// </summary>
-public sealed record Gap(string Target, Points? PointsNeeded, IReadOnlyList<string> ItemCodes, string Text);
+public sealed record Gap(string Target, Points? PointsNeeded, ValueList<string> ItemCodes, string Text);

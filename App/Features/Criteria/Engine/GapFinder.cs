@@ -36,7 +36,7 @@ internal static class GapFinder
             covered += item.Headroom;
         }
 
-        return new Gap(target.Name, needed, chosen,
+        return new Gap(target.Name, needed, chosen.ToValueList(),
             $"Còn thiếu {needed} điểm để đạt {target.Name}: có thể cải thiện tiêu chí {string.Join(", ", chosen)}");
     }
 }

@@ -39,7 +39,7 @@ internal static class LevelModeRules
 
         var next = reached + 1;
         var blocking = Codes(applicable.Where(i => LevelOf(i) == next && !i.Met));
-        return new Gap($"Mức độ {next}", null, blocking,
+        return new Gap($"Mức độ {next}", null, blocking.ToValueList(),
             $"Còn {blocking.Count} tiêu chí chưa đạt để đạt mức độ {next}: {string.Join(", ", blocking)}");
     }
 
