@@ -29,7 +29,7 @@ public sealed class NavMenuTests : IAsyncLifetime
     public void Administrator_sees_the_administration_sections()
     {
         var links = LinksFor(Roles.Administrator);
-        Assert.Equal(["Trang chủ", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Người dùng", "Sao lưu dữ liệu", "Tác vụ nền (Hangfire)"], links);
+        Assert.Equal(["Trang chủ", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Bộ tiêu chí", "Người dùng", "Sao lưu dữ liệu", "Tác vụ nền (Hangfire)"], links);
     }
 
     [Fact]
@@ -49,6 +49,7 @@ public sealed class NavMenuTests : IAsyncLifetime
         var links = LinksFor(role);
         Assert.Contains("Trang chủ", links);
         Assert.DoesNotContain("Người dùng", links);
+        Assert.DoesNotContain("Bộ tiêu chí", links);
         Assert.DoesNotContain("Sao lưu dữ liệu", links);
         Assert.DoesNotContain("Tác vụ nền (Hangfire)", links);
     }

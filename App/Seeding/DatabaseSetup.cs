@@ -24,6 +24,7 @@ public static class DatabaseSetup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
             var commune = await scope.ServiceProvider.GetRequiredService<InitialDataSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<Features.Criteria.CriteriaLibrarySeeder>().SeedAsync();
             if (settings.DemoData.Enabled)
             {
                 await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(commune);

@@ -7,6 +7,7 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Account;
 using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Clans;
+using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Features.Villages;
@@ -130,6 +131,9 @@ public static class AppServices
         services.AddScoped<PeopleService>();
         services.AddScoped<ClanService>();
         services.AddScoped<UnitService>();
+        services.AddScoped<CriteriaSetService>();
+        services.AddScoped<CriteriaLibrarySeeder>();
+        services.AddScoped<ComputedInputsService>();
         services.AddScoped<BackupDatabaseJob>();
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();
