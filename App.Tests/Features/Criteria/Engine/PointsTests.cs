@@ -125,6 +125,6 @@ public class PointsTests
     [InlineData("true")]
     public void Json_rejects_values_that_are_not_tenths(string json)
     {
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Points>(json));
+        Assert.Throws<InvalidPointsJsonException>(() => JsonSerializer.Deserialize<Points>(json));
     }
 }

@@ -1,4 +1,5 @@
 using HocTapSuotDoi.Features.Criteria.Engine;
+using static HocTapSuotDoi.Tests.Features.Criteria.Engine.TestSets;
 
 namespace HocTapSuotDoi.Tests.Features.Criteria.Engine;
 
@@ -13,5 +14,107 @@ public class ShippedCriteriaSetsTests
     public void Every_shipped_set_passes_the_set_validator(string name)
     {
         Assert.Empty(CriteriaSetValidator.Validate(Named(name)));
+    }
+
+    [Theory]
+    [MemberData(nameof(SetNames))]
+    public void Every_shipped_set_states_its_legal_basis_and_first_year(string name)
+    {
+        var set = Named(name);
+
+        Assert.Matches(@"^\d+/\d{4}/TT-BGDĐT$|^\d+/QĐ-KHVN$", set.LegalBasis.Number);
+        Assert.Contains(set.LegalBasis.Issuer, new[] { "Bộ Giáo dục và Đào tạo", "Hội Khuyến học Việt Nam" });
+        Assert.InRange(set.FromYear, 2015, 2025);
+        Assert.Null(set.ToYear);
+    }
+
+    [Theory]
+    [MemberData(nameof(SetNames))]
+    public void Shipped_defaults_are_marked_not_yet_checked_and_say_what_to_check(string name)
+    {
+        var set = Named(name);
+
+        Assert.False(set.Checked);
+        Assert.Contains("chưa đối chiếu", set.Note);
+    }
+
+    [Theory]
+    [MemberData(nameof(SetNames))]
+    public void A_subject_meeting_everything_is_recognised_by_every_shipped_set(string name)
+    {
+        var set = Named(name);
+        var target = set.TargetGroups.FirstOrDefault()?.Code;
+
+        var result = TestAnswers.Full(set, target).Evaluate(set);
+
+        Assert.True(result.Recognised, string.Join("; ", result.Reasons));
+        Assert.Equal(set.Total, result.Total);
+        Assert.Null(result.Gap);
+    }
+
+    [Theory]
+    [MemberData(nameof(SetNames))]
+    public void A_subject_with_nothing_is_not_recognised_by_any_shipped_set(string name)
+    {
+        var set = Named(name);
+        var answers = set.Items.Aggregate(Answers.Empty.ForTargetGroup(set.TargetGroups.FirstOrDefault()?.Code), (a, i) => i.Kind switch
+        {
+            ItemKind.Points => a.WithScore(i.Code, Points.Zero),
+            ItemKind.MetNotMet => a.WithMet(i.Code, false),
+            _ => a.WithInput(i.Computed!.InputKey, 0),
+        });
+
+        var result = answers.Evaluate(set);
+
+        Assert.False(result.Recognised);
+        Assert.NotEmpty(result.Reasons);
+        Assert.NotNull(result.Gap);
+    }
+
+    [Fact]
+    public void The_library_covers_every_title()
+    {
+        Assert.Equal(Enum.GetValues<Title>().Order(), ShippedCriteriaSets.All.Select(s => s.Title).Distinct().Order());
+        Assert.Equal(7, ShippedCriteriaSets.All.Count);
+        Assert.Equal(ShippedCriteriaSets.All.Count, ShippedCriteriaSets.All.Select(s => s.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Points_sets_total_100_and_level_sets_carry_no_points()
+    {
+        Assert.All(ShippedCriteriaSets.All.Where(s => s.Mode == ScoringMode.Points), s => Assert.Equal(P(100), s.Total));
+        Assert.All(ShippedCriteriaSets.All.Where(s => s.Mode == ScoringMode.Levels), s => Assert.Equal(P(0), s.Total));
+        Assert.Equal(
+            ["Cộng đồng học tập cấp xã – TT 25/2023/TT-BGDĐT", "Đơn vị học tập – TT 24/2023/TT-BGDĐT (theo mức độ)"],
+            ShippedCriteriaSets.All.Where(s => s.Mode == ScoringMode.Levels).Select(s => s.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Computed_items_use_only_known_figures()
+    {
+        var keys = ShippedCriteriaSets.All.SelectMany(s => s.Items).Select(i => i.Computed?.InputKey).OfType<string>();
+
+        Assert.All(keys, k => Assert.NotNull(ComputedInputKeys.Find(k)));
+        Assert.Contains("clan.member_households_gdht_rate", keys);
+        Assert.Contains("unit.staff_cdht_rate", keys);
+    }
+
+    [Fact]
+    public void The_library_returns_the_same_data_every_time()
+    {
+        Assert.Equal(ShippedCriteriaSets.All, ShippedCriteriaSets.All);
+        Assert.Same(ShippedCriteriaSets.FamilyLearningQd448, ShippedCriteriaSets.All[0]);
+    }
+
+    [Theory]
+    [InlineData(Title.FamilyLearning, "Gia đình học tập")]
+    [InlineData(Title.ClanLearning, "Dòng họ học tập")]
+    [InlineData(Title.VillageCommunity, "Cộng đồng học tập cấp thôn")]
+    [InlineData(Title.CommuneCommunity, "Cộng đồng học tập cấp xã")]
+    [InlineData(Title.UnitLearning, "Đơn vị học tập")]
+    [InlineData(Title.CitizenLearning, "Công dân học tập")]
+    public void Every_title_has_its_Vietnamese_name(Title title, string name)
+    {
+        Assert.Equal(name, title.DisplayName());
     }
 }

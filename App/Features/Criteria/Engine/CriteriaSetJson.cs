@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
+using System.Text.Json.Serialization.Metadata;
 
 namespace HocTapSuotDoi.Features.Criteria.Engine;
 
@@ -50,12 +50,22 @@ public static class CriteriaSetJson
 
     private static string Describe(JsonException e)
     {
-        var where = e.LineNumber is { } line ? $" (dòng {line + 1}, vị trí {e.BytePositionInLine + 1})" : "";
         var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" tại {e.Path}";
-        // Our own converters already explain in Vietnamese; the serializer's own messages are English.
-        var detail = e.Message.Contains("không", StringComparison.Ordinal) ? $": {e.Message}" : "";
-        return $"Tệp bộ tiêu chí không đúng định dạng{path}{where}{detail}";
+        var where = e.LineNumber is { } line ? $" (dòng {line + 1}, vị trí {e.BytePositionInLine + 1})" : "";
+        return $"Tệp bộ tiêu chí không đúng định dạng{path}{where}{Detail(e)}";
     }
+
+    /// <summary>Our converters explain in Vietnamese; the serializer's own messages are English, so name the kind.</summary>
+    private static string Detail(JsonException e) => e switch
+    {
+        InvalidPointsJsonException => $": {e.Message}",
+        _ when e.Message.Contains("missing required properties", StringComparison.Ordinal) => ": thiếu trường bắt buộc",
+        _ when e.Message.Contains("could not be mapped", StringComparison.Ordinal) => ": có trường không được hỗ trợ",
+        _ when e.Message.Contains("null", StringComparison.OrdinalIgnoreCase) => ": trường này không được để trống",
+        _ when e.Message.Contains("could not be converted", StringComparison.Ordinal) => ": giá trị sai kiểu",
+        { InnerException: { } inner } when inner.GetType().Name == "JsonReaderException" => ": sai cú pháp JSON",
+        _ => "",
+    };
 
     private static JsonSerializerOptions CreateOptions()
     {
@@ -66,7 +76,9 @@ public static class CriteriaSetJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            // Files for storage and export, never inlined into HTML: keep letters and quotes as they are.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ValueListContract.UseArrays } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly();

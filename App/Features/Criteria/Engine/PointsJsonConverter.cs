@@ -13,12 +13,12 @@ public sealed class PointsJsonConverter : JsonConverter<Points>
             var text = reader.GetString();
             return Points.TryParse(text, out var parsed)
                 ? parsed
-                : throw new JsonException($"\"{text}\" không phải là số điểm hợp lệ.");
+                : throw new InvalidPointsJsonException($"\"{text}\" không phải là số điểm hợp lệ.");
         }
 
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out var value))
         {
-            throw new JsonException("Điểm phải là một số.");
+            throw new InvalidPointsJsonException("Điểm phải là một số.");
         }
 
         try
@@ -27,10 +27,13 @@ public sealed class PointsJsonConverter : JsonConverter<Points>
         }
         catch (Exception e) when (e is ArgumentException or OverflowException)
         {
-            throw new JsonException(e.Message, e);
+            throw new InvalidPointsJsonException(e.Message, e);
         }
     }
 
     public override void Write(Utf8JsonWriter writer, Points value, JsonSerializerOptions options) =>
         writer.WriteNumberValue(value.Value);
 }
+
+/// <summary>A score in a JSON file that is not a number of tenths; the message is Vietnamese.</summary>
+public sealed class InvalidPointsJsonException(string message, Exception? inner = null) : JsonException(message, inner);

@@ -11,7 +11,7 @@ public static partial class ShippedCriteriaSets
         FromYear = 2016,
         Checked = false,
         Note = "Hội Khuyến học Việt Nam ban hành bộ tiêu chí mới tháng 7/2022 (chưa công bố số hiệu). Điểm, ngưỡng " +
-            "và điều kiện bắt buộc ở đây là mặc định, cần đối chiếu với hướng dẫn hiện hành của tỉnh.",
+            "và điều kiện bắt buộc ở đây là mặc định, chưa đối chiếu với hướng dẫn hiện hành của tỉnh.",
         DeclaredTotal = P(100),
         Groups =
         [
