@@ -103,7 +103,8 @@ public sealed class CriteriaSetServiceTests(AppFactory app) : IClassFixture<AppF
             Groups = ValueList.Create([first with { Max = first.Max + Points.Whole(5) }, .. view.Definition.Groups.Skip(1)]),
         };
         var error = await Assert.ThrowsAsync<ValidationException>(() => sets.SaveDraftAsync(copyId, view.EntityVersion, broken));
-        Assert.Contains(error.Errors, e => e.ErrorMessage.StartsWith($"Nhóm {first.Code}: tổng điểm các tiêu chí"));
+        Assert.Contains(error.Errors, e => e.ErrorMessage == "Tổng điểm khai báo 100 khác tổng điểm tối đa các nhóm 105");
+        Assert.Contains(error.Errors, e => e.ErrorMessage.StartsWith($"Nhóm {first.Code}, nhóm đối tượng 1: tổng điểm các tiêu chí 40 khác điểm tối đa của nhóm 45"));
     }
 
     [Fact]

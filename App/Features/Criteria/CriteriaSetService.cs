@@ -27,8 +27,9 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
     {
         await currentUser.RequireScopeAsync(Roles.Administrator);
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await Rows(db).OrderBy(r => r.Title).ThenByDescending(r => r.Status == CriteriaSetStatus.Active).ThenBy(r => r.Name).ThenByDescending(r => r.VersionNumber)
-            .ToListAsync();
+        var ordered = db.Set<CriteriaSet>().AsNoTracking()
+            .OrderBy(s => s.Title).ThenBy(s => s.Status).ThenBy(s => s.Name).ThenByDescending(s => s.VersionNumber);
+        return await Rows(db, ordered).ToListAsync();
     }
 
     public async Task<CriteriaSetView> GetAsync(int id)
@@ -174,13 +175,13 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
         }
     }
 
-    private static IQueryable<CriteriaSetRow> Rows(AppDbContext db) =>
-        db.Set<CriteriaSet>().AsNoTracking().Select(s => new CriteriaSetRow(s.Id, s.Title, s.Name, s.VersionNumber, s.Status, s.FromYear, s.ToYear,
+    private static IQueryable<CriteriaSetRow> Rows(AppDbContext db, IQueryable<CriteriaSet> sets) =>
+        sets.Select(s => new CriteriaSetRow(s.Id, s.Title, s.Name, s.VersionNumber, s.Status, s.FromYear, s.ToYear,
             s.Checked, s.LegalBasisNumber, db.Set<Evaluation>().Count(e => e.CriteriaSetId == s.Id)));
 
     private static async Task<CriteriaSetView> ViewAsync(AppDbContext db, int id)
     {
-        var row = await Rows(db).SingleOrDefaultAsync(r => r.Id == id) ?? throw NotFound();
+        var row = await Rows(db, db.Set<CriteriaSet>().AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync() ?? throw NotFound();
         var entity = await db.Set<CriteriaSet>().AsNoTracking().Where(s => s.Id == id).Select(s => new { s.DefinitionJson, s.Version }).SingleAsync();
         return new CriteriaSetView(row, CriteriaSetJson.Deserialize(entity.DefinitionJson), entity.Version);
     }
