@@ -73,7 +73,9 @@ public class CriteriaSetJsonTests
               "name": "Bộ của xã",
               "legalBasis": { "number": "12/KH-UBND", "issuer": "UBND xã", "issuedOn": "2024-04-10" },
               "fromYear": 2025,
-              "groups": [ { "code": "1", "name": "Nhóm 1", "max": "10", "items": [ { "code": "1.1", "text": "Có kế hoạch", "max": 10 } ] } ],
+              "groups": [
+                { "code": "1", "name": "Nhóm 1", "max": "10", "items": [ { "code": "1.1", "text": "Có kế hoạch", "max": 10 } ] }
+              ],
               "rules": { "totalThreshold": "7,5" }
             }
             """;
