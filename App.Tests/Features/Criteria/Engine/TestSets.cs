@@ -53,6 +53,7 @@ internal static class TestSets
 
     public static RecognitionRules Threshold(decimal threshold) => new() { TotalThreshold = P(threshold) };
 
+    /// <summary>Rating bands, highest first; a band named "Không đạt" does not recognise.</summary>
     public static RecognitionRules Bands(params (string Name, decimal Minimum)[] bands) => new()
     {
         RatingBands = bands.Select(b => new RatingBand(b.Name, P(b.Minimum), b.Name != "Không đạt")).ToValueList(),
