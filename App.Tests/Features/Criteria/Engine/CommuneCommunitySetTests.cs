@@ -40,7 +40,8 @@ public class CommuneCommunitySetTests
     [InlineData("commune.villages_cdht_rate", 65, 64.9, 1)]
     [InlineData("commune.units_dvht_rate", 80, 79.9, 2)]
     [InlineData("commune.adults_cdht_rate", 40, 39.9, 2)]
-    public void Each_rate_at_its_threshold_keeps_the_level_and_a_tenth_below_loses_it(string key, decimal at, decimal below, int levelBelow)
+    public void Each_rate_at_its_threshold_keeps_the_level_and_a_tenth_below_loses_it(
+        string key, decimal at, decimal below, int levelBelow)
     {
         Assert.Equal(3, Commune().WithInput(key, at).Evaluate(Set).LevelReached);
         Assert.Equal(levelBelow, Commune().WithInput(key, below).Evaluate(Set).LevelReached);

@@ -73,7 +73,9 @@ public class CriteriaSetJsonTests
               "name": "Bộ của xã",
               "legalBasis": { "number": "12/KH-UBND", "issuer": "UBND xã", "issuedOn": "2024-04-10" },
               "fromYear": 2025,
-              "groups": [ { "code": "1", "name": "Nhóm 1", "max": "10", "items": [ { "code": "1.1", "text": "Có kế hoạch", "max": 10 } ] } ],
+              "groups": [
+                { "code": "1", "name": "Nhóm 1", "max": "10", "items": [ { "code": "1.1", "text": "Có kế hoạch", "max": 10 } ] }
+              ],
               "rules": { "totalThreshold": "7,5" }
             }
             """;
@@ -167,5 +169,22 @@ public class CriteriaSetJsonTests
         Assert.Equal("3", back.TargetGroupCode);
         Assert.Equal(answers.Items.OrderBy(p => p.Key), back.Items.OrderBy(p => p.Key));
         Assert.Equal(answers.Inputs["unit.staff_cdht_rate"], back.Inputs["unit.staff_cdht_rate"]);
+    }
+
+    [Fact]
+    public void A_result_can_be_stored_and_read_back_with_the_same_options()
+    {
+        var set = ShippedCriteriaSets.ClanLearning;
+        var result = TestAnswers.Full(set).WithInput("clan.member_households_gdht_rate", 69.9m).Evaluate(set);
+
+        var json = JsonSerializer.Serialize(result, CriteriaSetJson.Options);
+        var back = JsonSerializer.Deserialize<EvaluationResult>(json, CriteriaSetJson.Options)!;
+
+        Assert.Equal(result.Total, back.Total);
+        Assert.Equal(result.Items, back.Items);
+        Assert.Equal(result.Groups, back.Groups);
+        Assert.Equal(result.Reasons, back.Reasons);
+        Assert.Equal(result.Gap, back.Gap);
+        Assert.Contains("\"source\": \"Tỷ lệ hộ thành viên đạt GĐHT: 69,9 %\"", json);
     }
 }

@@ -53,7 +53,8 @@ public class GapTests
     [InlineData(0, 0, 0, 0, "Trung bình", 20)]
     [InlineData(5, 5, 19.5, 0, "Khá", 0.5)]
     [InlineData(10, 5, 24.5, 0, "Tốt", 0.5)]
-    public void Half_a_point_below_a_band_leaves_a_gap_of_half_a_point(decimal a, decimal b, decimal c, decimal d, string target, decimal needed)
+    public void Half_a_point_below_a_band_leaves_a_gap_of_half_a_point(
+        decimal a, decimal b, decimal c, decimal d, string target, decimal needed)
     {
         var gap = Scores(a, b, c, d).Evaluate(Set).Gap!;
 

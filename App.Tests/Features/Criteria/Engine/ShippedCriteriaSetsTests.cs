@@ -57,7 +57,8 @@ public class ShippedCriteriaSetsTests
     public void A_subject_with_nothing_is_not_recognised_by_any_shipped_set(string name)
     {
         var set = Named(name);
-        var answers = set.Items.Aggregate(Answers.Empty.ForTargetGroup(set.TargetGroups.FirstOrDefault()?.Code), (a, i) => i.Kind switch
+        var nothing = Answers.Empty.ForTargetGroup(set.TargetGroups.FirstOrDefault()?.Code);
+        var answers = set.Items.Aggregate(nothing, (a, i) => i.Kind switch
         {
             ItemKind.Points => a.WithScore(i.Code, Points.Zero),
             ItemKind.MetNotMet => a.WithMet(i.Code, false),

@@ -13,7 +13,8 @@ internal static class TestSets
     public static CriteriaItem Judged(string code, decimal max = 0) =>
         new() { Code = code, Text = $"Tiêu chí {code}", Kind = ItemKind.MetNotMet, Max = P(max) };
 
-    public static CriteriaItem Rate(string code, decimal max, string key, decimal? metAt, params (decimal Percent, decimal Points)[] bands) =>
+    public static CriteriaItem Rate(
+        string code, decimal max, string key, decimal? metAt, params (decimal Percent, decimal Points)[] bands) =>
         new()
         {
             Code = code, Text = $"Tiêu chí {code}", Kind = ItemKind.Computed, Max = P(max),
@@ -31,7 +32,11 @@ internal static class TestSets
         item with { TargetGroupCodes = targetGroups.ToValueList() };
 
     public static CriteriaGroup Group(string code, decimal max, decimal? minimum, params CriteriaItem[] items) =>
-        new() { Code = code, Name = $"Nhóm {code}", Max = P(max), Minimum = minimum is { } m ? P(m) : null, Items = items.ToValueList() };
+        new()
+        {
+            Code = code, Name = $"Nhóm {code}", Max = P(max), Minimum = minimum is { } m ? P(m) : null,
+            Items = items.ToValueList(),
+        };
 
     public static CriteriaSetDefinition PointsSet(RecognitionRules rules, params CriteriaGroup[] groups) => new()
     {
@@ -48,6 +53,7 @@ internal static class TestSets
 
     public static RecognitionRules Threshold(decimal threshold) => new() { TotalThreshold = P(threshold) };
 
+    /// <summary>Rating bands, highest first; a band named "Không đạt" does not recognise.</summary>
     public static RecognitionRules Bands(params (string Name, decimal Minimum)[] bands) => new()
     {
         RatingBands = bands.Select(b => new RatingBand(b.Name, P(b.Minimum), b.Name != "Không đạt")).ToValueList(),

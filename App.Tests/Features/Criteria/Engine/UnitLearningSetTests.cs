@@ -58,7 +58,8 @@ public class UnitLearningSetTests
     {
         var gap = TestAnswers.WithTotal(Tt22, total).Evaluate(Tt22).Gap!;
 
-        Assert.Equal(new Gap(target, P(needed), [item], $"Còn thiếu {P(needed)} điểm để đạt {target}: có thể cải thiện tiêu chí {item}"), gap);
+        var text = $"Còn thiếu {P(needed)} điểm để đạt {target}: có thể cải thiện tiêu chí {item}";
+        Assert.Equal(new Gap(target, P(needed), [item], text), gap);
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public readonly partial record struct Points : IComparable<Points>
         var tenths = value * 10m;
         if (tenths != decimal.Truncate(tenths))
         {
-            throw new ArgumentException($"Điểm {value.ToString(CultureInfo.InvariantCulture)} chỉ được có một chữ số thập phân.", nameof(value));
+            var shown = value.ToString(CultureInfo.InvariantCulture);
+            throw new ArgumentException($"Điểm {shown} chỉ được có một chữ số thập phân.", nameof(value));
         }
 
         return new(decimal.ToInt32(tenths));

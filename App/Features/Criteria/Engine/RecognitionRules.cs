@@ -12,7 +12,9 @@ public sealed record RecognitionRules
     /// <summary>A hard-condition item not met blocks recognition.</summary>
     public bool EnforceHardConditions { get; init; } = true;
 
-    /// <summary>Points mode: ordered from the highest minimum down, e.g. Tốt ≥ 85, Khá ≥ 70, Trung bình ≥ 50, Không đạt ≥ 0.</summary>
+    /// <summary>
+    /// Points mode: ordered from the highest minimum down, e.g. Tốt ≥ 85, Khá ≥ 70, Trung bình ≥ 50, Không đạt ≥ 0.
+    /// </summary>
     public ValueList<RatingBand> RatingBands { get; init; } = [];
 
     /// <summary>Levels mode: the level needed for recognition (default 1).</summary>

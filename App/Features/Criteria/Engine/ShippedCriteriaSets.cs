@@ -42,7 +42,8 @@ public static partial class ShippedCriteriaSets
     /// A points item computed from a rate: full points and met at <paramref name="metAt"/> %, half points from
     /// <paramref name="halfAt"/> %, else 0.
     /// </summary>
-    private static CriteriaItem RateItem(string code, decimal max, ComputedInputKey key, decimal metAt, decimal halfAt, string text) =>
+    private static CriteriaItem RateItem(
+        string code, decimal max, ComputedInputKey key, decimal metAt, decimal halfAt, string text) =>
         new()
         {
             Code = code, Text = text, Kind = ItemKind.Computed, Max = P(max),
