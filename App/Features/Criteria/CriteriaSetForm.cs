@@ -12,6 +12,7 @@ public sealed class CriteriaSetForm
     public string LegalNumber { get; set; } = "";
     public string LegalIssuer { get; set; } = "";
     public DateTime? LegalIssuedOn { get; set; }
+    public DateTime? LegalEffectiveOn { get; set; }
     public int FromYear { get; set; }
     public int? ToYear { get; set; }
     public bool Checked { get; set; }
@@ -29,7 +30,7 @@ public sealed class CriteriaSetForm
     public static CriteriaSetForm From(CriteriaSetDefinition d) => new()
     {
         Title = d.Title, Name = d.Name, LegalNumber = d.LegalBasis.Number, LegalIssuer = d.LegalBasis.Issuer,
-        LegalIssuedOn = d.LegalBasis.IssuedOn?.ToDateTime(TimeOnly.MinValue), FromYear = d.FromYear, ToYear = d.ToYear,
+        LegalIssuedOn = d.LegalBasis.IssuedOn?.ToDateTime(TimeOnly.MinValue), LegalEffectiveOn = d.LegalBasis.EffectiveOn?.ToDateTime(TimeOnly.MinValue), FromYear = d.FromYear, ToYear = d.ToYear,
         Checked = d.Checked, Note = d.Note ?? "", Mode = d.Mode, DeclaredTotal = d.DeclaredTotal?.Value,
         TargetGroups = d.TargetGroups.Select(t => new TargetGroupForm { Code = t.Code, Name = t.Name }).ToList(),
         Groups = d.Groups.Select(g => new GroupForm
@@ -84,7 +85,8 @@ public sealed class CriteriaSetForm
         var definition = new CriteriaSetDefinition
         {
             Title = Title, Name = Name.Trim(),
-            LegalBasis = new LegalBasis(LegalNumber.Trim(), LegalIssuer.Trim(), LegalIssuedOn is { } on ? DateOnly.FromDateTime(on) : null),
+            LegalBasis = new LegalBasis(LegalNumber.Trim(), LegalIssuer.Trim(), LegalIssuedOn is { } on ? DateOnly.FromDateTime(on) : null,
+                LegalEffectiveOn is { } effective ? DateOnly.FromDateTime(effective) : null),
             FromYear = FromYear, ToYear = ToYear, Checked = Checked, Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), Mode = Mode,
             DeclaredTotal = DeclaredTotal is { } declared ? P(declared, "Tổng điểm") : null,
             TargetGroups = ValueList.Create(TargetGroups.Select(t => new TargetGroup(t.Code.Trim(), t.Name.Trim())).ToArray().AsSpan()),

@@ -1,0 +1,82 @@
+using Bunit;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace HocTapSuotDoi.Tests.Features.Criteria;
+
+// The library pages rendered with the app's real services and database, as the administrator.
+[Collection(AppCollection.Name)]
+public sealed class CriteriaPagesTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+    private AsyncServiceScope _scope;
+
+    public async Task InitializeAsync()
+    {
+        _scope = await app.AsUserAsync("admin@camtan.vn");
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<CriteriaSetService>());
+        _ctx.Render<MudPopoverProvider>();
+    }
+
+    [Fact]
+    public void The_library_lists_every_shipped_set_with_its_legal_basis_and_the_unchecked_flag()
+    {
+        var page = _ctx.Render<CriteriaSetsPage>();
+        page.WaitForAssertion(() => Assert.Contains("22/2020/TT-BGDĐT", page.Markup));
+        foreach (var set in ShippedCriteriaSets.All)
+        {
+            Assert.Contains(set.Name, page.Markup);
+            Assert.Contains(set.LegalBasis.Number, page.Markup);
+        }
+        Assert.Equal(ShippedCriteriaSets.All.Count(s => !s.Checked), page.FindAll(".mud-chip").Count(c => c.TextContent.Trim() == "Chưa đối chiếu"));
+        Assert.Contains("Gia đình học tập", page.Markup);
+        Assert.Contains("Đang áp dụng", page.Markup);
+    }
+
+    [Fact]
+    public async Task The_editor_checks_every_change_and_blocks_saving_an_invalid_set()
+    {
+        var sets = _scope.ServiceProvider.GetRequiredService<CriteriaSetService>();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var family = await db.Set<CriteriaSet>().Where(s => s.Title == Title.FamilyLearning).Select(s => s.Id).FirstAsync();
+        var draftId = await sets.CopyAsync(family);
+        var view = await sets.GetAsync(draftId);
+
+        var editor = _ctx.Render<CriteriaSetEditor>(p => p
+            .Add(x => x.Form, CriteriaSetForm.From(view.Definition))
+            .Add(x => x.SetId, draftId)
+            .Add(x => x.EntityVersion, view.EntityVersion)
+            .Add(x => x.OnSaved, EventCallback.Factory.Create(this, () => { })));
+        Assert.Contains("Bộ tiêu chí hợp lệ: tổng 100 điểm.", editor.Find("#set-ok").TextContent);
+
+        editor.FindAll(".group-max input")[0].Input("35");
+        editor.WaitForAssertion(() => Assert.Contains("Nhóm 1: tổng điểm các tiêu chí 30 khác điểm tối đa của nhóm 35", editor.Find("#set-problems").TextContent));
+        Assert.True(editor.Find("#save-set").HasAttribute("disabled"));
+
+        editor.FindAll(".group-max input")[0].Input("30");
+        editor.WaitForAssertion(() => Assert.NotNull(editor.Find("#set-ok")));
+        editor.Find(".total-threshold input").Input("120");
+        editor.WaitForAssertion(() => Assert.Contains("Ngưỡng công nhận 120 nằm ngoài khoảng 0–100", editor.Find("#set-problems").TextContent));
+
+        editor.Find(".total-threshold input").Input("80");
+        editor.Find("#set-name").Input("Gia đình học tập – bản sửa của xã");
+        editor.WaitForAssertion(() => Assert.NotNull(editor.Find("#set-ok")));
+        await editor.Find("#save-set").ClickAsync(new());
+        editor.WaitForAssertion(async () => Assert.Equal("Gia đình học tập – bản sửa của xã", (await sets.GetAsync(draftId)).Row.Name));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _scope.DisposeAsync();
+    }
+}
