@@ -133,7 +133,7 @@ public static class AppServices
         services.AddScoped<UnitService>();
         services.AddScoped<CriteriaSetService>();
         services.AddScoped<CriteriaLibrarySeeder>();
-        services.AddScoped<ComputedInputsService>();
+        services.AddSingleton<ComputedInputsService>();
         services.AddScoped<BackupDatabaseJob>();
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();

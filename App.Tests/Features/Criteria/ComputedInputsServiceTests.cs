@@ -1,0 +1,126 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Clans;
+using HocTapSuotDoi.Features.Criteria;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Tests.Features.Registers;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HocTapSuotDoi.Tests.Features.Criteria;
+
+// Figures for computed criteria come from the registers and the year's recognitions in the real database.
+[Collection(AppCollection.Name)]
+public sealed class ComputedInputsServiceTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<(int ClanId, List<int> Households)> ClanOfTenAsync(string name)
+    {
+        var households = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            households.Add(await app.AddHouseholdAsync(i < 5 ? "T01" : "T04", $"{name} Văn Hộ{i}"));
+        }
+        await using var scope = await app.AsUserAsync("admin@camtan.vn");
+        var clanId = await scope.ServiceProvider.GetRequiredService<ClanService>()
+            .SaveAsync(new ClanForm { Name = $"Dòng họ {name}", HeadName = $"{name} Văn Trưởng", HouseholdIds = households });
+        return (clanId, households);
+    }
+
+    private async Task RecogniseAsync(IEnumerable<int> households, int year, EvaluationStatus status = EvaluationStatus.Recognised)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var commune = await db.Communes.Select(c => c.Id).FirstAsync();
+        var setId = (await CriteriaSetService.ActiveForAsync(db, Title.FamilyLearning, year))!.Id;
+        foreach (var id in households)
+        {
+            db.Add(new Registration
+            {
+                CommuneId = commune, Year = year, Title = Title.FamilyLearning, SubjectKind = SubjectKind.Household, SubjectId = id,
+                RegisteredOn = new DateOnly(year, 2, 1), Evaluation = new Evaluation { CriteriaSetId = setId, Status = status },
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<EvaluationResult> ScoreClanAsync(int clanId, int year)
+    {
+        var inputs = await app.Services.GetRequiredService<ComputedInputsService>().GatherAsync(SubjectKind.Clan, clanId, year);
+        var set = ShippedCriteriaSets.All.Single(s => s.Title == Title.ClanLearning);
+        var answers = set.Items.Where(i => i.Kind != ItemKind.Computed).Aggregate(Answers.Empty, (a, i) =>
+            i.Kind == ItemKind.Points ? a.WithScore(i.Code, i.Max) : a.WithMet(i.Code, true));
+        return CriteriaEvaluator.Evaluate(set, answers with { Inputs = inputs });
+    }
+
+    [Fact]
+    public async Task Seven_of_ten_member_households_recognised_meets_the_70_percent_clan_criterion()
+    {
+        var (clanId, households) = await ClanOfTenAsync("Quách");
+        await RecogniseAsync(households.Take(7), 2026);
+        await RecogniseAsync(households.Skip(7).Take(1), 2026, EvaluationStatus.Reviewed);
+
+        var inputs = await app.Services.GetRequiredService<ComputedInputsService>().GatherAsync(SubjectKind.Clan, clanId, 2026);
+        var rate = inputs[ComputedInputKeys.ClanMemberHouseholdsFamilyLearningRate.Key];
+        Assert.Equal((7, 10), (rate.Count!.Value, rate.OutOf!.Value));
+        Assert.Equal(70m, rate.Percent);
+
+        var result = await ScoreClanAsync(clanId, 2026);
+        var item = result.Items.Single(i => i.Code == "2.1");
+        Assert.True(item.Met);
+        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 70 % (7/10)", item.Source);
+        Assert.True(result.Recognised);
+    }
+
+    [Fact]
+    public async Task Six_of_ten_is_below_70_percent_and_the_hard_condition_blocks_recognition()
+    {
+        var (clanId, households) = await ClanOfTenAsync("Trương");
+        await RecogniseAsync(households.Take(6), 2026);
+        await RecogniseAsync(households.Skip(6), 2025);
+
+        var result = await ScoreClanAsync(clanId, 2026);
+        var item = result.Items.Single(i => i.Code == "2.1");
+        Assert.False(item.Met);
+        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 60 % (6/10)", item.Source);
+        Assert.False(result.Recognised);
+        Assert.Contains(result.Reasons, r => r.Contains("2.1") && r.Contains("bắt buộc"));
+    }
+
+    [Fact]
+    public async Task A_clan_without_member_households_has_no_rate_rather_than_zero()
+    {
+        await using var scope = await app.AsUserAsync("admin@camtan.vn");
+        var clanId = await scope.ServiceProvider.GetRequiredService<ClanService>()
+            .SaveAsync(new ClanForm { Name = "Dòng họ Rỗng", HeadName = "Không Có Ai" });
+        var inputs = await app.Services.GetRequiredService<ComputedInputsService>().GatherAsync(SubjectKind.Clan, clanId, 2026);
+        Assert.Empty(inputs);
+        var result = await ScoreClanAsync(clanId, 2026);
+        Assert.Contains(result.Reasons, r => r.StartsWith("Chưa có số liệu \"Tỷ lệ hộ thành viên đạt GĐHT\""));
+    }
+
+    [Fact]
+    public async Task Village_and_commune_rates_count_resident_households_only()
+    {
+        var moved = await app.AddHouseholdAsync("T09", "Hồ Văn Đi");
+        var staying = await app.AddHouseholdAsync("T09", "Hồ Văn Ở");
+        await using (var scope = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            var households = scope.ServiceProvider.GetRequiredService<HouseholdService>();
+            var detail = await households.GetAsync(moved);
+            await households.ChangeStatusAsync(new StatusForm { Id = moved, Version = detail.Form.Version, Status = (int)HouseholdStatus.MovedAway, Date = DateTime.Today });
+        }
+        await RecogniseAsync([staying], 2024);
+        var village = await app.VillageIdAsync("T09");
+        var inputs = await app.Services.GetRequiredService<ComputedInputsService>().GatherAsync(SubjectKind.Village, village, 2024);
+        var rate = inputs[ComputedInputKeys.VillageHouseholdsFamilyLearningRate.Key];
+        Assert.Equal(1, rate.Count);
+        Assert.Equal(await ResidentHouseholdsAsync(village), rate.OutOf);
+    }
+
+    private async Task<int> ResidentHouseholdsAsync(int villageId)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Households.CountAsync(h => h.VillageId == villageId && h.Status == HouseholdStatus.Resident);
+    }
+}
