@@ -9,6 +9,7 @@ using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Features.Villages;
 using HocTapSuotDoi.Features.Home;
@@ -134,6 +135,8 @@ public static class AppServices
         services.AddScoped<CriteriaSetService>();
         services.AddScoped<CriteriaLibrarySeeder>();
         services.AddSingleton<ComputedInputsService>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<EvaluationService>();
         services.AddScoped<BackupDatabaseJob>();
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();

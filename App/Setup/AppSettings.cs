@@ -39,6 +39,21 @@ public sealed class DemoDataSettings
     public string Password { get; set; } = "HocTap@2026";
 }
 
+public sealed class ScoringSettings
+{
+    // The last day of registration each year, "dd/MM" (default 31/03).
+    public string RegistrationCloses { get; set; } = "31/03";
+
+    public (int Day, int Month) RegistrationClosesDayMonth
+    {
+        get
+        {
+            var parts = RegistrationCloses.Split('/');
+            return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}
+
 public sealed class ClockSettings
 {
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
@@ -54,6 +69,7 @@ public sealed class AppSettings
     public HangfireSettings Hangfire { get; set; } = new();
     public DemoDataSettings DemoData { get; set; } = new();
     public ClockSettings Clock { get; set; } = new();
+    public ScoringSettings Scoring { get; set; } = new();
 
     public string DataDirectory => Path.GetFullPath(Storage.DataDirectory);
     public string DatabasePath => Path.Combine(DataDirectory, "hoctap.db");
@@ -69,7 +85,7 @@ public sealed class AppSettings
         {
             ("Storage", settings.Storage), ("Admin", settings.Admin), ("Commune", settings.Commune),
             ("Backup", settings.Backup), ("Hangfire", settings.Hangfire), ("DemoData", settings.DemoData),
-            ("Clock", settings.Clock),
+            ("Clock", settings.Clock), ("Scoring", settings.Scoring),
         };
         foreach (var (name, target) in sections)
         {
@@ -127,6 +143,8 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
             .WithMessage("số luồng xử lý phải từ 1 đến 20.").OverridePropertyName("Hangfire:WorkerCount");
         RuleFor(x => x.DemoData.Password).MinimumLength(10).When(x => x.DemoData.Enabled)
             .WithMessage("mật khẩu tài khoản mẫu phải có ít nhất 10 ký tự.").OverridePropertyName("DemoData:Password");
+        RuleFor(x => x.Scoring.RegistrationCloses).Must(BeADayAndMonth)
+            .WithMessage("\"{PropertyValue}\" không phải ngày/tháng hợp lệ (ví dụ 31/03).").OverridePropertyName("Scoring:RegistrationCloses");
         RuleFor(x => x.Clock.TimeZone).Must(BeATimeZone)
             .WithMessage("không tìm thấy múi giờ \"{PropertyValue}\".").OverridePropertyName("Clock:TimeZone");
     }
@@ -160,6 +178,10 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
             return false;
         }
     }
+
+    private static bool BeADayAndMonth(string text) =>
+        DateTime.TryParseExact(text + "/2024", "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out _);
 
     private static bool BeATimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

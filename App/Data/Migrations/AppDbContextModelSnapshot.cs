@@ -742,6 +742,50 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.ToTable("Evaluation");
                 });
 
+            modelBuilder.Entity("HocTapSuotDoi.Features.Scoring.EvaluationAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("New")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Old")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.ToTable("EvaluationAudit");
+                });
+
             modelBuilder.Entity("HocTapSuotDoi.Features.Scoring.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -770,6 +814,11 @@ namespace HocTapSuotDoi.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectSearch")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

@@ -28,6 +28,7 @@ public class Registration : AuditedEntity
     public int SubjectId { get; set; }
     public int? VillageId { get; set; }
     public string SubjectName { get; set; } = "";
+    public string SubjectSearch { get; set; } = "";
     public DateOnly RegisteredOn { get; set; }
     public Evaluation? Evaluation { get; set; }
 }
@@ -66,6 +67,7 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         e.Property(x => x.Title).HasConversion<string>().HasMaxLength(40);
         e.Property(x => x.SubjectKind).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.SubjectName).HasMaxLength(300);
+        e.Property(x => x.SubjectSearch).HasMaxLength(300);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Title, x.SubjectKind, x.SubjectId }).IsUnique();
         e.HasIndex(x => new { x.Year, x.Title, x.VillageId });

@@ -1,0 +1,317 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Scoring;
+
+public sealed record ScoringSheet(
+    int RegistrationId, int EvaluationId, int Version, Title Title, int Year, string SubjectName, string SetName,
+    EvaluationStatus Status, bool EditedAfterReview, CriteriaSetDefinition Set, StoredAnswers Answers, StoredAnswers? SelfAnswers,
+    IReadOnlyDictionary<string, ComputedInput> Inputs, bool CanScore, bool CanReview, bool ScoresSelf, IReadOnlyList<EvaluationAudit> History)
+{
+    // The answers being edited now: the self-assessment while a unit or citizen fills it, otherwise the scorer's.
+    public StoredAnswers Editing => ScoresSelf ? SelfAnswers ?? new() : Answers;
+
+    public bool Editable => CanScore && Status == EvaluationStatus.Draft || CanReview && Status == EvaluationStatus.Submitted && ScoringTexts.IsSelfAssessed(Title);
+
+    public EvaluationResult Result => CriteriaEvaluator.Evaluate(Set, Editing.ToEngine(Inputs));
+}
+
+// Somebody saved this evaluation since the page loaded: both values are shown and the user chooses.
+public sealed class ScoringConflictException(string itemCode, StoredAnswer? theirs, string by, DateTime atUtc, int currentVersion)
+    : Exception($"Tiêu chí {itemCode} vừa được {by} lưu lúc {Setup.VnTime.Format(atUtc)} với giá trị {theirs?.Text ?? "(trống)"}.")
+{
+    public string ItemCode { get; } = itemCode;
+    public StoredAnswer? Theirs { get; } = theirs;
+    public int CurrentVersion { get; } = currentVersion;
+}
+
+// Scoring one registration: every value is saved as it is typed (a draft), with its history; then the status moves
+// Nháp → Đã chấm → Đã duyệt → Công nhận / Không công nhận, with "trả lại" and "mở lại" needing a reason.
+public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, ComputedInputsService inputs, TimeProvider clock)
+{
+    public async Task<ScoringSheet> OpenAsync(int registrationId)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var registration = await db.Set<Registration>().Include(r => r.Evaluation).SingleOrDefaultAsync(r => r.Id == registrationId);
+        if (registration is null || !ScoringAccess.CanSee(scope, registration))
+        {
+            throw new ForbiddenException("Không tìm thấy hồ sơ đăng ký này trong phạm vi của bạn.");
+        }
+        if (registration.Evaluation is null)
+        {
+            var set = await CriteriaSetService.ActiveForAsync(db, registration.Title, registration.Year)
+                ?? throw new ValidationException($"Chưa có bộ tiêu chí \"{registration.Title.DisplayName()}\" đang áp dụng cho năm {registration.Year}. Hãy báo quản trị viên.");
+            if (!ScoringAccess.CanScore(scope, registration))
+            {
+                throw new ValidationException("Hồ sơ này chưa được chấm.");
+            }
+            db.Actor = scope.Name;
+            registration.Evaluation = new Evaluation { CriteriaSetId = set.Id };
+            await db.SaveChangesAsync();
+        }
+        return await SheetAsync(db, scope, registration);
+    }
+
+    private async Task<ScoringSheet> SheetAsync(AppDbContext db, UserScope scope, Registration registration)
+    {
+        var evaluation = registration.Evaluation!;
+        var set = await db.Set<CriteriaSet>().AsNoTracking().SingleAsync(s => s.Id == evaluation.CriteriaSetId);
+        var history = await db.Set<EvaluationAudit>().AsNoTracking().Where(a => a.EvaluationId == evaluation.Id).OrderByDescending(a => a.Id).Take(300).ToListAsync();
+        var figures = await inputs.GatherAsync(registration.SubjectKind, registration.SubjectId, registration.Year);
+        var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
+        return new ScoringSheet(registration.Id, evaluation.Id, evaluation.Version, registration.Title, registration.Year, registration.SubjectName,
+            $"{set.Name} (phiên bản {set.VersionNumber})", evaluation.Status, evaluation.EditedAfterReview, CriteriaSetJson.Deserialize(set.DefinitionJson),
+            StoredAnswers.Parse(evaluation.AnswersJson), selfAssessed ? StoredAnswers.Parse(evaluation.SelfAnswersJson) : null, figures,
+            ScoringAccess.CanScore(scope, registration), ScoringAccess.CanReview(scope, registration),
+            selfAssessed && evaluation.Status == EvaluationStatus.Draft, history);
+    }
+
+    /// <returns>The evaluation's new version.</returns>
+    public async Task<int> SaveAnswerAsync(int evaluationId, int version, string itemCode, StoredAnswer answer, string? reason = null)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var (evaluation, registration) = await LoadAsync(db, evaluationId);
+        var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
+        var reviewing = evaluation.Status == EvaluationStatus.Submitted && selfAssessed;
+        if (!(evaluation.Status == EvaluationStatus.Draft && ScoringAccess.CanScore(scope, registration) || reviewing && ScoringAccess.CanReview(scope, registration)))
+        {
+            throw new ForbiddenException(evaluation.Status == EvaluationStatus.Draft
+                ? "Bạn không được chấm hồ sơ này."
+                : $"Hồ sơ đang ở trạng thái \"{evaluation.Status.Text()}\": không sửa được điểm. Cần \"mở lại\" kèm lý do.");
+        }
+
+        var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync());
+        var item = set.Items.FirstOrDefault(i => i.Code == itemCode) ?? throw new ValidationException($"Không có tiêu chí {itemCode} trong bộ tiêu chí này.");
+        CheckAnswer(item, answer);
+
+        var editsSelf = selfAssessed && evaluation.Status == EvaluationStatus.Draft;
+        var stored = StoredAnswers.Parse(editsSelf ? evaluation.SelfAnswersJson : evaluation.AnswersJson);
+        if (reviewing && evaluation.AnswersJson == "{}")
+        {
+            stored = StoredAnswers.Parse(evaluation.SelfAnswersJson);
+        }
+        var old = stored.Items.GetValueOrDefault(itemCode);
+        if (evaluation.Version != version)
+        {
+            var last = await db.Set<EvaluationAudit>().Where(a => a.EvaluationId == evaluationId).OrderByDescending(a => a.Id).FirstOrDefaultAsync();
+            throw new ScoringConflictException(itemCode, old, last?.By ?? evaluation.UpdatedBy, last?.AtUtc ?? evaluation.UpdatedAtUtc, evaluation.Version);
+        }
+        db.Entry(evaluation).Property(e => e.Version).OriginalValue = version;
+        if (reviewing)
+        {
+            var self = StoredAnswers.Parse(evaluation.SelfAnswersJson).Items.GetValueOrDefault(itemCode);
+            if (self is not null && (self.ScoreTenths != answer.ScoreTenths || self.Met != answer.Met) && string.IsNullOrWhiteSpace(reason))
+            {
+                throw new ValidationException($"Tiêu chí {itemCode}: người duyệt đổi điểm tự đánh giá ({self.Text} → {answer.Text}) phải ghi lý do.");
+            }
+        }
+
+        var items = new Dictionary<string, StoredAnswer>(stored.Items);
+        if (answer.IsEmpty && answer.Note.Length == 0)
+        {
+            items.Remove(itemCode);
+        }
+        else
+        {
+            items[itemCode] = answer;
+        }
+        var updated = stored with { Items = items };
+        if (editsSelf)
+        {
+            evaluation.SelfAnswersJson = updated.ToJson();
+        }
+        else
+        {
+            evaluation.AnswersJson = updated.ToJson();
+        }
+        await ScoreAsync(evaluation, registration, set, updated);
+        if (old?.Text != answer.Text || !string.IsNullOrWhiteSpace(reason))
+        {
+            Audit(db, evaluation, scope, $"{(editsSelf ? "Tự đánh giá" : reviewing ? "Người duyệt sửa" : "Điểm")} tiêu chí {itemCode}", old?.Text ?? "(trống)", answer.Text, reason);
+        }
+        await SaveAsync(db);
+        return evaluation.Version;
+    }
+
+    public async Task<int> SetTargetGroupAsync(int evaluationId, int version, string? targetGroup)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var (evaluation, registration) = await LoadAsync(db, evaluationId);
+        if (evaluation.Status != EvaluationStatus.Draft || !ScoringAccess.CanScore(scope, registration))
+        {
+            throw new ForbiddenException("Bạn không được sửa hồ sơ này.");
+        }
+        db.Entry(evaluation).Property(e => e.Version).OriginalValue = version;
+        var self = ScoringTexts.IsSelfAssessed(registration.Title);
+        var stored = StoredAnswers.Parse(self ? evaluation.SelfAnswersJson : evaluation.AnswersJson) with { TargetGroup = targetGroup };
+        if (self)
+        {
+            evaluation.SelfAnswersJson = stored.ToJson();
+        }
+        else
+        {
+            evaluation.AnswersJson = stored.ToJson();
+        }
+        Audit(db, evaluation, scope, "Nhóm đối tượng", "", targetGroup ?? "", null);
+        await SaveAsync(db);
+        return evaluation.Version;
+    }
+
+    public Task<int> SubmitAsync(int evaluationId, int version) =>
+        TransitionAsync(evaluationId, version, null, EvaluationStatus.Submitted, (scope, e, r) =>
+        {
+            Require(e.Status == EvaluationStatus.Draft, "Chỉ nộp được hồ sơ đang ở trạng thái nháp.");
+            Require(ScoringAccess.CanScore(scope, r), "Bạn không được nộp hồ sơ này.");
+        }, checkComplete: true);
+
+    public Task<int> ReviewAsync(int evaluationId, int version) =>
+        TransitionAsync(evaluationId, version, null, EvaluationStatus.Reviewed, (scope, e, r) =>
+        {
+            Require(ScoringAccess.CanReview(scope, r), "Chỉ Ban chỉ đạo duyệt hồ sơ.");
+            Require(e.Status == EvaluationStatus.Submitted, "Chỉ duyệt được hồ sơ đã chấm.");
+        }, checkComplete: true);
+
+    public Task<int> ReturnAsync(int evaluationId, int version, string reason) =>
+        TransitionAsync(evaluationId, version, reason, EvaluationStatus.Draft, (scope, e, r) =>
+        {
+            Require(ScoringAccess.CanReview(scope, r), "Chỉ Ban chỉ đạo trả lại hồ sơ.");
+            Require(e.Status == EvaluationStatus.Submitted, "Chỉ trả lại được hồ sơ đã chấm, chưa duyệt.");
+        });
+
+    public Task<int> ReopenAsync(int evaluationId, int version, string reason) =>
+        TransitionAsync(evaluationId, version, reason, EvaluationStatus.Draft, (scope, e, r) =>
+        {
+            Require(ScoringAccess.CanReview(scope, r), "Chỉ Ban chỉ đạo hoặc quản trị viên mở lại hồ sơ.");
+            Require(e.Status is EvaluationStatus.Reviewed or EvaluationStatus.NotRecognised, "Chỉ mở lại được hồ sơ đã duyệt hoặc không được công nhận; hồ sơ đã có quyết định công nhận thì không mở lại.");
+            e.EditedAfterReview = true;
+        });
+
+    public Task<int> NotRecogniseAsync(int evaluationId, int version, string reason) =>
+        TransitionAsync(evaluationId, version, reason, EvaluationStatus.NotRecognised, (scope, e, r) =>
+        {
+            Require(ScoringAccess.CanReview(scope, r), "Chỉ Ban chỉ đạo quyết định không công nhận.");
+            Require(e.Status == EvaluationStatus.Reviewed, "Chỉ hồ sơ đã duyệt mới xét công nhận hoặc không công nhận.");
+        });
+
+    private async Task<int> TransitionAsync(int evaluationId, int version, string? reason, EvaluationStatus to,
+        Action<UserScope, Evaluation, Registration> check, bool checkComplete = false)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+        if (reason is not null && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ValidationException("Hãy ghi lý do.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var (evaluation, registration) = await LoadAsync(db, evaluationId);
+        if (!ScoringAccess.CanSee(scope, registration))
+        {
+            throw new ForbiddenException("Không tìm thấy hồ sơ này trong phạm vi của bạn.");
+        }
+        check(scope, evaluation, registration);
+        db.Entry(evaluation).Property(e => e.Version).OriginalValue = version;
+        var from = evaluation.Status;
+        if (checkComplete)
+        {
+            var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync());
+            var selfFirst = ScoringTexts.IsSelfAssessed(registration.Title) && from == EvaluationStatus.Draft;
+            var answers = StoredAnswers.Parse(selfFirst ? evaluation.SelfAnswersJson : evaluation.AnswersJson);
+            if (ScoringTexts.IsSelfAssessed(registration.Title) && from == EvaluationStatus.Submitted && evaluation.AnswersJson == "{}")
+            {
+                // The reviewer accepted the self-assessment unchanged.
+                evaluation.AnswersJson = evaluation.SelfAnswersJson ?? "{}";
+                answers = StoredAnswers.Parse(evaluation.AnswersJson);
+            }
+            var result = await ScoreAsync(evaluation, registration, set, answers);
+            if (!result.IsComplete || result.HasErrors)
+            {
+                throw new ValidationException($"Hồ sơ chưa chấm xong: {string.Join("; ", result.Reasons.Concat(result.Errors).Take(5))}.");
+            }
+        }
+        evaluation.Status = to;
+        Audit(db, evaluation, scope, "Trạng thái", from.Text(), to.Text(), reason);
+        await SaveAsync(db);
+        return evaluation.Version;
+    }
+
+    private async Task<EvaluationResult> ScoreAsync(Evaluation evaluation, Registration registration, CriteriaSetDefinition set, StoredAnswers answers)
+    {
+        var figures = await inputs.GatherAsync(registration.SubjectKind, registration.SubjectId, registration.Year);
+        var result = CriteriaEvaluator.Evaluate(set, answers.ToEngine(figures));
+        evaluation.TotalTenths = result.Total.Tenths;
+        evaluation.Rating = result.Rating ?? "";
+        evaluation.MeetsCriteria = result.Recognised;
+        return result;
+    }
+
+    private void Audit(AppDbContext db, Evaluation evaluation, UserScope scope, string what, string old, string @new, string? reason) =>
+        db.Add(new EvaluationAudit
+        {
+            EvaluationId = evaluation.Id, AtUtc = clock.GetUtcNow().UtcDateTime, By = scope.Name, What = what,
+            Old = old, New = @new, Reason = reason?.Trim() ?? "",
+        });
+
+    private static async Task<(Evaluation, Registration)> LoadAsync(AppDbContext db, int evaluationId)
+    {
+        var evaluation = await db.Set<Evaluation>().Include(e => e.Registration).SingleOrDefaultAsync(e => e.Id == evaluationId)
+            ?? throw new ForbiddenException("Không tìm thấy hồ sơ chấm này.");
+        return (evaluation, evaluation.Registration!);
+    }
+
+    private static void CheckAnswer(CriteriaItem item, StoredAnswer answer)
+    {
+        if (answer.Note.Length > 2000)
+        {
+            throw new ValidationException($"Tiêu chí {item.Code}: ghi chú minh chứng dài quá 2000 ký tự.");
+        }
+        switch (item.Kind)
+        {
+            case ItemKind.Computed when !answer.IsEmpty:
+                throw new ValidationException($"Tiêu chí {item.Code} được tính từ số liệu, không nhập tay.");
+            case ItemKind.MetNotMet when answer.ScoreTenths is not null:
+                throw new ValidationException($"Tiêu chí {item.Code} chỉ đánh giá đạt hoặc chưa đạt.");
+            case ItemKind.Points when answer.Met is not null:
+                throw new ValidationException($"Tiêu chí {item.Code} cần nhập điểm.");
+            case ItemKind.Points when answer.ScoreTenths is { } tenths:
+                var score = Points.FromTenths(tenths);
+                if (tenths < 0 || score > item.Max)
+                {
+                    throw new ValidationException($"Tiêu chí {item.Code}: điểm {score} phải từ 0 đến {item.Max}.");
+                }
+                if (item.Step is { } step && !score.IsMultipleOf(step))
+                {
+                    throw new ValidationException($"Tiêu chí {item.Code}: điểm phải là bội số của {step}.");
+                }
+                break;
+        }
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ValidationException(message);
+        }
+    }
+
+    private static async Task SaveAsync(AppDbContext db)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new Registers.StaleEditException("Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới nhất.");
+        }
+    }
+}
