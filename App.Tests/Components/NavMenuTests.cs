@@ -29,14 +29,14 @@ public sealed class NavMenuTests : IAsyncLifetime
     public void Administrator_sees_the_administration_sections()
     {
         var links = LinksFor(Roles.Administrator);
-        Assert.Equal(["Trang chủ", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Bộ tiêu chí", "Người dùng", "Sao lưu dữ liệu", "Tác vụ nền (Hangfire)"], links);
+        Assert.Equal(["Trang chủ", "Đăng ký, chấm điểm", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Bộ tiêu chí", "Người dùng", "Sao lưu dữ liệu", "Tác vụ nền (Hangfire)"], links);
     }
 
     [Fact]
     public void Unit_reporter_sees_only_the_units_register()
     {
         var links = LinksFor(Roles.UnitReporter);
-        Assert.Equal(["Trang chủ", "Đơn vị"], links);
+        Assert.Equal(["Trang chủ", "Đăng ký, chấm điểm", "Đơn vị"], links);
     }
 
     [Theory]

@@ -15,6 +15,7 @@ public static class NavSections
     public static readonly IReadOnlyList<NavSection> All =
     [
         new("", "Trang chủ", "/", Icons.Material.Filled.Home, HocTapSuotDoi.Security.Roles.All),
+        new("Danh hiệu", "Đăng ký, chấm điểm", "/cham-diem", Icons.Material.Filled.FactCheck, HocTapSuotDoi.Security.Roles.All),
         new("Sổ theo dõi", "Thôn", "/thon", Icons.Material.Filled.Map, Readers),
         new("Sổ theo dõi", "Hộ gia đình", "/ho-gia-dinh", Icons.Material.Filled.House, Readers),
         new("Sổ theo dõi", "Nhân khẩu", "/nhan-khau", Icons.Material.Filled.Person, Readers),

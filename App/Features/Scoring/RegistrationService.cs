@@ -59,6 +59,22 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         return rows;
     }
 
+    // The next registration of the same title, year and village list, in the order of the list, for keyboard scoring.
+    public async Task<int?> NextAsync(int registrationId)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var current = await db.Set<Registration>().AsNoTracking().Visible(scope).SingleOrDefaultAsync(r => r.Id == registrationId);
+        if (current is null)
+        {
+            return null;
+        }
+        return await db.Set<Registration>().AsNoTracking().Visible(scope)
+            .Where(r => r.Title == current.Title && r.Year == current.Year && r.VillageId == current.VillageId
+                && (string.Compare(r.SubjectName, current.SubjectName) > 0 || (r.SubjectName == current.SubjectName && r.Id > current.Id)))
+            .OrderBy(r => r.SubjectName).ThenBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+    }
+
     // Subjects of the title in the user's scope that are not yet registered this year.
     public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Title title, int year, int? villageId)
     {
