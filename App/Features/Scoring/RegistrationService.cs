@@ -85,16 +85,16 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         var villages = db.Villages.AsNoTracking();
         IQueryable<Candidate> candidates = kind switch
         {
-            SubjectKind.Household => db.Households.AsNoTracking().InScope(scope).Where(h => h.Status == HouseholdStatus.Resident && (villageId == null || h.VillageId == villageId))
+            SubjectKind.Household => db.Households.AsNoTracking().InScope(scope).Where(h => h.Status == HouseholdStatus.Resident && (villageId == null || h.VillageId == villageId) && !registered.Contains(h.Id))
                 .OrderBy(h => h.Code).Select(h => new Candidate(h.Id, "Hộ " + h.HeadName + " (" + h.Code + ")", h.Village!.Name)),
-            SubjectKind.Person => db.People.AsNoTracking().InScope(scope).Where(p => p.Status == PersonStatus.Living && p.BirthYear <= year - 15 && (villageId == null || p.Household!.VillageId == villageId))
+            SubjectKind.Person => db.People.AsNoTracking().InScope(scope).Where(p => p.Status == PersonStatus.Living && p.BirthYear <= year - 15 && (villageId == null || p.Household!.VillageId == villageId) && !registered.Contains(p.Id))
                 .OrderBy(p => p.GivenNameSort).Select(p => new Candidate(p.Id, p.FullName, p.Household!.Village!.Name)),
-            SubjectKind.Village => villages.InScope(scope).OrderBy(v => v.SortOrder).Select(v => new Candidate(v.Id, v.Name, v.Name)),
-            SubjectKind.Clan => db.Clans.AsNoTracking().Where(c => c.CommuneId == scope.CommuneId && scope.Kind == ScopeKind.Commune).OrderBy(c => c.Name).Select(c => new Candidate(c.Id, c.Name, "")),
-            SubjectKind.Unit => db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId && u.Active && scope.Kind == ScopeKind.Commune).OrderBy(u => u.Name).Select(u => new Candidate(u.Id, u.Name, "")),
-            _ => db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId && scope.Kind == ScopeKind.Commune).Select(c => new Candidate(c.Id, "Xã " + c.Name, "")),
+            SubjectKind.Village => villages.InScope(scope).Where(v => !registered.Contains(v.Id)).OrderBy(v => v.SortOrder).Select(v => new Candidate(v.Id, v.Name, v.Name)),
+            SubjectKind.Clan => db.Clans.AsNoTracking().Where(c => c.CommuneId == scope.CommuneId && scope.Kind == ScopeKind.Commune && !registered.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new Candidate(c.Id, c.Name, "")),
+            SubjectKind.Unit => db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId && u.Active && scope.Kind == ScopeKind.Commune && !registered.Contains(u.Id)).OrderBy(u => u.Name).Select(u => new Candidate(u.Id, u.Name, "")),
+            _ => db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId && scope.Kind == ScopeKind.Commune && !registered.Contains(c.Id)).Select(c => new Candidate(c.Id, "Xã " + c.Name, "")),
         };
-        return await candidates.Where(c => !registered.Contains(c.SubjectId)).Take(5000).ToListAsync();
+        return await candidates.Take(5000).ToListAsync();
     }
 
     /// <returns>How many subjects were registered.</returns>

@@ -1,0 +1,229 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Tests.Features.Registers;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HocTapSuotDoi.Tests.Features.Scoring;
+
+[Collection(AppCollection.Name)]
+public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassFixture<ScoringWorkflowTests.App>
+{
+    // Registration stays open all year in these tests.
+    public sealed class App : AppFactory
+    {
+        public App() => Settings["Scoring:RegistrationCloses"] = "31/12";
+    }
+
+    private async Task<T> As<T>(string email, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = await app.AsUserAsync(email);
+        return await action(scope.ServiceProvider);
+    }
+
+    private async Task<int> RegisterHouseholdAsync(string village, string head)
+    {
+        var householdId = await app.AddHouseholdAsync(village, head);
+        var year = DateTime.UtcNow.Year;
+        await As("canbo@camtan.vn", sp => sp.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, year, [householdId]));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<Registration>().Where(r => r.SubjectId == householdId && r.Title == Title.FamilyLearning).Select(r => r.Id).SingleAsync();
+    }
+
+    private static async Task<ScoringSheet> ScoreAllAsync(EvaluationService evaluations, int registrationId, decimal fraction = 1m, bool firstMet = true)
+    {
+        var sheet = await evaluations.OpenAsync(registrationId);
+        var version = sheet.Version;
+        foreach (var item in sheet.Set.Items)
+        {
+            var answer = item.Kind == ItemKind.MetNotMet
+                ? new StoredAnswer(Met: item.Code != "1.1" || firstMet)
+                : new StoredAnswer(ScoreTenths: (int)(item.Max.Tenths * fraction) / 5 * 5);
+            if (item.Kind != ItemKind.Computed)
+            {
+                version = await evaluations.SaveAnswerAsync(sheet.EvaluationId, version, item.Code, answer);
+            }
+        }
+        return await evaluations.OpenAsync(registrationId);
+    }
+
+    [Fact]
+    public async Task Scorer_scores_submits_and_committee_reviews_with_a_full_history()
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", "Kiều Văn Đủ");
+        await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scorer.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await ScoreAllAsync(evaluations, registrationId);
+        Assert.True(sheet.Result.Recognised);
+        await evaluations.SubmitAsync(sheet.EvaluationId, sheet.Version);
+
+        await using var committee = await app.AsUserAsync("bcd@camtan.vn");
+        var review = committee.ServiceProvider.GetRequiredService<EvaluationService>();
+        var submitted = await review.OpenAsync(registrationId);
+        Assert.Equal(EvaluationStatus.Submitted, submitted.Status);
+        Assert.False(submitted.Editable);
+        await review.ReviewAsync(submitted.EvaluationId, submitted.Version);
+
+        var reviewed = await review.OpenAsync(registrationId);
+        Assert.Equal(EvaluationStatus.Reviewed, reviewed.Status);
+        Assert.Contains(reviewed.History, h => h.What == "Trạng thái" && h.Old == "Nháp" && h.New == "Đã chấm" && h.By == "canbo@camtan.vn");
+        Assert.Contains(reviewed.History, h => h.What == "Trạng thái" && h.Old == "Đã chấm" && h.New == "Đã duyệt" && h.By == "bcd@camtan.vn");
+        Assert.Contains(reviewed.History, h => h.What == "Điểm tiêu chí 1.2" && h.Old == "(trống)");
+    }
+
+    [Fact]
+    public async Task Incomplete_scoring_cannot_be_submitted_and_says_what_is_missing()
+    {
+        var registrationId = await RegisterHouseholdAsync("T02", "Kiều Văn Thiếu");
+        await using var scope = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await evaluations.OpenAsync(registrationId);
+        var version = await evaluations.SaveAnswerAsync(sheet.EvaluationId, sheet.Version, "1.2", new StoredAnswer(ScoreTenths: 80));
+        var error = await Assert.ThrowsAsync<ValidationException>(() => evaluations.SubmitAsync(sheet.EvaluationId, version));
+        Assert.StartsWith("Hồ sơ chưa chấm xong: Chưa đánh giá tiêu chí 1.1", error.Message);
+    }
+
+    [Theory]
+    [InlineData("1.2", 105, "Tiêu chí 1.2: điểm 10,5 phải từ 0 đến 10.")]
+    [InlineData("1.2", 73, "Tiêu chí 1.2: điểm phải là bội số của 0,5.")]
+    [InlineData("1.2", -5, "Tiêu chí 1.2: điểm -0,5 phải từ 0 đến 10.")]
+    [InlineData("9.9", 10, "Không có tiêu chí 9.9 trong bộ tiêu chí này.")]
+    public async Task Out_of_range_scores_are_refused_in_Vietnamese_and_not_saved(string item, int tenths, string message)
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", $"Kiều Văn Sai{tenths}{item.Replace(".", "")}");
+        await using var scope = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await evaluations.OpenAsync(registrationId);
+        var error = await Assert.ThrowsAsync<ValidationException>(() => evaluations.SaveAnswerAsync(sheet.EvaluationId, sheet.Version, item, new StoredAnswer(ScoreTenths: tenths)));
+        Assert.Equal(message, error.Message);
+        Assert.Empty((await evaluations.OpenAsync(registrationId)).Answers.Items);
+    }
+
+    [Fact]
+    public async Task A_second_save_from_a_stale_page_is_detected_and_shows_the_saved_value()
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", "Kiều Văn Hai Người");
+        await using var first = await app.AsUserAsync("canbo@camtan.vn");
+        await using var second = await app.AsUserAsync("admin@camtan.vn");
+        var a = first.ServiceProvider.GetRequiredService<EvaluationService>();
+        var b = second.ServiceProvider.GetRequiredService<EvaluationService>();
+        var pageA = await a.OpenAsync(registrationId);
+        var pageB = await b.OpenAsync(registrationId);
+
+        await a.SaveAnswerAsync(pageA.EvaluationId, pageA.Version, "1.2", new StoredAnswer(ScoreTenths: 90));
+        var conflict = await Assert.ThrowsAsync<ScoringConflictException>(() =>
+            b.SaveAnswerAsync(pageB.EvaluationId, pageB.Version, "1.2", new StoredAnswer(ScoreTenths: 60)));
+        Assert.Equal(90, conflict.Theirs!.ScoreTenths);
+        Assert.StartsWith("Tiêu chí 1.2 vừa được canbo@camtan.vn lưu lúc", conflict.Message);
+        Assert.Equal(90, (await a.OpenAsync(registrationId)).Answers.Items["1.2"].ScoreTenths);
+
+        // The second person chose to keep their value, knowingly.
+        await b.SaveAnswerAsync(pageB.EvaluationId, conflict.CurrentVersion, "1.2", new StoredAnswer(ScoreTenths: 60));
+        Assert.Equal(60, (await a.OpenAsync(registrationId)).Answers.Items["1.2"].ScoreTenths);
+    }
+
+    [Fact]
+    public async Task Return_and_reopen_need_a_reason_and_reopening_flags_the_evaluation()
+    {
+        var registrationId = await RegisterHouseholdAsync("T02", "Kiều Văn Mở");
+        await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scorer.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await ScoreAllAsync(evaluations, registrationId);
+        var version = await evaluations.SubmitAsync(sheet.EvaluationId, sheet.Version);
+
+        await using var committee = await app.AsUserAsync("bcd@camtan.vn");
+        var review = committee.ServiceProvider.GetRequiredService<EvaluationService>();
+        var noReason = await Assert.ThrowsAsync<ValidationException>(() => review.ReturnAsync(sheet.EvaluationId, version, "  "));
+        Assert.Equal("Hãy ghi lý do.", noReason.Message);
+        version = await review.ReturnAsync(sheet.EvaluationId, version, "Thiếu minh chứng tiêu chí 3.1");
+        Assert.Equal(EvaluationStatus.Draft, (await review.OpenAsync(registrationId)).Status);
+
+        version = await evaluations.SubmitAsync(sheet.EvaluationId, version);
+        version = await review.ReviewAsync(sheet.EvaluationId, version);
+        var locked = await Assert.ThrowsAsync<ForbiddenException>(() => evaluations.SaveAnswerAsync(sheet.EvaluationId, version, "1.2", new StoredAnswer(ScoreTenths: 10)));
+        Assert.Contains("mở lại", locked.Message);
+
+        version = await review.ReopenAsync(sheet.EvaluationId, version, "Hộ bổ sung minh chứng sau khi duyệt");
+        var reopened = await review.OpenAsync(registrationId);
+        Assert.Equal(EvaluationStatus.Draft, reopened.Status);
+        Assert.True(reopened.EditedAfterReview);
+        Assert.Contains(reopened.History, h => h.Reason == "Thiếu minh chứng tiêu chí 3.1" && h.New == "Nháp");
+        Assert.Contains(reopened.History, h => h.Reason == "Hộ bổ sung minh chứng sau khi duyệt");
+    }
+
+    [Fact]
+    public async Task Roles_and_scope_decide_who_may_score_submit_and_review()
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", "Kiều Văn Quyền");
+        var otherVillage = await app.AddHouseholdAsync("T05", "Kiều Văn Xa");
+        await As("admin@camtan.vn", sp => sp.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, DateTime.UtcNow.Year, [otherVillage]));
+        int otherRegistration;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            otherRegistration = await db.Set<Registration>().Where(r => r.SubjectId == otherVillage && r.Title == Title.FamilyLearning).Select(r => r.Id).SingleAsync();
+        }
+
+        await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scorer.ServiceProvider.GetRequiredService<EvaluationService>();
+        await Assert.ThrowsAsync<ForbiddenException>(() => evaluations.OpenAsync(otherRegistration));
+        var sheet = await ScoreAllAsync(evaluations, registrationId);
+        var version = await evaluations.SubmitAsync(sheet.EvaluationId, sheet.Version);
+        var scorerReview = await Assert.ThrowsAsync<ValidationException>(() => evaluations.ReviewAsync(sheet.EvaluationId, version));
+        Assert.Equal("Chỉ Ban chỉ đạo duyệt hồ sơ.", scorerReview.Message);
+
+        await using var viewer = await app.AsUserAsync("xem@camtan.vn");
+        var viewerEvaluations = viewer.ServiceProvider.GetRequiredService<EvaluationService>();
+        var seen = await viewerEvaluations.OpenAsync(registrationId);
+        Assert.False(seen.CanScore);
+        await Assert.ThrowsAsync<ValidationException>(() => viewerEvaluations.ReviewAsync(sheet.EvaluationId, version));
+
+        await using var unit = await app.AsUserAsync("donvi@camtan.vn");
+        await Assert.ThrowsAsync<ForbiddenException>(() => unit.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(registrationId));
+    }
+
+    [Fact]
+    public async Task A_household_cannot_be_registered_twice_nor_outside_the_scorers_villages()
+    {
+        var householdId = await app.AddHouseholdAsync("T01", "Kiều Văn Một Lần");
+        var outside = await app.AddHouseholdAsync("T07", "Kiều Văn Ngoài");
+        await using var scope = await app.AsUserAsync("canbo@camtan.vn");
+        var registrations = scope.ServiceProvider.GetRequiredService<RegistrationService>();
+        var year = DateTime.UtcNow.Year;
+        Assert.Equal(1, await registrations.RegisterAsync(Title.FamilyLearning, year, [householdId]));
+        var twice = await Assert.ThrowsAsync<ValidationException>(() => registrations.RegisterAsync(Title.FamilyLearning, year, [householdId]));
+        Assert.Equal("Có 1 đối tượng đã đăng ký rồi hoặc không thuộc phạm vi của bạn.", twice.Message);
+        await Assert.ThrowsAsync<ValidationException>(() => registrations.RegisterAsync(Title.FamilyLearning, year, [outside]));
+        var candidates = await registrations.CandidatesAsync(Title.FamilyLearning, year, null);
+        Assert.DoesNotContain(candidates, c => c.SubjectId == householdId || c.SubjectId == outside);
+    }
+}
+
+[Collection(AppCollection.Name)]
+public sealed class RegistrationDeadlineTests(RegistrationDeadlineTests.App app) : IClassFixture<RegistrationDeadlineTests.App>
+{
+    public sealed class App : AppFactory
+    {
+        public App() => Settings["Scoring:RegistrationCloses"] = "01/01";
+    }
+
+    [Fact]
+    public async Task After_the_registration_deadline_a_scorer_is_refused_but_an_administrator_may_still_register()
+    {
+        var householdId = await app.AddHouseholdAsync("T02", "Kiều Văn Muộn");
+        var year = DateTime.UtcNow.Year;
+        await using (var scorer = await app.AsUserAsync("canbo@camtan.vn"))
+        {
+            var late = await Assert.ThrowsAsync<ValidationException>(() =>
+                scorer.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, year, [householdId]));
+            Assert.Equal($"Đã hết hạn đăng ký danh hiệu năm {year} (hạn 01/01/{year}). Hãy liên hệ quản trị viên nếu cần đăng ký bổ sung.", late.Message);
+        }
+        await using var admin = await app.AsUserAsync("admin@camtan.vn");
+        Assert.Equal(1, await admin.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, year, [householdId]));
+    }
+}
