@@ -8,6 +8,7 @@ using HocTapSuotDoi.Features.Account;
 using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Features.Villages;
 using HocTapSuotDoi.Features.Home;
@@ -130,6 +131,7 @@ public static class AppServices
         services.AddScoped<PeopleService>();
         services.AddScoped<ClanService>();
         services.AddScoped<UnitService>();
+        services.AddRegisterExcel();
         services.AddScoped<BackupDatabaseJob>();
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();

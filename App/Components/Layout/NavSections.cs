@@ -13,6 +13,7 @@ public static class NavSections
     public static readonly IReadOnlyList<NavSection> All =
     [
         new("", "Trang chủ", "/", Icons.Material.Filled.Home, HocTapSuotDoi.Security.Roles.All),
+        new("Sổ theo dõi", "Nhập từ Excel", "/nhap-excel", Icons.Material.Filled.UploadFile, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Scorer]),
         new("Quản trị", "Người dùng", "/quan-tri/nguoi-dung", Icons.Material.Filled.People, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Sao lưu dữ liệu", "/quan-tri/sao-luu", Icons.Material.Filled.Backup, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Tác vụ nền (Hangfire)", "/hangfire", Icons.Material.Filled.Schedule, [HocTapSuotDoi.Security.Roles.Administrator], External: true),
