@@ -112,8 +112,19 @@ public sealed class HouseholdImportTests(AppFactory app) : IClassFixture<AppFact
 
             var log = await db.ChangeLogs.OrderByDescending(c => c.Id).FirstAsync();
             Assert.Equal(("Nhập từ Excel: 3 hộ, 8 nhân khẩu", Admin), (log.Changes, log.By));
+            Assert.Equal((1, Admin), (household.Version, household.UpdatedBy));
+            Assert.InRange(household.CreatedAtUtc, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow);
             return 0;
         });
+
+        // The imported rows are ordinary register rows: the forms edit them, with their version guarding concurrent edits.
+        var households = scope.ServiceProvider.GetRequiredService<HouseholdService>();
+        var id = await app.WithDbAsync(db => db.Households.Where(h => h.Code == families[0].Code).Select(h => h.Id).SingleAsync());
+        var detail = await households.GetAsync(id);
+        Assert.Equal(4, detail.Members.Count);
+        detail.Form.Address = "Xóm 2";
+        await households.SaveAsync(detail.Form);
+        Assert.Equal(2, (await households.GetAsync(id)).Form.Version);
     }
 
     private static string Actor() => Admin;

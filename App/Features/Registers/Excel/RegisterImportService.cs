@@ -93,26 +93,39 @@ public sealed class RegisterImportService(
             throw new ValidationException(preview.Committed ? "Tệp này đã được nhập rồi." : "Tệp còn lỗi hoặc không có dữ liệu: chưa ghi gì vào sổ.");
         }
         var scope = await RequireAsync(preview.Kind);
+        if (preview.Households.Any(d => !scope.CoversVillage(scope.CommuneId, d.VillageId)))
+        {
+            throw new ForbiddenException("Tệp có hộ ở thôn không thuộc phạm vi của bạn.");
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = scope.Name;
+        // The rows are written by BulkInsert; the context writes only the one summary line of the change log.
         db.SkipChangeLog = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var snapshot = await RegisterSnapshot.LoadAsync(db, scope.CommuneId, preview.Kind, ct);
         var errors = new ImportErrors(ColumnsOf(preview.Kind));
+        HouseholdImport.CheckAgainst(preview.Households, snapshot, errors);
+        ClanImport.CheckAgainst(preview.Clans, snapshot, errors);
+        UnitImport.CheckAgainst(preview.Units, snapshot, errors);
+        if (errors.Count > 0)
+        {
+            throw new ValidationException("Sổ đã thay đổi từ lúc kiểm tra tệp; chưa ghi gì. Hãy tải tệp lên lại để kiểm tra.",
+                errors.ToList().Select(e => new ValidationFailure(e.Column, e.ToString())));
+        }
+        var codes = await CodesAsync(db, preview.Households, snapshot, scope.CommuneId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         progress?.Report(new ImportProgress(WritingStage, 0));
         var entityType = preview.Kind switch
         {
-            ImportKind.Households => await WriteHouseholdsAsync(db, preview.Households, snapshot, scope, errors, progress, ct),
-            ImportKind.Clans => await WriteAsync(db, preview.Clans.Select(c => ToClan(c, scope.CommuneId)).ToList(),
-                () => ClanImport.CheckAgainst(preview.Clans, snapshot, errors), errors, progress, ct),
-            _ => await WriteAsync(db, preview.Units.Select(u => UnitImport.ToUnit(u.Form, scope.CommuneId)).ToList(),
-                () => UnitImport.CheckAgainst(preview.Units, snapshot, errors), errors, progress, ct),
+            ImportKind.Households => WriteHouseholds(db, preview.Households, codes, scope, now, progress, ct),
+            ImportKind.Clans => WriteClans(db, preview.Clans, scope, now, progress, ct),
+            _ => WriteUnits(db, preview.Units, scope, now, progress, ct),
         };
         db.ChangeLogs.Add(new ChangeLog
         {
             EntityType = entityType, EntityId = "*", Action = "Nhập Excel", Changes = $"Nhập từ Excel: {preview.Counts.Summary}",
-            By = scope.Name, AtUtc = clock.GetUtcNow().UtcDateTime,
+            By = scope.Name, AtUtc = now,
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -121,37 +134,63 @@ public sealed class RegisterImportService(
         return preview.Counts;
     }
 
-    private static async Task<string> WriteHouseholdsAsync(AppDbContext db, IReadOnlyList<HouseholdDraft> drafts, RegisterSnapshot snapshot,
-        UserScope scope, ImportErrors errors, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private static string WriteHouseholds(AppDbContext db, IReadOnlyList<HouseholdDraft> drafts, string[] codes, UserScope scope, DateTime now,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        if (drafts.Any(d => !scope.CoversVillage(scope.CommuneId, d.VillageId)))
+        using var households = new BulkInsert<Household>(db, scope.Name, now);
+        using var people = new BulkInsert<Person>(db, scope.Name, now);
+        for (var i = 0; i < drafts.Count; i++)
         {
-            throw new ForbiddenException("Tệp có hộ ở thôn không thuộc phạm vi của bạn.");
+            var household = HouseholdImport.ToHousehold(drafts[i], codes[i], scope.CommuneId);
+            households.Add(household);
+            foreach (var person in household.Members)
+            {
+                person.HouseholdId = household.Id;
+                people.Add(person);
+            }
+            Report(i, drafts.Count, progress, ct);
         }
-        var codes = await CodesAsync(db, drafts, snapshot, scope.CommuneId, ct);
-        var households = drafts.Select((d, i) => HouseholdImport.ToHousehold(d, codes[i], scope.CommuneId)).ToList();
-        return await WriteAsync(db, households, () => HouseholdImport.CheckAgainst(drafts, snapshot, errors), errors, progress, ct);
+        return nameof(Household);
     }
 
-    // Adds the rows in batches (each household with its members), with the change tracker emptied after each batch;
-    // gives the entity name for the change log.
-    private static async Task<string> WriteAsync<T>(AppDbContext db, IReadOnlyList<T> rows, Action check, ImportErrors errors,
-        IProgress<ImportProgress>? progress, CancellationToken ct) where T : class
+    private static string WriteClans(AppDbContext db, IReadOnlyList<ClanDraft> drafts, UserScope scope, DateTime now,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        check();
-        if (errors.Count > 0)
+        using var clans = new BulkInsert<Clan>(db, scope.Name, now);
+        using var members = new BulkInsert<ClanMember>(db, scope.Name, now);
+        for (var i = 0; i < drafts.Count; i++)
         {
-            throw new ValidationException("Sổ đã thay đổi từ lúc kiểm tra tệp; chưa ghi gì. Hãy tải tệp lên lại để kiểm tra.",
-                errors.ToList().Select(e => new ValidationFailure(e.Column, e.ToString())));
+            var clan = ToClan(drafts[i], scope.CommuneId);
+            clans.Add(clan);
+            foreach (var member in clan.Members)
+            {
+                member.ClanId = clan.Id;
+                members.Add(member);
+            }
+            Report(i, drafts.Count, progress, ct);
         }
-        for (var done = 0; done < rows.Count; done += BatchSize)
+        return nameof(Clan);
+    }
+
+    private static string WriteUnits(AppDbContext db, IReadOnlyList<UnitDraft> drafts, UserScope scope, DateTime now,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        using var units = new BulkInsert<Unit>(db, scope.Name, now);
+        for (var i = 0; i < drafts.Count; i++)
         {
-            db.Set<T>().AddRange(rows.Skip(done).Take(BatchSize));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            progress?.Report(new ImportProgress(WritingStage, Math.Min(99, (done + BatchSize) * 100 / rows.Count)));
+            units.Add(UnitImport.ToUnit(drafts[i].Form, scope.CommuneId));
+            Report(i, drafts.Count, progress, ct);
         }
-        return typeof(T).Name;
+        return nameof(Unit);
+    }
+
+    private static void Report(int index, int count, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        if (index % BatchSize == 0)
+        {
+            ct.ThrowIfCancellationRequested();
+            progress?.Report(new ImportProgress(WritingStage, index * 100 / count));
+        }
     }
 
     // Households without a code get the next free number of their village, as HouseholdService.NextCodeAsync gives.
