@@ -244,6 +244,18 @@ public sealed class HouseholdImportTests(AppFactory app) : IClassFixture<AppFact
         ], preview.Errors.Select(e => e.ToString()));
     }
 
+    [Fact]
+    public async Task A_national_id_that_Excel_stored_as_a_number_is_explained()
+    {
+        var cells = new Line(Code(), TanHoa, Name()).Cells;
+        cells[RegisterColumns.Households.ToList().IndexOf(RegisterColumns.NationalId)] = 38080001234d;
+
+        var preview = await PreviewAsync(Admin, Xlsx(RegisterColumns.Households, [cells]));
+
+        Assert.Equal("Dòng 2, cột \"Số CCCD\": Excel đã lưu số CCCD 38080001234 dưới dạng số nên mất số 0 ở đầu. "
+            + "Hãy định dạng cột \"Số CCCD\" là Văn bản (Text) rồi gõ lại số.", Assert.Single(preview.Errors).ToString());
+    }
+
     // Progress<T> posts to the thread pool; the test wants every report, in order.
     private sealed class SyncProgress(List<ImportProgress> reports) : IProgress<ImportProgress>
     {

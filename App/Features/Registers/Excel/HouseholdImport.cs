@@ -168,6 +168,12 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
             NationalId = row.Text(At(Col.NationalId)),
         };
         var status = Word(RegisterTexts.PersonStatuses, row, Col.PersonStatus, PersonStatus.Living, errors) ?? PersonStatus.Living;
+        if (row.Values[At(Col.NationalId)] is double)
+        {
+            // Every CCCD starts with 0 (the province code), which Excel drops from a number.
+            errors.Add(row.Number, Col.NationalId, $"Excel đã lưu số CCCD {form.NationalId} dưới dạng số nên mất số 0 ở đầu. "
+                + "Hãy định dạng cột \"Số CCCD\" là Văn bản (Text) rồi gõ lại số.");
+        }
         errors.Add(row.Number, personValidator.Validate(form), PersonFields);
 
         if (form.NationalId.Length > 0 && !errors.Has(row.Number, Col.NationalId))
