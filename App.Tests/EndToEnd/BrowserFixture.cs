@@ -16,6 +16,8 @@ public class BrowserFixture : IAsyncLifetime
         App.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        // CI machines have 2 cores shared by the app, the browser and the tests: be patient, not flaky.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -10,6 +10,7 @@ using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Features.Villages;
 using HocTapSuotDoi.Features.Home;
@@ -137,6 +138,7 @@ public static class AppServices
         services.AddSingleton<ComputedInputsService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<EvaluationService>();
+        services.AddRegisterExcel();
         services.AddScoped<BackupDatabaseJob>();
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();

@@ -22,6 +22,7 @@ public static class NavSections
         new("Sổ theo dõi", "Dòng họ", "/dong-ho", Icons.Material.Filled.Diversity3, Readers),
         new("Sổ theo dõi", "Đơn vị", "/don-vi", Icons.Material.Filled.Business, [.. Readers, HocTapSuotDoi.Security.Roles.UnitReporter]),
         new("Quản trị", "Bộ tiêu chí", "/quan-tri/bo-tieu-chi", Icons.Material.Filled.Checklist, [HocTapSuotDoi.Security.Roles.Administrator]),
+        new("Sổ theo dõi", "Nhập từ Excel", "/nhap-excel", Icons.Material.Filled.UploadFile, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Scorer]),
         new("Quản trị", "Người dùng", "/quan-tri/nguoi-dung", Icons.Material.Filled.People, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Sao lưu dữ liệu", "/quan-tri/sao-luu", Icons.Material.Filled.Backup, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Tác vụ nền (Hangfire)", "/hangfire", Icons.Material.Filled.Schedule, [HocTapSuotDoi.Security.Roles.Administrator], External: true),

@@ -1,0 +1,48 @@
+using System.Data;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+
+namespace HocTapSuotDoi.Features.Registers.Excel;
+
+public sealed record ExcelFile(string FileName, byte[] Content)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}
+
+// One sheet with a header row. Text is written as text, so codes and ID numbers keep their leading zeros and dates
+// stay dd/MM/yyyy whatever the reader's locale; counts are written as numbers.
+public sealed class ExcelSheet
+{
+    private readonly string _name;
+    private readonly DataTable _table = new();
+
+    public ExcelSheet(string name, IReadOnlyList<string> headers)
+    {
+        _name = name;
+        foreach (var header in headers)
+        {
+            _table.Columns.Add(header, typeof(object));
+        }
+    }
+
+    public int Count => _table.Rows.Count;
+
+    public void Add(params object?[] values) =>
+        _table.Rows.Add(values.Select(v => v is string { Length: 0 } or null ? DBNull.Value : v).ToArray());
+
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, _table, sheetName: _name, configuration: new OpenXmlConfiguration
+        {
+            TableStyles = TableStyles.Default,
+            AutoFilter = true,
+            FreezeRowCount = 1,
+            // Column widths need FastMode (the whole sheet is measured in memory): fine at register sizes.
+            FastMode = true,
+            EnableAutoWidth = true,
+            MaxWidth = 45,
+        });
+        return stream.ToArray();
+    }
+}
