@@ -27,7 +27,7 @@ public static class BenchmarkCommand
         options = new BenchmarkOptions();
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value < 1)
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value < (args[i] == "--warmup" ? 0 : 1))
             {
                 return false;
             }

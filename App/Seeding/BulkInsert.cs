@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HocTapSuotDoi.Seeding;
 
-// Inserts many new rows of one entity with one prepared command, in the current transaction. EF's SaveChanges costs
-// about 150 µs a row on SQLite (a statement and a round of change tracking each); this costs a few µs. The table,
-// columns and parameter conversions come from EF's model, so it follows the migrations. Audited rows are stamped as
-// SaveChanges stamps them; ids the database generates are set on the entities. Nothing is written to the change log.
+// Inserts many new rows of one entity with one prepared command, in the current transaction; synchronous, as
+// Microsoft.Data.Sqlite's async methods are. Measured on the demo register, EF's SaveChanges (even with change
+// detection off) took about 3 s for 9,000 rows, this about 0.3 s. The table, columns and parameter conversions come
+// from EF's model, so it follows the migrations. Audited rows are stamped as SaveChanges stamps them; ids the database
+// generates are set on the entities. Nothing is written to the change log: the caller writes one summary line.
 public static class BulkInsert
 {
-    public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct = default) where T : class
+    public static void Insert<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct = default) where T : class
     {
         if (rows.Count == 0)
         {
@@ -27,7 +28,7 @@ public static class BulkInsert
             .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: p.GetRelationalTypeMapping(), Get: p.GetGetter()))
             .ToList();
 
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("BulkInsert runs inside a transaction.");
         var sql = new StringBuilder($"INSERT INTO \"{table.Name}\" (")
@@ -41,30 +42,33 @@ public static class BulkInsert
         }
         command.CommandText = sql.ToString();
 
+        // The type mapping makes each parameter as SaveChanges would (DbType, size); values go through the same converters.
+        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, $"@p{i}", null, c.Property.IsNullable)).ToArray();
+        command.Parameters.AddRange(parameters);
+        command.Prepare();
+
         var now = DateTime.UtcNow;
         foreach (var row in rows)
         {
+            ct.ThrowIfCancellationRequested();
             if (row is IAudited audited)
             {
                 audited.CreatedAtUtc = audited.UpdatedAtUtc = now;
                 audited.CreatedBy = audited.UpdatedBy = db.Actor;
                 audited.Version = 1;
             }
-            // The type mapping makes the parameter as SaveChanges would (enum to number, value converters, DbType).
-            command.Parameters.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
-                var (property, _, mapping, get) = columns[i];
-                command.Parameters.Add(mapping.CreateParameter(command, $"@p{i}", get.GetClrValueUsingContainingEntity(row), property.IsNullable));
+                var value = columns[i].Get.GetClrValueUsingContainingEntity(row);
+                parameters[i].Value = (value is null ? null : columns[i].Mapping.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
             }
             if (generated is null)
             {
-                await command.ExecuteNonQueryAsync(ct);
+                command.ExecuteNonQuery();
             }
             else
             {
-                var id = await command.ExecuteScalarAsync(ct);
-                generated.PropertyInfo!.SetValue(row, Convert.ChangeType(id, generated.ClrType));
+                generated.PropertyInfo!.SetValue(row, Convert.ChangeType(command.ExecuteScalar(), generated.ClrType));
             }
         }
     }
