@@ -1,5 +1,12 @@
+using HocTapSuotDoi.Benchmarks;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
+
+// Command: `benchmark registers` times the register lists on a generated commune, without building the web host.
+if (BenchmarkCommand.Handles(args))
+{
+    return await BenchmarkCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
