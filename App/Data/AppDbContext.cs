@@ -137,6 +137,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.HasIndex(x => new { x.VillageId, x.Status });
             e.HasIndex(x => x.HeadNameSearch);
             e.HasIndex(x => x.HeadGivenNameSort);
+            // Pages of a commune's list in name order read this index instead of sorting every household.
+            e.HasIndex(x => new { x.CommuneId, x.HeadGivenNameSort });
+            e.HasIndex(x => new { x.CommuneId, x.HeadNameSort });
             e.HasOne(x => x.Village).WithMany().OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Members).WithOne(x => x.Household).OnDelete(DeleteBehavior.Restrict);
         });

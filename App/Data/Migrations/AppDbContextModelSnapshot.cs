@@ -571,6 +571,10 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.HasIndex("CommuneId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("CommuneId", "HeadGivenNameSort");
+
+                    b.HasIndex("CommuneId", "HeadNameSort");
+
                     b.HasIndex("VillageId", "Status");
 
                     b.ToTable("Households");

@@ -176,7 +176,7 @@ public sealed class HouseholdService(
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var p = await db.People.AsNoTracking().InScope(scope).SingleOrDefaultAsync(x => x.Id == personId)
+        var p = await db.People.AsNoTracking().InScope(scope, db.Households).SingleOrDefaultAsync(x => x.Id == personId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         return new PersonForm
         {
@@ -259,7 +259,7 @@ public sealed class HouseholdService(
         }
         await using var db = await dbFactory.CreateDbContextAsync();
         db.Actor = scope.Name;
-        var person = await db.People.InScope(scope).SingleOrDefaultAsync(p => p.Id == form.Id)
+        var person = await db.People.InScope(scope, db.Households).SingleOrDefaultAsync(p => p.Id == form.Id)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
         person.Status = (PersonStatus)form.Status;

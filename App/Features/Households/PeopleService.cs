@@ -16,7 +16,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> dbFactory, Cur
 {
     public static IQueryable<Person> Filter(AppDbContext db, UserScope scope, PersonQuery query)
     {
-        var people = db.People.AsNoTracking().InScope(scope);
+        var people = db.People.AsNoTracking().InScope(scope, db.Households);
         if (query.VillageId is { } villageId)
         {
             people = people.Where(p => p.Household!.VillageId == villageId);

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace HocTapSuotDoi.Features.Registers.Excel;
+namespace HocTapSuotDoi.Data;
 
 // EF Core's SQLite provider sends one command per added row (SingularModificationCommandBatch): 25,000 rows took over
-// 6 s. An import writes through one prepared INSERT per table instead, inside the context's transaction, built from
+// 6 s. Bulk writers (Excel import, demo data) write through one prepared INSERT per table instead, inside the context's transaction, built from
 // the EF model (same table, columns and value conversions), and stamps audited rows as AppDbContext.SaveChangesAsync
 // stamps added ones.
-internal sealed class BulkInsert<T> : IDisposable where T : class
+public sealed class BulkInsert<T> : IDisposable where T : class
 {
     private readonly DbCommand _command;
     private readonly List<(IProperty Property, DbParameter Parameter)> _columns = [];
@@ -67,4 +67,18 @@ internal sealed class BulkInsert<T> : IDisposable where T : class
     public void Dispose() => _command.Dispose();
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+}
+
+public static class BulkInsert
+{
+    // Writes all rows of one entity; ids the database generates are set on the rows.
+    public static void Insert<T>(AppDbContext db, IEnumerable<T> rows, CancellationToken ct = default) where T : class
+    {
+        using var insert = new BulkInsert<T>(db, db.Actor, DateTime.UtcNow);
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            insert.Add(row);
+        }
+    }
 }
