@@ -73,7 +73,7 @@ public sealed class PersonFormValidator : AbstractValidator<PersonForm>
         RuleFor(x => x.Literacy).IsInEnum().WithMessage("Mức biết chữ không hợp lệ.");
         RuleFor(x => x.TargetGroup).IsInEnum().WithMessage("Nhóm đối tượng không hợp lệ.");
         RuleFor(x => x.School).IsInEnum().WithMessage("Tình trạng đi học không hợp lệ.")
-            .Must((x, s) => s == SchoolAttendance.NotApplicable || Age(x, thisYear()) is null or <= 25)
+            .Must((x, s) => s is SchoolAttendance.NotApplicable or SchoolAttendance.Completed || Age(x, thisYear()) is null or <= 25)
             .WithMessage("Chỉ ghi tình trạng đi học cho người từ 25 tuổi trở xuống.");
         RuleFor(x => x.Occupation).MaximumLength(200).WithMessage("Nghề nghiệp dài quá 200 ký tự.");
         RuleFor(x => x.NationalId).Matches(@"^([0-9]{9}|[0-9]{12})?$")
