@@ -87,7 +87,10 @@ public static class ImportBenchmark
         await db.SaveChangesAsync(ct);
 
         var generated = new RegisterGenerator().Generate(commune.Id, villages, peopleCount * 3 / 2 + 50);
-        var households = generated.Households.Where(h => h.Status == HouseholdStatus.Resident).OrderByDescending(h => h.Members.Count).Take(householdCount).ToList();
+        // One household per head and village: the importer rightly reports two as a duplicate.
+        var households = generated.Households.Where(h => h.Status == HouseholdStatus.Resident)
+            .DistinctBy(h => (h.VillageId, VietnameseText.SearchKey(h.HeadName)))
+            .OrderByDescending(h => h.Members.Count).Take(householdCount).ToList();
         var names = villages.ToDictionary(v => v.Id, v => v.Name);
         var rows = new List<Dictionary<string, object>>();
         foreach (var household in households)

@@ -123,6 +123,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         }
 
         await new DemoRegisterSeeder(db).SeedAsync(commune, villages);
+        await new DemoScoringSeeder(db, clock).SeedAsync(commune);
     }
 }
 
