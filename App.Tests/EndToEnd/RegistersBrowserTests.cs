@@ -60,6 +60,7 @@ public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : ICl
         await page.GetByRole(AriaRole.Link, new() { Name = "Hộ gia đình" }).ClickAsync();
         await Expect(page.Locator("#households-grid")).ToContainTextAsync("Số dòng mỗi trang:");
         await Expect(page.Locator("#households-grid")).ToContainTextAsync(new Regex("1–[0-9]+ trong [0-9]+"));
+        await page.Locator("#register-search").FillAsync("nguyen van an");
         await Expect(page.Locator("#households-grid")).ToContainTextAsync("Nguyễn Văn An");
     }
 

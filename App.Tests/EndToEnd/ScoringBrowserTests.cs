@@ -37,6 +37,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng ký, chấm điểm" }).ClickAsync();
+        await page.Locator("#register-search").FillAsync("ta van phim");
         await page.GetByText("Hộ Tạ Văn Phím").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/cham-diem/{registrationId}$"));
 

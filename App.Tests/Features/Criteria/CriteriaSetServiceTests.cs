@@ -84,8 +84,9 @@ public sealed class CriteriaSetServiceTests(AppFactory app) : IClassFixture<AppF
     {
         var (scope, sets) = await AdminAsync();
         await using var _ = scope;
-        var id = await IdOfAsync("22/2020/TT-BGDĐT");
+        var id = await IdOfAsync("244/QĐ-KHVN");
         var view = await sets.GetAsync(id);
+        Assert.Equal(0, view.Row.Evaluations);
         var refused = await Assert.ThrowsAsync<ValidationException>(() => sets.SaveDraftAsync(id, view.EntityVersion, view.Definition));
         Assert.StartsWith("Chỉ sửa được bộ tiêu chí ở trạng thái nháp.", refused.Message);
     }
