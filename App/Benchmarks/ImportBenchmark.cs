@@ -81,12 +81,12 @@ public static class ImportBenchmark
     private static async Task<byte[]> WriteFileAsync(IServiceProvider services, int householdCount, int peopleCount, CancellationToken ct)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
-        var commune = await db.Communes.FirstAsync(ct);
+        var commune = await db.Communes.OrderBy(c => c.Id).FirstAsync(ct);
         var villages = Enumerable.Range(1, 20).Select(i => new Village { CommuneId = commune.Id, Code = $"B{i:00}", Name = $"Thôn Thử {i}", SortOrder = i }).ToList();
         db.Villages.AddRange(villages);
         await db.SaveChangesAsync(ct);
 
-        var generated = new RegisterGenerator().Generate(commune.Id, villages, peopleCount * 3 / 2 + 50);
+        var generated = new RegisterGenerator().Generate(commune.Id, villages, peopleCount * 2 + 50);
         // One household per head and village: the importer rightly reports two as a duplicate.
         var households = generated.Households.Where(h => h.Status == HouseholdStatus.Resident)
             .DistinctBy(h => (h.VillageId, VietnameseText.SearchKey(h.HeadName)))
