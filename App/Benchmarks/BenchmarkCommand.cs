@@ -13,9 +13,13 @@ public static class BenchmarkCommand
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = AppServices.Vietnamese;
         Console.OutputEncoding = System.Text.Encoding.UTF8;
+        if (args is [_, "scoring", ..])
+        {
+            return await ScoringBenchmark.RunAsync(Console.Out);
+        }
         if (args.Length < 2 || args[1] != "registers" || !TryReadOptions(args[2..], out var options))
         {
-            Console.Error.WriteLine("Cách dùng: benchmark registers [--people 100000] [--villages 20] [--runs 20] [--warmup 3]");
+            Console.Error.WriteLine("Cách dùng: benchmark registers [--people 100000] [--villages 20] [--runs 20] [--warmup 3] | benchmark scoring");
             return 2;
         }
         var report = await new RegisterBenchmark(options, Console.Out).RunAsync();
