@@ -15,7 +15,11 @@ public sealed class RegistersBrowserFixture : BrowserFixture
     public const string AdminPassword = "Quan-tri-xa-2026";
     public int OtherVillageHousehold { get; private set; }
 
-    public RegistersBrowserFixture() => App.Settings["Admin:Password"] = AdminPassword;
+    public RegistersBrowserFixture()
+    {
+        App.Settings["Admin:Password"] = AdminPassword;
+        App.Settings["DemoData:Registers"] = "true";
+    }
 
     public override async Task InitializeAsync()
     {

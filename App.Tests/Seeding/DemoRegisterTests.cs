@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Seeding;
 
 [Collection(AppCollection.Name)]
-public sealed class DemoRegisterTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class DemoRegisterTests(DemoRegisterApp app) : IClassFixture<DemoRegisterApp>
 {
     private async Task<AppDbContext> DbAsync() =>
         await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -240,7 +240,7 @@ public sealed class DemoRegisterTests(AppFactory app) : IClassFixture<AppFactory
         {
             first = await RegisterChecksum.ComputeAsync(db);
         }
-        using (var other = new AppFactory())
+        using (var other = new DemoRegisterApp())
         {
             await using var db = await other.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
             second = await RegisterChecksum.ComputeAsync(db);

@@ -24,6 +24,8 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         ["Hangfire:ServerEnabled"] = "false",
         ["DemoData:Enabled"] = "true",
+        // Most tests make the households they need; DemoRegisterApp adds the generated register.
+        ["DemoData:Registers"] = "false",
         ["Admin:Password"] = "",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
@@ -65,6 +67,12 @@ public class AppFactory : WebApplicationFactory<Program>
             // A file still held by a finishing background thread: the temp folder is cleaned by the OS.
         }
     }
+}
+
+// The demo commune with its generated register (about 2.000 households) and three years of evaluations.
+public sealed class DemoRegisterApp : AppFactory
+{
+    public DemoRegisterApp() => Settings["DemoData:Registers"] = "true";
 }
 
 public sealed class LogCapture : ILoggerProvider

@@ -122,8 +122,11 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             await users.AddToRoleAsync(user, role);
         }
 
-        await new DemoRegisterSeeder(db).SeedAsync(commune, villages);
-        await new DemoScoringSeeder(db, clock).SeedAsync(commune);
+        if (settings.DemoData.Registers)
+        {
+            await new DemoRegisterSeeder(db).SeedAsync(commune, villages);
+            await new DemoScoringSeeder(db, clock).SeedAsync(commune);
+        }
     }
 }
 

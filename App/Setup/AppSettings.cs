@@ -36,6 +36,8 @@ public sealed class HangfireSettings
 public sealed class DemoDataSettings
 {
     public bool Enabled { get; set; }
+    // With the demo commune, also the generated registers and three years of evaluations (about 9.000 rows).
+    public bool Registers { get; set; } = true;
     public string Password { get; set; } = "HocTap@2026";
 }
 
