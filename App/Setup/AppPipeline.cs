@@ -3,6 +3,7 @@ using HocTapSuotDoi.Components;
 using HocTapSuotDoi.Features.Account;
 using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Criteria;
+using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
@@ -43,6 +44,7 @@ public static class AppPipeline
         app.MapAccountEndpoints();
         app.MapBackupEndpoints();
         app.MapCriteriaEndpoints();
+        app.MapScoringExport();
         app.MapRegisterExcelEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -1,0 +1,41 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Registers.Excel;
+using HocTapSuotDoi.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Scoring;
+
+// The list of a title's registrations in a year, as filtered on screen, as .xlsx (same query path as the list).
+public static class ScoringExport
+{
+    public static string Url(RegistrationQuery q) =>
+        $"/xuat/danh-hieu?title={q.Title}&year={q.Year}" + (q.VillageId is { } v ? $"&villageId={v}" : "") + (q.Status is { } s ? $"&status={s}" : "")
+        + (string.IsNullOrWhiteSpace(q.Search) ? "" : "&search=" + Uri.EscapeDataString(q.Search));
+
+    public static void MapScoringExport(this IEndpointRouteBuilder app) =>
+        app.MapGet("/xuat/danh-hieu", async (Title title, int year, int? villageId, EvaluationStatus? status, string? search,
+            CurrentUser currentUser, IDbContextFactory<AppDbContext> dbFactory) =>
+        {
+            var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var rows = await RegistrationService.Filter(db, scope, new RegistrationQuery(title, year, villageId, status, search))
+                .OrderBy(r => r.VillageId).ThenBy(r => r.SubjectName)
+                .Select(r => new
+                {
+                    r.SubjectName, Village = db.Villages.Where(x => x.Id == r.VillageId).Select(x => x.Name).FirstOrDefault(),
+                    r.RegisteredOn, Status = r.Evaluation == null ? (EvaluationStatus?)null : r.Evaluation.Status,
+                    Total = r.Evaluation == null ? (int?)null : r.Evaluation.TotalTenths, Rating = r.Evaluation == null ? "" : r.Evaluation.Rating,
+                })
+                .ToListAsync();
+            var sheet = new ExcelSheet("Danh sách", ["STT", "Đối tượng", "Thôn", "Ngày đăng ký", "Trạng thái", "Tổng điểm", "Xếp loại"]);
+            var index = 0;
+            foreach (var row in rows)
+            {
+                sheet.Add(++index, row.SubjectName, row.Village ?? "", row.RegisteredOn.ToString("dd/MM/yyyy"), row.Status?.Text() ?? "Chưa chấm",
+                    row.Total is { } t ? Points.FromTenths(t).ToString() : "", row.Rating);
+            }
+            var name = $"danh-sach-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.xlsx";
+            return Results.File(sheet.ToBytes(), ExcelFile.ContentType, name);
+        }).RequireAuthorization();
+}
