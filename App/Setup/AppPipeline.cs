@@ -45,6 +45,7 @@ public static class AppPipeline
         app.MapBackupEndpoints();
         app.MapCriteriaEndpoints();
         app.MapScoringExport();
+        EvidenceService.MapEvidence(app);
         app.MapRegisterExcelEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -138,6 +138,7 @@ public static class AppServices
         services.AddSingleton<ComputedInputsService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<EvaluationService>();
+        services.AddScoped<EvidenceService>();
         services.AddRegisterExcel();
         services.AddScoped<BackupDatabaseJob>();
         services.AddSingleton<RecurringJobs>();
