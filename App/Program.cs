@@ -1,6 +1,8 @@
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
 
+if (args is ["benchmark", "dashboard", ..]) return await HocTapSuotDoi.Benchmarks.DashboardBenchmark.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Settings: the root appsettings.json, then environment variables, then the command line; checked before anything runs.
