@@ -22,8 +22,10 @@ public static class DashboardQueries
             .Select(v => new { v.Id, v.Code, v.Name }).ToListAsync(ct);
 
         var households = await CountAsync(db, Households(db, communeId, villageIds).Select(h => new Keyed { Key = h.VillageId, Id = h.Id }), Title.FamilyLearning, SubjectKind.Household, year, ct);
-        var people = await CountAsync(db, People(db, communeId, villageIds).Select(p => new Keyed { Key = p.Household!.VillageId, Id = p.Id }), Title.CitizenLearning, SubjectKind.Person, year, ct);
-        var groups = await CountAsync(db, People(db, communeId, villageIds).Select(p => new Keyed { Key = (int)p.TargetGroup, Id = p.Id }), Title.CitizenLearning, SubjectKind.Person, year, ct);
+        // People once, keyed by village and target group together; both breakdowns are sums of it.
+        var peopleByVillageAndGroup = await CountAsync(db, People(db, communeId, villageIds).Select(p => new Keyed { Key = p.Household!.VillageId * GroupSlots + (int)p.TargetGroup, Id = p.Id }), Title.CitizenLearning, SubjectKind.Person, year, ct);
+        var people = SumBy(peopleByVillageAndGroup, key => key / GroupSlots);
+        var groups = SumBy(peopleByVillageAndGroup, key => key % GroupSlots);
         var community = await CountAsync(db, Villages(db, communeId, villageIds).Select(v => new Keyed { Key = v.Id, Id = v.Id }), Title.VillageCommunity, SubjectKind.Village, year, ct);
         // Clans span villages and most units serve the whole commune: counted for the commune only.
         var clans = villageIds is null ? Sum(await CountAsync(db, db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id }), Title.ClanLearning, SubjectKind.Clan, year, ct)) : SubjectCounts.Zero;
@@ -92,24 +94,26 @@ public static class DashboardQueries
     private static EffectiveTarget? Target(IReadOnlyDictionary<(TargetIndicator, int), EffectiveTarget> targets, Title title, int year) =>
         TargetIndicators.ForTitle(title) is { } indicator ? targets.GetValueOrDefault((indicator, year)) : null;
 
+    private const int GroupSlots = 8;
+
+    private static Dictionary<int, SubjectCounts> SumBy(Dictionary<int, SubjectCounts> counts, Func<int, int> key) =>
+        counts.GroupBy(c => key(c.Key)).ToDictionary(g => g.Key, g => g.Aggregate(SubjectCounts.Zero, (a, b) => a.Plus(b.Value)));
+
     private static SubjectCounts Sum(Dictionary<int, SubjectCounts> counts) => counts.Values.Aggregate(SubjectCounts.Zero, (a, b) => a.Plus(b));
 
-    // One SQL statement per population: totals and the three counts grouped by key (village, target group or nothing).
+    // Totals and the three counts grouped by key (village, target group or nothing): four plain statements, each
+    // "population WHERE id IN (subquery) GROUP BY key", which SQLite answers with one pass and a temporary index.
     private static async Task<Dictionary<int, SubjectCounts>> CountAsync(AppDbContext db, IQueryable<Keyed> population, Title title, SubjectKind kind, int year, CancellationToken ct)
     {
-        var registered = Registered(db, title, year, kind);
-        var evaluated = Evaluated(db, title, year, kind);
-        var recognised = ComputedInputsService.Recognised(db, title, year, kind);
-        var rows = await population.GroupBy(x => x.Key).Select(g => new
-        {
-            g.Key,
-            Total = g.Count(),
-            Registered = g.Count(x => registered.Contains(x.Id)),
-            Evaluated = g.Count(x => evaluated.Contains(x.Id)),
-            Recognised = g.Count(x => recognised.Contains(x.Id)),
-        }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r => new SubjectCounts(r.Total, r.Registered, r.Evaluated, r.Recognised));
+        var totals = await CountByKeyAsync(population, ct);
+        var registered = await CountByKeyAsync(population.Where(x => Registered(db, title, year, kind).Contains(x.Id)), ct);
+        var evaluated = await CountByKeyAsync(population.Where(x => Evaluated(db, title, year, kind).Contains(x.Id)), ct);
+        var recognised = await CountByKeyAsync(population.Where(x => ComputedInputsService.Recognised(db, title, year, kind).Contains(x.Id)), ct);
+        return totals.ToDictionary(t => t.Key, t => new SubjectCounts(t.Value, registered.GetValueOrDefault(t.Key), evaluated.GetValueOrDefault(t.Key), recognised.GetValueOrDefault(t.Key)));
     }
+
+    private static Task<Dictionary<int, int>> CountByKeyAsync(IQueryable<Keyed> rows, CancellationToken ct) =>
+        rows.GroupBy(x => x.Key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
     private static IQueryable<Village> Villages(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds) =>
         villageIds is null ? db.Villages.Where(v => v.CommuneId == communeId) : db.Villages.Where(v => v.CommuneId == communeId && villageIds.Contains(v.Id));
