@@ -18,7 +18,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("#title-summary")).ToContainTextAsync("% trên số đăng ký");
         await Expect(page.Locator("#village-table")).ToContainTextAsync("Thôn Tân Hòa");
 
-        await page.ClickAsync("#working-year");
+        await page.Locator("#working-year").Locator("xpath=..").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "2025" }).ClickAsync();
         await Expect(page.Locator("#dashboard")).ToHaveAttributeAsync("data-year", "2025");
         await Expect(page.Locator("h2").First).ToContainTextAsync("năm 2025");
