@@ -17,6 +17,7 @@ public static class DashboardBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        System.Globalization.CultureInfo.CurrentCulture = Figures.Vi;
         var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(30);
         Console.WriteLine($"Benchmark bảng điều khiển · {iterations} lần đo mỗi phép · {Environment.ProcessorCount} lõi · .NET {Environment.Version}");
         foreach (var (label, villages, households) in new[] { ("Xã mẫu (10 thôn, 2.000 hộ)", 10, 2_000), ("Xã lớn (40 thôn, 20.000 hộ)", 40, 20_000) })
