@@ -2,6 +2,7 @@ using HocTapSuotDoi.Benchmarks;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
 
+if (args is ["benchmark", "dashboard", ..]) return await HocTapSuotDoi.Benchmarks.DashboardBenchmark.RunAsync(args);
 // Command: `benchmark registers` times the register lists on a generated commune, without building the web host.
 if (BenchmarkCommand.Handles(args))
 {

@@ -25,6 +25,7 @@ public static class DatabaseSetup
             }
             var commune = await scope.ServiceProvider.GetRequiredService<InitialDataSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<Features.Criteria.CriteriaLibrarySeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<Features.Targets.NationalTargetsSeeder>().SeedAsync();
             if (settings.DemoData.Enabled)
             {
                 await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(commune);

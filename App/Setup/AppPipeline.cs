@@ -5,6 +5,7 @@ using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Registers.Excel;
+using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
 using Microsoft.AspNetCore.Localization;
@@ -47,6 +48,7 @@ public static class AppPipeline
         app.MapScoringExport();
         EvidenceService.MapEvidence(app);
         app.MapRegisterExcelEndpoints();
+        app.MapDashboardEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {

@@ -8,6 +8,7 @@ using HocTapSuotDoi.Features.Account;
 using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
+using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Registers.Excel;
@@ -144,5 +145,6 @@ public static class AppServices
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddDashboard();
     }
 }

@@ -16,6 +16,7 @@ public static class NavSections
     [
         new("", "Trang chủ", "/", Icons.Material.Filled.Home, HocTapSuotDoi.Security.Roles.All),
         new("Danh hiệu", "Đăng ký, chấm điểm", "/cham-diem", Icons.Material.Filled.FactCheck, HocTapSuotDoi.Security.Roles.All),
+        new("", "Báo cáo năm", "/bao-cao-nam", Icons.Material.Filled.Description, HocTapSuotDoi.Features.Dashboard.ReportService.Readers),
         new("Sổ theo dõi", "Thôn", "/thon", Icons.Material.Filled.Map, Readers),
         new("Sổ theo dõi", "Hộ gia đình", "/ho-gia-dinh", Icons.Material.Filled.House, Readers),
         new("Sổ theo dõi", "Nhân khẩu", "/nhan-khau", Icons.Material.Filled.Person, Readers),
@@ -23,6 +24,7 @@ public static class NavSections
         new("Sổ theo dõi", "Đơn vị", "/don-vi", Icons.Material.Filled.Business, [.. Readers, HocTapSuotDoi.Security.Roles.UnitReporter]),
         new("Quản trị", "Bộ tiêu chí", "/quan-tri/bo-tieu-chi", Icons.Material.Filled.Checklist, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Sổ theo dõi", "Nhập từ Excel", "/nhap-excel", Icons.Material.Filled.UploadFile, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Scorer]),
+        new("Quản trị", "Chỉ tiêu", "/quan-tri/chi-tieu", Icons.Material.Filled.Flag, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Người dùng", "/quan-tri/nguoi-dung", Icons.Material.Filled.People, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Sao lưu dữ liệu", "/quan-tri/sao-luu", Icons.Material.Filled.Backup, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Tác vụ nền (Hangfire)", "/hangfire", Icons.Material.Filled.Schedule, [HocTapSuotDoi.Security.Roles.Administrator], External: true),

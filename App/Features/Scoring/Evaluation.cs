@@ -71,6 +71,8 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Title, x.SubjectKind, x.SubjectId }).IsUnique();
         e.HasIndex(x => new { x.Year, x.Title, x.VillageId });
+        // The dashboard counts recognised subjects of a title and year by kind and id.
+        e.HasIndex(x => new { x.Year, x.Title, x.SubjectKind, x.SubjectId });
         e.HasOne(x => x.Evaluation).WithOne(x => x.Registration).HasForeignKey<Evaluation>(x => x.RegistrationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -83,6 +85,7 @@ public sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluatio
         e.Property(x => x.Rating).HasMaxLength(60);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.RegistrationId).IsUnique();
+        e.HasIndex(x => new { x.RegistrationId, x.Status });
         e.HasIndex(x => new { x.CriteriaSetId, x.Status });
         e.HasOne(x => x.CriteriaSet).WithMany().OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,0 +1,92 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Dashboard;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Spreadsheet = DocumentFormat.OpenXml.Spreadsheet;
+
+namespace HocTapSuotDoi.Tests.Features.Dashboard;
+
+[Collection(AppCollection.Name)]
+public sealed class ReportTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<YearlyReportData> KnownReportAsync()
+    {
+        var commune = await DashboardTestData.CreateAsync(app);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var figures = await DashboardQueries.YearAsync(db, commune.CommuneId, 2026);
+        var previous = await DashboardQueries.YearAsync(db, commune.CommuneId, 2025);
+        return new YearlyReportData("Kiểm Thử", "Tỉnh Kiểm Thử", 2026, new DateOnly(2026, 12, 4), "15", figures, previous,
+            new ReportCompliance(false, [], null), ReportService.SuggestedAwards(figures), "Kinh phí còn hạn chế.", "Đề nghị tỉnh hỗ trợ tài liệu.",
+            ReportLayout.Load());
+    }
+
+    public static string DocxText(byte[] docx)
+    {
+        using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return string.Join("\n", doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
+    public static List<string> XlsxCells(byte[] xlsx, string sheet)
+    {
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var wb = doc.WorkbookPart!;
+        var id = wb.Workbook!.Descendants<Spreadsheet.Sheet>().Single(s => s.Name == sheet).Id!.Value!;
+        return ((WorksheetPart)wb.GetPartById(id)).Worksheet!.Descendants<Spreadsheet.Cell>().Select(c => c.InnerText).ToList();
+    }
+
+    [Fact]
+    public async Task The_docx_validates_and_has_the_administrative_format_and_the_figures()
+    {
+        var report = await KnownReportAsync();
+        var bytes = ReportDocx.Write(report);
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        }
+        var text = DocxText(bytes);
+        foreach (var expected in new[]
+        {
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BAN CHỈ ĐẠO XÂY DỰNG XÃ HỘI HỌC TẬP XÃ KIỂM THỬ", "Số: 15/BC-BCĐ",
+            "Kiểm Thử, ngày 04 tháng 12 năm 2026", "Kính gửi: Ban Chỉ đạo xây dựng xã hội học tập tỉnh Tỉnh Kiểm Thử.",
+            "I. KẾT QUẢ THỰC HIỆN CÁC DANH HIỆU", "II. SO SÁNH VỚI CHỈ TIÊU VÀ VỚI NĂM TRƯỚC", ReportCompliance.NoDataText,
+            "IV. ĐỀ NGHỊ KHEN THƯỞNG", "Kinh phí còn hạn chế.", "Đề nghị tỉnh hỗ trợ tài liệu.", "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Nơi nhận:",
+            // GĐHT 8 of 15 (53,3 %) and of 13 registered (61,5 %); village A 60,0 % / 75,0 %; last year 20,0 %; gap 1 household.
+            "53,3 %", "61,5 %", "60,0 %", "75,0 %", "20,0 %", "cần thêm 1 hộ", "Thôn C",
+        })
+        {
+            Assert.Contains(expected, text);
+        }
+    }
+
+    [Fact]
+    public async Task The_xlsx_validates_and_holds_the_figures_as_numbers()
+    {
+        var report = await KnownReportAsync();
+        var bytes = ReportXlsx.Write(report);
+        using (var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        }
+        var summary = XlsxCells(bytes, "Tong hop");
+        var family = summary.IndexOf("Gia đình học tập (hộ)");
+        Assert.Equal(["15", "13", "9", "8", "53.3", "61.5"], summary.Skip(family + 1).Take(6));
+        var villages = XlsxCells(bytes, "Theo thon");
+        var a = villages.IndexOf("Thôn A");
+        Assert.Equal(["10", "8", "6", "60.0", "75.0"], villages.Skip(a + 1).Take(5).Select(v => v == "60" ? "60.0" : v == "75" ? "75.0" : v));
+        Assert.Contains("% trên tổng số", summary);
+        Assert.Contains("% trên số đăng ký", summary);
+    }
+
+    [Fact]
+    public void The_layout_template_shipped_with_the_app_is_read()
+    {
+        var layout = ReportLayout.Load();
+        Assert.Equal("BAN CHỈ ĐẠO XÂY DỰNG XÃ HỘI HỌC TẬP XÃ {XA}", layout.IssuingBody);
+        Assert.Equal("Times New Roman", layout.FontName);
+        Assert.True(File.Exists(ReportLayout.DefaultPath));
+    }
+}

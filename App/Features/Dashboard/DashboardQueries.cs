@@ -1,0 +1,138 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Features.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Dashboard;
+
+// The one query path for every figure the dashboard, the village table, the scorer's page and the yearly report show.
+// Populations (the denominators of "% of all") are today's registers: resident households, living people of resident
+// households, the commune's clans, its villages, its active units. Registered, evaluated and recognised subjects are
+// counted inside those populations, so a household that moved away leaves both sides of the fraction.
+// "Recognised" is ComputedInputsService.Recognised, the app's single definition.
+public static class DashboardQueries
+{
+    public static async Task<YearFigures> YearAsync(AppDbContext db, int communeId, int year, IReadOnlyCollection<int>? villageIds = null, CancellationToken ct = default)
+    {
+        var targets = await TargetService.EffectiveAsync(db, communeId, [year], ct);
+        var villages = await Villages(db, communeId, villageIds).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
+            .Select(v => new { v.Id, v.Code, v.Name }).ToListAsync(ct);
+
+        var households = await CountAsync(db, Households(db, communeId, villageIds).Select(h => new Keyed { Key = h.VillageId, Id = h.Id }), Title.FamilyLearning, SubjectKind.Household, year, ct);
+        // People once, keyed by village and target group together; both breakdowns are sums of it.
+        var peopleByVillageAndGroup = await CountAsync(db, People(db, communeId, villageIds).Select(p => new Keyed { Key = p.Household!.VillageId * GroupSlots + (int)p.TargetGroup, Id = p.Id }), Title.CitizenLearning, SubjectKind.Person, year, ct);
+        var people = SumBy(peopleByVillageAndGroup, key => key / GroupSlots);
+        var groups = SumBy(peopleByVillageAndGroup, key => key % GroupSlots);
+        var community = await CountAsync(db, Villages(db, communeId, villageIds).Select(v => new Keyed { Key = v.Id, Id = v.Id }), Title.VillageCommunity, SubjectKind.Village, year, ct);
+        // Clans span villages and most units serve the whole commune: counted for the commune only.
+        var clans = villageIds is null ? Sum(await CountAsync(db, db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id }), Title.ClanLearning, SubjectKind.Clan, year, ct)) : SubjectCounts.Zero;
+        var units = villageIds is null ? Sum(await CountAsync(db, db.Units.Where(u => u.CommuneId == communeId && u.Active).Select(u => new Keyed { Key = 0, Id = u.Id }), Title.UnitLearning, SubjectKind.Unit, year, ct)) : SubjectCounts.Zero;
+
+        var totals = new Dictionary<Title, SubjectCounts>
+        {
+            [Title.FamilyLearning] = Sum(households),
+            [Title.ClanLearning] = clans,
+            [Title.VillageCommunity] = Sum(community),
+            [Title.UnitLearning] = units,
+            [Title.CitizenLearning] = Sum(people),
+        };
+        var titles = Figures.Titles.Select(t => Assess(t, totals[t], Target(targets, t, year))).ToList();
+        var villageRows = villages.Select(v => new VillageFigures(v.Id, v.Code, v.Name,
+            households.GetValueOrDefault(v.Id, SubjectCounts.Zero), people.GetValueOrDefault(v.Id, SubjectCounts.Zero),
+            community.GetValueOrDefault(v.Id, SubjectCounts.Zero))).ToList();
+        var groupRows = Enum.GetValues<CitizenGroup>().Select(g => new TargetGroupFigures(g, groups.GetValueOrDefault((int)g, SubjectCounts.Zero)))
+            .Where(g => g.Group != CitizenGroup.None || g.Counts.Total > 0).ToList();
+        return new YearFigures(year, titles, villageRows, groupRows);
+    }
+
+    // Commune totals per title for a run of years (the trend), through the same counting as YearAsync.
+    public static async Task<IReadOnlyList<TrendPoint>> TrendAsync(AppDbContext db, int communeId, int fromYear, int toYear, CancellationToken ct = default)
+    {
+        var years = Enumerable.Range(fromYear, toYear - fromYear + 1).ToList();
+        var targets = await TargetService.EffectiveAsync(db, communeId, years, ct);
+        var points = new List<TrendPoint>();
+        var populations = new (Title Title, SubjectKind Kind, IQueryable<Keyed> Population)[]
+        {
+            (Title.FamilyLearning, SubjectKind.Household, Households(db, communeId, null).Select(h => new Keyed { Key = 0, Id = h.Id })),
+            (Title.ClanLearning, SubjectKind.Clan, db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id })),
+            (Title.VillageCommunity, SubjectKind.Village, Villages(db, communeId, null).Select(v => new Keyed { Key = 0, Id = v.Id })),
+            (Title.UnitLearning, SubjectKind.Unit, db.Units.Where(u => u.CommuneId == communeId && u.Active).Select(u => new Keyed { Key = 0, Id = u.Id })),
+            (Title.CitizenLearning, SubjectKind.Person, People(db, communeId, null).Select(p => new Keyed { Key = 0, Id = p.Id })),
+        };
+        // Years without any registration are known to be empty without counting.
+        var yearsWithData = await db.Set<Registration>().Where(r => r.CommuneId == communeId && r.Year >= fromYear && r.Year <= toYear)
+            .Select(r => r.Year).Distinct().ToListAsync(ct);
+        foreach (var (title, kind, population) in populations)
+        {
+            var total = await population.CountAsync(ct);
+            foreach (var year in years)
+            {
+                var counts = yearsWithData.Contains(year) ? Sum(await CountAsync(db, population, title, kind, year, ct)) : SubjectCounts.Zero with { Total = total };
+                points.Add(new TrendPoint(year, title, counts, Target(targets, title, year)));
+            }
+        }
+        return points;
+    }
+
+    public static IQueryable<int> Registered(AppDbContext db, Title title, int year, SubjectKind kind) =>
+        db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.SubjectKind == kind).Select(r => r.SubjectId);
+
+    // Evaluated: scoring finished (submitted, reviewed or decided); a draft is still to score.
+    public static IQueryable<int> Evaluated(AppDbContext db, Title title, int year, SubjectKind kind) =>
+        db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.SubjectKind == kind
+            && r.Evaluation != null && r.Evaluation.Status != EvaluationStatus.Draft).Select(r => r.SubjectId);
+
+    private static TitleFigures Assess(Title title, SubjectCounts counts, EffectiveTarget? target)
+    {
+        var (status, gap) = Figures.Assess(counts, target);
+        return new TitleFigures(title, counts, target, status, gap);
+    }
+
+    private static EffectiveTarget? Target(IReadOnlyDictionary<(TargetIndicator, int), EffectiveTarget> targets, Title title, int year) =>
+        TargetIndicators.ForTitle(title) is { } indicator ? targets.GetValueOrDefault((indicator, year)) : null;
+
+    private const int GroupSlots = 8;
+
+    private static Dictionary<int, SubjectCounts> SumBy(Dictionary<int, SubjectCounts> counts, Func<int, int> key) =>
+        counts.GroupBy(c => key(c.Key)).ToDictionary(g => g.Key, g => g.Aggregate(SubjectCounts.Zero, (a, b) => a.Plus(b.Value)));
+
+    private static SubjectCounts Sum(Dictionary<int, SubjectCounts> counts) => counts.Values.Aggregate(SubjectCounts.Zero, (a, b) => a.Plus(b));
+
+    // Totals and the three counts grouped by key (village, target group or nothing): four plain statements, each
+    // "population WHERE id IN (subquery) GROUP BY key", which SQLite answers with one pass and a temporary index.
+    private static async Task<Dictionary<int, SubjectCounts>> CountAsync(AppDbContext db, IQueryable<Keyed> population, Title title, SubjectKind kind, int year, CancellationToken ct)
+    {
+        var totals = await CountByKeyAsync(population, ct);
+        var registered = await CountByKeyAsync(population.Where(x => Registered(db, title, year, kind).Contains(x.Id)), ct);
+        var evaluated = await CountByKeyAsync(population.Where(x => Evaluated(db, title, year, kind).Contains(x.Id)), ct);
+        var recognised = await CountByKeyAsync(population.Where(x => ComputedInputsService.Recognised(db, title, year, kind).Contains(x.Id)), ct);
+        return totals.ToDictionary(t => t.Key, t => new SubjectCounts(t.Value, registered.GetValueOrDefault(t.Key), evaluated.GetValueOrDefault(t.Key), recognised.GetValueOrDefault(t.Key)));
+    }
+
+    private static Task<Dictionary<int, int>> CountByKeyAsync(IQueryable<Keyed> rows, CancellationToken ct) =>
+        rows.GroupBy(x => x.Key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+    private static IQueryable<Village> Villages(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds) =>
+        villageIds is null ? db.Villages.Where(v => v.CommuneId == communeId) : db.Villages.Where(v => v.CommuneId == communeId && villageIds.Contains(v.Id));
+
+    private static IQueryable<Household> Households(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds)
+    {
+        var q = db.Households.Where(h => h.CommuneId == communeId && h.Status == HouseholdStatus.Resident);
+        return villageIds is null ? q : q.Where(h => villageIds.Contains(h.VillageId));
+    }
+
+    private static IQueryable<Person> People(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds)
+    {
+        var q = db.People.Where(p => p.Status == PersonStatus.Living && p.Household!.CommuneId == communeId && p.Household.Status == HouseholdStatus.Resident);
+        return villageIds is null ? q : q.Where(p => villageIds.Contains(p.Household!.VillageId));
+    }
+
+    private sealed class Keyed
+    {
+        public int Key { get; init; }
+        public int Id { get; init; }
+    }
+}

@@ -1,0 +1,165 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Dashboard;
+
+public sealed class ReportTextForm
+{
+    public int Year { get; set; }
+    public int Version { get; set; }
+    public string Number { get; set; } = "";
+    public string Awards { get; set; } = "";
+    public string Difficulties { get; set; } = "";
+    public string Proposals { get; set; } = "";
+}
+
+public sealed class ReportTextFormValidator : AbstractValidator<ReportTextForm>
+{
+    public ReportTextFormValidator()
+    {
+        RuleFor(x => x.Number).MaximumLength(40).WithMessage("Số văn bản dài quá 40 ký tự.")
+            .Matches(@"^[0-9A-Za-z\-]*$").WithMessage("Số văn bản chỉ gồm chữ số, chữ không dấu và dấu gạch (ví dụ 15).");
+        RuleFor(x => x.Awards).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
+        RuleFor(x => x.Difficulties).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
+        RuleFor(x => x.Proposals).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
+    }
+}
+
+public sealed record IssuedReportRow(int Id, int Year, int Sequence, string Number, DateOnly IssuedOn, DateTime IssuedAtUtc, string IssuedBy);
+
+public sealed record ReportFile(string FileName, string ContentType, byte[] Content);
+
+public sealed class ReportService(
+    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance,
+    TimeProvider clock, AppSettings settings, IValidator<ReportTextForm> validator)
+{
+    public static readonly string[] Readers = DashboardService.Readers;
+    public static readonly string[] Writers = [Roles.Administrator, Roles.Committee];
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public async Task<ReportTextForm> GetTextAsync(int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await TextAsync(db, scope.CommuneId, year);
+    }
+
+    public async Task SaveTextAsync(ReportTextForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(Writers);
+        await validator.ValidateAndThrowAsync(form);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var text = await db.Set<YearlyReportText>().SingleOrDefaultAsync(t => t.CommuneId == scope.CommuneId && t.Year == form.Year);
+        if (text is null)
+        {
+            text = new YearlyReportText { CommuneId = scope.CommuneId, Year = form.Year };
+            db.Add(text);
+        }
+        else
+        {
+            db.Entry(text).Property(t => t.Version).OriginalValue = form.Version;
+        }
+        text.Number = form.Number.Trim();
+        text.Awards = form.Awards.Trim();
+        text.Difficulties = form.Difficulties.Trim();
+        text.Proposals = form.Proposals.Trim();
+        await HouseholdService.SaveOrConflictAsync(db, "Báo cáo này");
+    }
+
+    public async Task<YearlyReportData> BuildAsync(int year, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(Readers);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await BuildAsync(db, scope.CommuneId, year, ct);
+    }
+
+    public async Task<ReportFile> DocxAsync(int year) => Docx(await BuildAsync(year));
+
+    public async Task<ReportFile> XlsxAsync(int year) => Xlsx(await BuildAsync(year));
+
+    // Issuing keeps both files as generated today, with the date: a later change of data never alters what was sent.
+    public async Task<int> IssueAsync(int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Writers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var data = await BuildAsync(db, scope.CommuneId, year, default);
+        var sequence = await db.Set<IssuedReport>().Where(r => r.CommuneId == scope.CommuneId && r.Year == year).MaxAsync(r => (int?)r.Sequence) ?? 0;
+        var issued = new IssuedReport
+        {
+            CommuneId = scope.CommuneId, Year = year, Sequence = sequence + 1, Number = data.Number, IssuedOn = data.Date,
+            IssuedAtUtc = clock.GetUtcNow().UtcDateTime, IssuedBy = scope.Name, Docx = ReportDocx.Write(data), Xlsx = ReportXlsx.Write(data),
+        };
+        db.Add(issued);
+        await db.SaveChangesAsync();
+        return issued.Id;
+    }
+
+    public async Task<IReadOnlyList<IssuedReportRow>> ListIssuedAsync(int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Set<IssuedReport>().AsNoTracking().Where(r => r.CommuneId == scope.CommuneId && r.Year == year).OrderByDescending(r => r.Sequence)
+            .Select(r => new IssuedReportRow(r.Id, r.Year, r.Sequence, r.Number, r.IssuedOn, r.IssuedAtUtc, r.IssuedBy)).ToListAsync();
+    }
+
+    public async Task<ReportFile> IssuedFileAsync(int id, bool docx)
+    {
+        var scope = await currentUser.RequireScopeAsync(Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var issued = await db.Set<IssuedReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.CommuneId == scope.CommuneId)
+            ?? throw new ForbiddenException("Không tìm thấy bản báo cáo này.");
+        var name = $"bao-cao-xhht-{issued.Year}-ban-{issued.Sequence}-{issued.IssuedOn:yyyyMMdd}";
+        return docx ? new ReportFile(name + ".docx", DocxType, issued.Docx) : new ReportFile(name + ".xlsx", XlsxType, issued.Xlsx);
+    }
+
+    public static ReportFile Docx(YearlyReportData data) => new(data.FileStem + ".docx", DocxType, ReportDocx.Write(data));
+
+    public static ReportFile Xlsx(YearlyReportData data) => new(data.FileStem + ".xlsx", XlsxType, ReportXlsx.Write(data));
+
+    private async Task<YearlyReportData> BuildAsync(AppDbContext db, int communeId, int year, CancellationToken ct)
+    {
+        var place = await db.Communes.Where(c => c.Id == communeId).Select(c => new { c.Name, Province = c.Province!.Name }).SingleAsync(ct);
+        var figures = await DashboardQueries.YearAsync(db, communeId, year, null, ct);
+        var previous = await DashboardQueries.YearAsync(db, communeId, year - 1, null, ct);
+        var text = await TextAsync(db, communeId, year, figures);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.TimeZone).DateTime);
+        return new YearlyReportData(place.Name, place.Province, year, today, text.Number, figures, previous,
+            await compliance.GetAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load());
+    }
+
+    private static async Task<ReportTextForm> TextAsync(AppDbContext db, int communeId, int year, YearFigures? figures = null)
+    {
+        var saved = await db.Set<YearlyReportText>().AsNoTracking().SingleOrDefaultAsync(t => t.CommuneId == communeId && t.Year == year);
+        if (saved is not null)
+        {
+            return new ReportTextForm
+            {
+                Year = year, Version = saved.Version, Number = saved.Number, Awards = saved.Awards, Difficulties = saved.Difficulties, Proposals = saved.Proposals,
+            };
+        }
+        figures ??= await DashboardQueries.YearAsync(db, communeId, year);
+        return new ReportTextForm { Year = year, Awards = SuggestedAwards(figures) };
+    }
+
+    // A starting text for the awards section, from the data; the committee edits it.
+    public static string SuggestedAwards(YearFigures f)
+    {
+        var target = f.For(Title.FamilyLearning).Target;
+        var villages = f.Villages.Where(v => v.Households.Total > 0 && target is not null && v.Households.PercentOfAll >= target.Percent).Select(v => v.Name).ToList();
+        var lines = new List<string>();
+        if (villages.Count > 0)
+        {
+            lines.Add($"Đề nghị biểu dương các thôn đạt chỉ tiêu Gia đình học tập ({Figures.Percent(target!.Percent)} trên tổng số hộ): {string.Join(", ", villages)}.");
+        }
+        var family = f.For(Title.FamilyLearning).Counts;
+        lines.Add($"Đề nghị công nhận và biểu dương {Figures.Number(family.Recognised)} hộ đạt danh hiệu Gia đình học tập năm {f.Year}.");
+        return string.Join("\n", lines);
+    }
+}
