@@ -3,6 +3,7 @@ using HocTapSuotDoi.Components;
 using HocTapSuotDoi.Features.Account;
 using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Criteria;
+using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
 using Microsoft.AspNetCore.Localization;
@@ -42,6 +43,7 @@ public static class AppPipeline
         app.MapAccountEndpoints();
         app.MapBackupEndpoints();
         app.MapCriteriaEndpoints();
+        app.MapDecisionEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {

@@ -8,6 +8,7 @@ using HocTapSuotDoi.Features.Account;
 using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
+using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Features.Villages;
@@ -134,6 +135,7 @@ public static class AppServices
         services.AddScoped<CriteriaSetService>();
         services.AddScoped<CriteriaLibrarySeeder>();
         services.AddSingleton<ComputedInputsService>();
+        services.AddDecisions();
         services.AddScoped<BackupDatabaseJob>();
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();

@@ -20,6 +20,7 @@ public static class NavSections
         new("Sổ theo dõi", "Nhân khẩu", "/nhan-khau", Icons.Material.Filled.Person, Readers),
         new("Sổ theo dõi", "Dòng họ", "/dong-ho", Icons.Material.Filled.Diversity3, Readers),
         new("Sổ theo dõi", "Đơn vị", "/don-vi", Icons.Material.Filled.Business, [.. Readers, HocTapSuotDoi.Security.Roles.UnitReporter]),
+        new("Công nhận", "Quyết định công nhận", "/quyet-dinh", Icons.Material.Filled.Gavel, Readers),
         new("Quản trị", "Bộ tiêu chí", "/quan-tri/bo-tieu-chi", Icons.Material.Filled.Checklist, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Người dùng", "/quan-tri/nguoi-dung", Icons.Material.Filled.People, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Sao lưu dữ liệu", "/quan-tri/sao-luu", Icons.Material.Filled.Backup, [HocTapSuotDoi.Security.Roles.Administrator]),
