@@ -40,23 +40,23 @@ public static class CertificatePdf
         g.DrawRectangle(new XPen(border, 4), 18, 18, width - 36, height - 36);
         g.DrawRectangle(new XPen(border, 1), 28, 28, width - 56, height - 56);
 
-        var y = 62.0;
+        var y = 70.0;
         Centre(g, Nation, new XFont(serif, 14, XFontStyleEx.Bold), text, width, ref y, 18);
         var motto = new XFont(serif, 14, XFontStyleEx.Bold);
         Centre(g, Motto, motto, text, width, ref y, 4);
         var mottoWidth = g.MeasureString(Motto, motto).Width;
         g.DrawLine(new XPen(XColors.Black, 0.8), (width - mottoWidth) / 2, y, (width + mottoWidth) / 2, y);
-        y += 26;
-        Centre(g, $"CHỦ TỊCH {Upper(decision.IssuingBody)}", new XFont(serif, 14, XFontStyleEx.Bold), text, width, ref y, 50);
-        Centre(g, layout.Heading, new XFont(serif, 40, XFontStyleEx.Bold), heading, width, ref y, 34);
+        y += 30;
+        Centre(g, $"CHỦ TỊCH {Upper(decision.IssuingBody)}", new XFont(serif, 14, XFontStyleEx.Bold), text, width, ref y, 62);
+        Centre(g, layout.Heading, new XFont(serif, 40, XFontStyleEx.Bold), heading, width, ref y, 40);
 
         var noun = decision.Title == Title.FamilyLearning ? "gia đình ông (bà)" : DecisionDefaults.Noun(decision.Title);
-        Centre(g, $"Công nhận {noun}", new XFont(serif, 16, XFontStyleEx.Italic), text, width, ref y, 34);
-        Centre(g, subject.SubjectName, Fit(g, subject.SubjectName, serif, 28, XFontStyleEx.Bold, width - 140), text, width, ref y, 24);
+        Centre(g, $"Công nhận {noun}", new XFont(serif, 16, XFontStyleEx.Italic), text, width, ref y, 40);
+        Centre(g, subject.SubjectName, Fit(g, subject.SubjectName, serif, 28, XFontStyleEx.Bold, width - 140), text, width, ref y, 28);
         var place = subject.VillageName.Length > 0 ? $"{subject.VillageName}, xã {decision.Place}" : $"Xã {decision.Place}";
-        Centre(g, place, new XFont(serif, 15, XFontStyleEx.Regular), text, width, ref y, 34);
+        Centre(g, place, new XFont(serif, 15, XFontStyleEx.Regular), text, width, ref y, 40);
         var award = $"Đạt danh hiệu {Quoted(Upper(decision.Title.DisplayName()))} năm {decision.Year}";
-        Centre(g, award, Fit(g, award, serif, 22, XFontStyleEx.Bold, width - 140), heading, width, ref y, 26);
+        Centre(g, award, Fit(g, award, serif, 22, XFontStyleEx.Bold, width - 140), heading, width, ref y, 28);
         Centre(g, $"(Theo Quyết định số {decision.FullNumber} ngày {ShortDate(decision.IssuedOn)} của Chủ tịch {decision.IssuingBody})",
             new XFont(serif, 12, XFontStyleEx.Italic), text, width, ref y, 0);
 
