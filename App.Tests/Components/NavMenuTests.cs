@@ -29,7 +29,7 @@ public sealed class NavMenuTests : IAsyncLifetime
     public void Administrator_sees_the_administration_sections()
     {
         var links = LinksFor(Roles.Administrator);
-        Assert.Equal(["Trang chủ", "Báo cáo năm", "Đăng ký, chấm điểm", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Nhập từ Excel", "Bộ tiêu chí", "Chỉ tiêu", "Người dùng", "Sao lưu dữ liệu", "Tác vụ nền (Hangfire)"], links);
+        Assert.Equal(["Trang chủ", "Báo cáo năm", "Đăng ký, chấm điểm", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Nhập từ Excel", "Quyết định công nhận", "Bộ tiêu chí", "Chỉ tiêu", "Người dùng", "Sao lưu dữ liệu", "Tác vụ nền (Hangfire)"], links);
     }
 
     [Fact]

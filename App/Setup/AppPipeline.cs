@@ -6,6 +6,7 @@ using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Dashboard;
+using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
 using Microsoft.AspNetCore.Localization;
@@ -49,6 +50,7 @@ public static class AppPipeline
         EvidenceService.MapEvidence(app);
         app.MapRegisterExcelEndpoints();
         app.MapDashboardEndpoints();
+        app.MapDecisionEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {

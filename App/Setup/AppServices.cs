@@ -9,6 +9,7 @@ using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Dashboard;
+using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Registers.Excel;
@@ -141,6 +142,7 @@ public static class AppServices
         services.AddScoped<EvaluationService>();
         services.AddScoped<EvidenceService>();
         services.AddRegisterExcel();
+        services.AddDecisions();
         services.AddScoped<BackupDatabaseJob>();
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();

@@ -594,6 +594,156 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.ToTable("YearlyReportTexts", (string)null);
                 });
 
+            modelBuilder.Entity("HocTapSuotDoi.Features.Decisions.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Article2")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Article3")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bases")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerPosition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId", "IssuedYear", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("CommuneId", "Year", "Title");
+
+                    b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("HocTapSuotDoi.Features.Decisions.DecisionSubject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateCode")
+                        .IsUnique();
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("EvaluationId")
+                        .IsUnique();
+
+                    b.ToTable("DecisionSubjects", (string)null);
+                });
+
             modelBuilder.Entity("HocTapSuotDoi.Features.Households.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -1297,6 +1447,32 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Navigation("Household");
                 });
 
+            modelBuilder.Entity("HocTapSuotDoi.Features.Decisions.Decision", b =>
+                {
+                    b.HasOne("HocTapSuotDoi.Data.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HocTapSuotDoi.Features.Decisions.DecisionSubject", b =>
+                {
+                    b.HasOne("HocTapSuotDoi.Features.Decisions.Decision", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HocTapSuotDoi.Features.Scoring.Evaluation", "Evaluation")
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Evaluation");
+                });
+
             modelBuilder.Entity("HocTapSuotDoi.Features.Households.Household", b =>
                 {
                     b.HasOne("HocTapSuotDoi.Data.Village", "Village")
@@ -1409,6 +1585,11 @@ namespace HocTapSuotDoi.Data.Migrations
             modelBuilder.Entity("HocTapSuotDoi.Features.Clans.Clan", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("HocTapSuotDoi.Features.Decisions.Decision", b =>
+                {
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("HocTapSuotDoi.Features.Households.Household", b =>

@@ -1,0 +1,131 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+
+namespace HocTapSuotDoi.Tests.Features.Decisions;
+
+// The files of an issued decision, as a reader of the commune downloads them.
+[Collection(AppCollection.Name)]
+public sealed class DecisionDocumentTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static readonly string[] Names = ["Nguyễn Văn An", "Trần Thị Bích Ngọc", "Lê Đức Thắng", "Phạm Thị Hường", "Đặng Văn Ấn"];
+
+    private async Task<(int Id, Dictionary<string, int> Evaluations)> IssueAsync(int year, int number)
+    {
+        var ids = await app.AddEvaluationsAsync(Title.FamilyLearning, year,
+            [.. Names.Select((n, i) => new Scored(n, $"T0{i % 3 + 1}", 800 + 25 * i)), new Scored("Hộ Chưa Đạt", "T01", 500, Meets: false)]);
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var decisions = scope.ServiceProvider.GetRequiredService<DecisionService>();
+        var id = await decisions.IssueAsync(DecisionTestData.Form(Title.FamilyLearning, year, number, [.. Names.Select(n => ids[n])]));
+        return (id, ids);
+    }
+
+    private async Task<T> AsViewerAsync<T>(Func<DecisionService, Task<T>> action)
+    {
+        await using var scope = await app.AsUserAsync("xem@camtan.vn");
+        return await action(scope.ServiceProvider.GetRequiredService<DecisionService>());
+    }
+
+    private static string ValidatedText(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        return string.Join("\n", document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
+    [Fact]
+    public async Task The_decision_docx_is_valid_and_names_the_number_and_every_recognised_subject()
+    {
+        var (id, _) = await IssueAsync(2024, 12);
+
+        var file = await AsViewerAsync(d => d.DecisionDocxAsync(id));
+
+        Assert.Equal("quyet-dinh-12-qd-ubnd-2024.docx", file.FileName);
+        var text = ValidatedText(file.Content);
+        Assert.Contains("ỦY BAN NHÂN DÂN", text);
+        Assert.Contains("XÃ CẨM TÂN", text);
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
+        Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
+        Assert.Contains("Số: 12/QĐ-UBND", text);
+        Assert.Contains("Cẩm Tân, ngày 05 tháng 12 năm 2024", text);
+        Assert.Contains("Về việc công nhận danh hiệu “Gia đình học tập” năm 2024", text);
+        Assert.Contains("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ CẨM TÂN", text);
+        Assert.Contains("Căn cứ Quyết định số 1315/QĐ-TTg ngày 09/11/2023", text);
+        Assert.Contains("Điều 1. Công nhận 5 gia đình đạt danh hiệu “Gia đình học tập” năm 2024 (có danh sách kèm theo).", text);
+        Assert.Contains("chịu trách nhiệm thi hành Quyết định này./.", text);
+        Assert.Contains("Nơi nhận:", text);
+        Assert.Contains("KT. CHỦ TỊCH", text);
+        Assert.Contains("PHÓ CHỦ TỊCH", text);
+        Assert.Contains("Trịnh Văn Chủ", text);
+        Assert.Contains("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/12/2024 của Chủ tịch Ủy ban nhân dân xã Cẩm Tân)", text);
+        Assert.All(Names, n => Assert.Contains(n, text));
+        Assert.DoesNotContain("Hộ Chưa Đạt", text);
+        Assert.Contains("82,5", text);
+    }
+
+    [Fact]
+    public async Task The_proposal_list_is_valid_and_lists_the_reviewed_subjects_that_meet_the_criteria()
+    {
+        await app.AddEvaluationsAsync(Title.ClanLearning, 2024,
+            new("Dòng họ Nguyễn Bá", "T01", 900), new("Dòng họ Trịnh", "T02", 870), new("Dòng họ Cao", "T03", 400, Meets: false));
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+
+        var file = await scope.ServiceProvider.GetRequiredService<DecisionService>().ProposalDocxAsync(Title.ClanLearning, 2024);
+
+        var text = ValidatedText(file.Content);
+        Assert.Contains("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN", text);
+        Assert.Contains("Danh hiệu “Dòng họ học tập” năm 2024", text);
+        Assert.Contains("Dòng họ Nguyễn Bá", text);
+        Assert.Contains("Dòng họ Trịnh", text);
+        Assert.DoesNotContain("Dòng họ Cao", text);
+        Assert.Contains("TRƯỞNG BAN", text);
+    }
+
+    [Fact]
+    public async Task The_certificates_pdf_has_one_page_per_subject_with_its_verification_code()
+    {
+        var (id, _) = await IssueAsync(2025, 13);
+        var detail = await AsViewerAsync(d => d.GetAsync(id));
+
+        var file = await AsViewerAsync(d => d.CertificatesPdfAsync(id, "https://hoctap.camtan.vn"));
+
+        Assert.Equal("application/pdf", file.ContentType);
+        using var pdf = PdfReader.Open(new MemoryStream(file.Content), PdfDocumentOpenMode.Import);
+        Assert.Equal(Names.Length, pdf.PageCount);
+        for (var i = 0; i < pdf.PageCount; i++)
+        {
+            var page = pdf.Pages[i];
+            Assert.True(page.Width.Point > page.Height.Point, "Trang phải nằm ngang (A4 landscape).");
+            var content = PageText(page);
+            Assert.Contains(detail.Subjects[i].CertificateCode, content);
+            Assert.Contains($"https://hoctap.camtan.vn/xac-minh/{detail.Subjects[i].CertificateCode}", content);
+        }
+    }
+
+    // The page's content stream, decoded: text drawn in the WinAnsi font (the code, the address) is readable as is.
+    private static string PageText(PdfPage page)
+    {
+        var builder = new StringBuilder();
+        foreach (var item in page.Contents.Elements)
+        {
+            var stream = (item is PdfSharp.Pdf.Advanced.PdfReference r ? r.Value : item) as PdfDictionary;
+            builder.Append(Encoding.Latin1.GetString(stream!.Stream.UnfilteredValue));
+        }
+        return builder.ToString();
+    }
+
+    [Fact]
+    public async Task A_missing_decision_is_refused_and_a_viewer_cannot_make_the_proposal_list()
+    {
+        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() => AsViewerAsync(d => d.DecisionDocxAsync(987654)));
+        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() => AsViewerAsync(d => d.ProposalDocxAsync(Title.FamilyLearning, 2024)));
+    }
+}

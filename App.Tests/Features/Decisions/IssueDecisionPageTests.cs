@@ -1,0 +1,113 @@
+using Bunit;
+using HocTapSuotDoi.Components.Layout;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Tests.Features.Registers;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace HocTapSuotDoi.Tests.Features.Decisions;
+
+// The issue page rendered with the app's real services and database, as the committee member.
+[Collection(AppCollection.Name)]
+public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+    private AsyncServiceScope _scope;
+    private IRenderedComponent<MudDialogProvider> _dialogs = default!;
+    private Dictionary<string, int> _ids = [];
+
+    public async Task InitializeAsync()
+    {
+        _scope = await app.AsUserAsync("bcd@camtan.vn");
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        foreach (var type in new[] { typeof(DecisionService), typeof(WorkingYear), typeof(FluentValidation.IValidator<DecisionForm>) })
+        {
+            _ctx.Services.AddSingleton(type, _scope.ServiceProvider.GetRequiredService(type));
+        }
+        _ctx.Render<MudPopoverProvider>();
+        _dialogs = _ctx.Render<MudDialogProvider>();
+    }
+
+    // Each test works on its own working year, so the two tests share the app without seeing each other's data.
+    private async Task<IRenderedComponent<IssueDecisionPage>> RenderPageAsync(int yearsAhead)
+    {
+        var workingYear = _scope.ServiceProvider.GetRequiredService<WorkingYear>();
+        workingYear.Set(workingYear.Year + yearsAhead);
+        _ids = await app.AddEvaluationsAsync(Title.FamilyLearning, workingYear.Year,
+            new("Nguyễn Văn An", "T01", 900), new("Trần Thị Bình", "T01", 850), new("Lê Văn Cường", "T02", 880),
+            new("Phạm Văn Dũng", "T02", 600, Meets: false));
+        var page = _ctx.Render<IssueDecisionPage>();
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tr.candidate").Count));
+        return page;
+    }
+
+    private static void Tick(IRenderedComponent<IssueDecisionPage> page, int evaluationId) =>
+        page.Find($"tr.candidate[data-evaluation='{evaluationId}'] input[type=checkbox]").Change(true);
+
+    [Fact]
+    public async Task Issuing_without_subjects_or_number_shows_Vietnamese_messages_and_changes_nothing()
+    {
+        var page = await RenderPageAsync(1);
+        Assert.True(page.Find($"tr.candidate[data-evaluation='{_ids["Phạm Văn Dũng"]}'] input[type=checkbox]").HasAttribute("disabled"));
+        Assert.Contains("Căn cứ Quyết định số 1315/QĐ-TTg", page.Find("#decision-bases").GetAttribute("value") ?? page.Find("#decision-bases").TextContent);
+
+        page.Find("#decision-signer").Change("");
+        await page.Find("#issue-decision").ClickAsync(new());
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("Hãy chọn ít nhất một đối tượng được công nhận.", page.Find("#decision-errors").TextContent);
+            Assert.Contains("Hãy nhập số quyết định.", page.Markup);
+            Assert.Contains("Hãy nhập họ và tên người ký.", page.Markup);
+        });
+        Assert.Empty(_dialogs.FindAll(".mud-dialog"));
+        Assert.Equal(EvaluationStatus.Reviewed, await app.StatusAsync(_ids["Nguyễn Văn An"]));
+    }
+
+    [Fact]
+    public async Task Committee_filters_by_village_chooses_subjects_and_issues_the_decision()
+    {
+        var page = await RenderPageAsync(0);
+        var villageFilter = page.FindComponent<MudSelect<int?>>();
+        var t01 = await app.VillageIdAsync("T01");
+        await page.InvokeAsync(() => villageFilter.Instance.ValueChanged.InvokeAsync(t01));
+        page.WaitForAssertion(() => Assert.Equal(["Nguyễn Văn An", "Trần Thị Bình"],
+            page.FindAll("tr.candidate").Select(r => r.Children[1].TextContent)));
+
+        await page.Find("#select-all").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("Đã chọn 2 / 3 hồ sơ đạt", page.Find("#selected-count").TextContent));
+        await page.InvokeAsync(() => villageFilter.Instance.ValueChanged.InvokeAsync(null));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tr.candidate").Count));
+        Tick(page, _ids["Lê Văn Cường"]);
+        page.WaitForAssertion(() => Assert.Contains("Đã chọn 3 / 3 hồ sơ đạt", page.Find("#selected-count").TextContent));
+
+        page.Find("#decision-number").Change("27");
+        page.Find("#decision-signer").Change("Trịnh Văn Chủ");
+        // The click's handler waits for the confirmation, so the click completes only after the dialog's button.
+        var issuing = page.Find("#issue-decision").ClickAsync(new());
+        _dialogs.WaitForAssertion(() => Assert.Contains("công nhận 3 gia đình đạt danh hiệu “Gia đình học tập”", _dialogs.Markup));
+        await _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Ban hành").ClickAsync(new());
+        await issuing;
+
+        var navigation = _ctx.Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches(@"/quyet-dinh/\d+$", navigation.Uri));
+        Assert.Equal(EvaluationStatus.Recognised, await app.StatusAsync(_ids["Nguyễn Văn An"]));
+        Assert.Equal(EvaluationStatus.Recognised, await app.StatusAsync(_ids["Lê Văn Cường"]));
+        Assert.Equal(EvaluationStatus.Reviewed, await app.StatusAsync(_ids["Phạm Văn Dũng"]));
+        var detail = await _scope.ServiceProvider.GetRequiredService<DecisionService>().GetAsync(int.Parse(navigation.Uri.Split('/')[^1]));
+        Assert.Equal("27/QĐ-UBND", detail.FullNumber);
+        Assert.Equal("Trịnh Văn Chủ", detail.SignerName);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _scope.DisposeAsync();
+    }
+}

@@ -1,0 +1,151 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using static HocTapSuotDoi.Features.Decisions.DocumentTexts;
+
+namespace HocTapSuotDoi.Features.Decisions;
+
+public sealed record ListedSubject(string Name, string Village, int TotalTenths, string Rating);
+
+public sealed record ProposalData(string Commune, Title Title, int Year, DateOnly Date, IReadOnlyList<ListedSubject> Subjects);
+
+// The recognition decision and the proposal list as Word documents in the administrative format.
+public static class DecisionDocx
+{
+    private static readonly JustificationValues Center = JustificationValues.Center;
+    private static readonly JustificationValues Both = JustificationValues.Both;
+    private static readonly JustificationValues Left = JustificationValues.Left;
+
+    public static byte[] Decision(Decision decision, DecisionLayout layout)
+    {
+        var w = new DocxWriter(layout);
+        var title = decision.Title.DisplayName();
+        var noun = DecisionDefaults.Noun(decision.Title);
+        var issuer = IssuerLines(decision.IssuingBody);
+
+        Header(w, issuer.Select(l => new TextRun(l, Bold: true)).ToArray(),
+            $"Số: {decision.FullNumber}", DateLine(decision.Place, decision.IssuedOn));
+        w.Add(w.Para(Center));
+        w.Add(w.Line(Center, new TextRun("QUYẾT ĐỊNH", Bold: true)));
+        w.Add(w.Para(Center, new TextRun($"Về việc công nhận danh hiệu {Quoted(title)} năm {decision.Year}", Bold: true)));
+        w.Add(w.Para(Center, new TextRun($"CHỦ TỊCH {Upper(decision.IssuingBody)}", Bold: true)));
+        foreach (var basis in DecisionDefaults.Lines(decision.Bases))
+        {
+            w.Add(w.Para(Both, true, new TextRun(basis, Italic: true)));
+        }
+        w.Add(w.Para(Center, new TextRun("QUYẾT ĐỊNH:", Bold: true)));
+        Article(w, 1, $"Công nhận {decision.Subjects.Count} {noun} đạt danh hiệu {Quoted(title)} năm {decision.Year} (có danh sách kèm theo).");
+        Article(w, 2, decision.Article2);
+        Article(w, 3, decision.Article3);
+        Signature(w, DecisionDefaults.Lines(decision.Recipients), PositionLines(decision.SignerPosition), decision.SignerName);
+
+        var listTitle = w.Para(Center, new TextRun("DANH SÁCH", Bold: true));
+        DocxWriter.PageBreakBefore(listTitle);
+        w.Add(listTitle);
+        w.Add(w.Line(Center, new TextRun($"{Capitalise(noun)} đạt danh hiệu {Quoted(title)} năm {decision.Year}", Bold: true)));
+        w.Add(w.Para(Center, new TextRun(
+            $"(Kèm theo Quyết định số {decision.FullNumber} ngày {ShortDate(decision.IssuedOn)} của Chủ tịch {decision.IssuingBody})", Italic: true)));
+        SubjectTable(w, decision.Title, decision.Subjects.OrderBy(s => s.SortOrder)
+            .Select(s => new ListedSubject(s.SubjectName, s.VillageName, s.TotalTenths, s.Rating)).ToList());
+        w.Add(w.Para(Left, new TextRun($"(Danh sách gồm {decision.Subjects.Count} {noun}.)", Italic: true)));
+        return w.Save($"Quyết định số {decision.FullNumber}");
+    }
+
+    public static byte[] Proposal(ProposalData data, DecisionLayout layout)
+    {
+        var w = new DocxWriter(layout);
+        var title = data.Title.DisplayName();
+        var noun = DecisionDefaults.Noun(data.Title);
+        Header(w, [new TextRun($"UBND XÃ {Upper(data.Commune)}"), new TextRun("BAN CHỈ ĐẠO XÂY DỰNG\nXÃ HỘI HỌC TẬP", Bold: true)],
+            null, DateLine(data.Commune, data.Date));
+        w.Add(w.Para(Center));
+        w.Add(w.Line(Center, new TextRun("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN", Bold: true)));
+        w.Add(w.Para(Center, new TextRun($"Danh hiệu {Quoted(title)} năm {data.Year}", Bold: true)));
+        w.Add(w.Para(Both, true, new TextRun(
+            $"Ban chỉ đạo xây dựng xã hội học tập xã {data.Commune} đề nghị Chủ tịch Ủy ban nhân dân xã công nhận " +
+            $"{data.Subjects.Count} {noun} đạt danh hiệu {Quoted(title)} năm {data.Year}, gồm:")));
+        SubjectTable(w, data.Title, data.Subjects);
+        Signature(w, ["Ủy ban nhân dân xã (để xem xét, quyết định);", "Lưu: BCĐ."], ["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"], "");
+        return w.Save($"Danh sách đề nghị công nhận {title} năm {data.Year}");
+    }
+
+    // Issuing body left (with its rule) and the national motto right; the number and the place and date below.
+    private static void Header(DocxWriter w, TextRun[] issuer, string? number, string dateLine)
+    {
+        var l = w.Layout;
+        var left = l.IssuerColumnCm;
+        var right = w.TextWidthCm - left;
+        var small = l.HeaderFontSizePt;
+        var issuerBlock = issuer.Select(r => (OpenXmlElement)w.Line(Center, r with { SizePt = small }))
+            .Append(DocxWriter.Rule(left, Math.Min(2.5, left / 2))).ToArray();
+        OpenXmlElement[] nation =
+        [
+            w.Line(Center, new TextRun(Nation, Bold: true, SizePt: small)),
+            w.Line(Center, new TextRun(Motto, Bold: true, Underline: true, SizePt: l.FontSizePt)),
+        ];
+        OpenXmlElement[] numberCell = number is null ? [] : [w.Line(Center, new TextRun(number, SizePt: small))];
+        w.Add(DocxWriter.LayoutTable([left, right],
+            [issuerBlock, nation],
+            [numberCell, [w.Line(Center, new TextRun(dateLine, Italic: true, SizePt: l.FontSizePt))]]));
+    }
+
+    private static void Article(DocxWriter w, int number, string text) =>
+        w.Add(w.Para(Both, true, new TextRun($"Điều {number}. ", Bold: true), new TextRun(text)));
+
+    // "Nơi nhận:" left, the signer's position, space for the signature and seal, and the name right.
+    private static void Signature(DocxWriter w, IReadOnlyList<string> recipients, IReadOnlyList<string> position, string signer)
+    {
+        var size = w.Layout.RecipientsFontSizePt;
+        var left = w.TextWidthCm * 0.45;
+        var recipientLines = recipients.Select(r => (OpenXmlElement)w.Line(Left, new TextRun(r.StartsWith('-') ? r : $"- {r}", SizePt: size)));
+        OpenXmlElement[] recipientBlock = [w.Line(Left, new TextRun("Nơi nhận:", Bold: true, Italic: true, SizePt: size + 1)), .. recipientLines];
+        var signatureBlock = position.Select(p => (OpenXmlElement)w.Line(Center, new TextRun(p, Bold: true)))
+            .Concat(Enumerable.Range(0, 4).Select(_ => (OpenXmlElement)w.Line(Center)))
+            .Append(w.Line(Center, new TextRun(signer, Bold: true))).ToArray();
+        w.Add(w.Para(Left));
+        w.Add(DocxWriter.LayoutTable([left, w.TextWidthCm - left], [recipientBlock, signatureBlock]));
+    }
+
+    private static void SubjectTable(DocxWriter w, Title title, IReadOnlyList<ListedSubject> subjects)
+    {
+        var size = w.Layout.TableFontSizePt;
+        var withVillage = subjects.Any(s => s.Village.Length > 0);
+        var withRating = subjects.Any(s => s.Rating.Length > 0);
+        var fixedCm = 1.2 + 2.2 + (withVillage ? 3.6 : 0) + (withRating ? 2.6 : 0);
+        var columns = new List<double> { 1.2, w.TextWidthCm - fixedCm };
+        var heading = new List<string> { "STT", DecisionDefaults.NameHeader(title) };
+        if (withVillage)
+        {
+            columns.Add(3.6);
+            heading.Add("Thôn");
+        }
+        columns.Add(2.2);
+        heading.Add("Tổng điểm");
+        if (withRating)
+        {
+            columns.Add(2.6);
+            heading.Add("Xếp loại");
+        }
+
+        OpenXmlElement[] Cell(string text, JustificationValues align, bool bold = false) => [w.Line(align, new TextRun(text, Bold: bold, SizePt: size))];
+        var rows = new List<OpenXmlElement[][]> { heading.Select(h => Cell(h, Center, bold: true)).ToArray() };
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            var s = subjects[i];
+            var cells = new List<OpenXmlElement[]> { Cell((i + 1).ToString(), Center), Cell(s.Name, Left) };
+            if (withVillage)
+            {
+                cells.Add(Cell(s.Village, Left));
+            }
+            cells.Add(Cell(Points(s.TotalTenths), Center));
+            if (withRating)
+            {
+                cells.Add(Cell(s.Rating, Center));
+            }
+            rows.Add(cells.ToArray());
+        }
+        w.Add(DocxWriter.ListTable(columns.ToArray(), rows.ToArray()));
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0]) + text[1..];
+}

@@ -1,0 +1,34 @@
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HocTapSuotDoi.Features.Decisions;
+
+public static class DecisionEndpoints
+{
+    public static void AddDecisions(this IServiceCollection services) => services.AddScoped<DecisionService>();
+
+    // File downloads. The service checks role and commune on every call; the group only turns away anonymous requests.
+    public static void MapDecisionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var files = app.MapGroup("/quyet-dinh").RequireAuthorization();
+        files.MapGet("/{id:int}/quyet-dinh.docx", (int id, DecisionService decisions) => Serve(() => decisions.DecisionDocxAsync(id)));
+        files.MapGet("/{id:int}/giay-cong-nhan.pdf", (int id, HttpRequest request, DecisionService decisions) =>
+            Serve(() => decisions.CertificatesPdfAsync(id, $"{request.Scheme}://{request.Host}{request.PathBase}")));
+        files.MapGet("/de-nghi.docx", ([FromQuery(Name = "danh-hieu")] Title title, [FromQuery(Name = "nam")] int year, DecisionService decisions) =>
+            Serve(() => decisions.ProposalDocxAsync(title, year)));
+    }
+
+    private static async Task<IResult> Serve(Func<Task<DownloadFile>> make)
+    {
+        try
+        {
+            var file = await make();
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (ForbiddenException ex)
+        {
+            return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+    }
+}

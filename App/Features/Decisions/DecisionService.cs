@@ -1,0 +1,284 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Decisions;
+
+public sealed record DecisionRow(int Id, Title Title, int Year, string FullNumber, DateOnly IssuedOn, string SignerName, int Subjects);
+
+public sealed record DecisionSubjectRow(int No, int EvaluationId, string Name, string Village, int TotalTenths, string Rating, string CertificateCode);
+
+public sealed record DecisionDetail(int Id, Title Title, int Year, string FullNumber, DateOnly IssuedOn, string IssuingBody,
+    string SignerName, string SignerPosition, IReadOnlyList<string> Bases, IReadOnlyList<DecisionSubjectRow> Subjects, string CreatedBy, DateTime CreatedAtUtc);
+
+// A reviewed evaluation that a decision may recognise.
+public sealed record Candidate(int EvaluationId, string Name, int? VillageId, string Village, int TotalTenths, string Rating, bool MeetsCriteria);
+
+// What the public verification page may tell about a certificate: nothing beyond what the certificate itself shows.
+public sealed record VerifiedCertificate(string Code, string SubjectName, Title Title, int Year, string DecisionNumber, DateOnly IssuedOn, string IssuingBody);
+
+public sealed record DownloadFile(string FileName, string ContentType, byte[] Content);
+
+// Recognition decisions: the proposal list, issuing (which closes the evaluations), the documents and certificates,
+// and the public check of a certificate's code. Every method but VerifyAsync checks the caller's role and commune.
+public sealed class DecisionService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    IValidator<DecisionForm> validator,
+    TimeProvider clock,
+    AppSettings settings)
+{
+    public static readonly string[] Issuers = [Roles.Administrator, Roles.Committee];
+    public const string IssuerRoles = $"{Roles.Administrator},{Roles.Committee}";
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string NotFound = "Không tìm thấy quyết định này (có thể thuộc xã khác).";
+
+    public async Task<IReadOnlyList<DecisionRow>> ListAsync(int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Set<Decision>().AsNoTracking()
+            .Where(d => d.CommuneId == scope.CommuneId && d.Year == year)
+            .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Number)
+            .Select(d => new DecisionRow(d.Id, d.Title, d.Year, d.Number + "/" + d.Symbol, d.IssuedOn, d.SignerName, d.Subjects.Count))
+            .ToListAsync();
+    }
+
+    public async Task<DecisionDetail> GetAsync(int id)
+    {
+        var decision = await LoadForReaderAsync(id);
+        return new DecisionDetail(decision.Id, decision.Title, decision.Year, decision.FullNumber, decision.IssuedOn, decision.IssuingBody,
+            decision.SignerName, decision.SignerPosition, DecisionDefaults.Lines(decision.Bases),
+            decision.Subjects.OrderBy(s => s.SortOrder)
+                .Select((s, i) => new DecisionSubjectRow(i + 1, s.EvaluationId, s.SubjectName, s.VillageName, s.TotalTenths, s.Rating, s.CertificateCode)).ToList(),
+            decision.CreatedBy, decision.CreatedAtUtc);
+    }
+
+    // A new decision's form with the usual wording; the signer is the one of the commune's last decision.
+    public async Task<DecisionForm> NewFormAsync(Title title, int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Issuers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var commune = await CommuneNameAsync(db, scope.CommuneId);
+        var set = await CriteriaSetService.ActiveForAsync(db, title, year);
+        var last = await db.Set<Decision>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId)
+            .OrderByDescending(d => d.Id).Select(d => new { d.SignerName, d.SignerPosition, d.IssuingBody, d.Recipients }).FirstOrDefaultAsync();
+        return new DecisionForm
+        {
+            Title = title,
+            Year = year,
+            IssuedOn = Today().ToDateTime(TimeOnly.MinValue),
+            IssuingBody = last?.IssuingBody ?? DecisionDefaults.IssuingBody(commune),
+            Place = commune,
+            SignerName = last?.SignerName ?? "",
+            SignerPosition = last?.SignerPosition ?? DecisionDefaults.SignerPositions[0],
+            Bases = DecisionDefaults.Bases(commune, title, set is null ? null : CriteriaSetJson.Deserialize(set.DefinitionJson).LegalBasis),
+            Article2 = DecisionDefaults.Article2,
+            Article3 = DecisionDefaults.Article3(title),
+            Recipients = last?.Recipients ?? DecisionDefaults.Recipients,
+        };
+    }
+
+    // The evaluations of the title and year in status Đã duyệt, by village then by given name.
+    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Title title, int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Issuers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await CandidatesAsync(db, scope.CommuneId, title, year);
+    }
+
+    public async Task<int> IssueAsync(DecisionForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(Issuers);
+        await validator.ValidateAndThrowAsync(form);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var title = form.Title!.Value;
+        var issuedOn = DateOnly.FromDateTime(form.IssuedOn!.Value);
+        if (await db.Set<Decision>().AnyAsync(d => d.CommuneId == scope.CommuneId && d.IssuedYear == issuedOn.Year && d.Number == form.Number))
+        {
+            throw new ValidationException($"Số quyết định {form.Number} năm {issuedOn.Year} đã được dùng cho một quyết định khác của xã. Hãy kiểm tra sổ đăng ký văn bản.");
+        }
+
+        var chosen = await db.Set<Evaluation>().Include(e => e.Registration)
+            .Where(e => form.EvaluationIds.Contains(e.Id) && e.Registration!.CommuneId == scope.CommuneId).ToListAsync();
+        if (chosen.Count != form.EvaluationIds.Count)
+        {
+            throw new ValidationException("Một số hồ sơ đã chọn không còn tồn tại hoặc không thuộc xã. Hãy tải lại danh sách.");
+        }
+        var problems = new List<string>();
+        var inDecisions = await db.Set<DecisionSubject>().AsNoTracking().Where(s => form.EvaluationIds.Contains(s.EvaluationId))
+            .Join(db.Set<Decision>(), s => s.DecisionId, d => d.Id, (s, d) => new { s.EvaluationId, d.Number, d.Symbol })
+            .ToDictionaryAsync(x => x.EvaluationId, x => $"{x.Number}/{x.Symbol}");
+        foreach (var e in chosen)
+        {
+            var name = e.Registration!.SubjectName;
+            if (e.Registration.Title != title || e.Registration.Year != form.Year)
+            {
+                problems.Add($"{name}: hồ sơ không thuộc danh hiệu “{title.DisplayName()}” năm {form.Year}.");
+            }
+            else if (inDecisions.TryGetValue(e.Id, out var number))
+            {
+                problems.Add($"{name} đã được công nhận tại Quyết định số {number}.");
+            }
+            else if (e.Status != EvaluationStatus.Reviewed)
+            {
+                problems.Add($"{name}: hồ sơ đang ở trạng thái “{StatusText(e.Status)}”, chỉ công nhận được hồ sơ đã duyệt.");
+            }
+            else if (!e.MeetsCriteria)
+            {
+                problems.Add($"{name} chưa đạt tiêu chí nên không thể công nhận.");
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems.Select(p => new FluentValidation.Results.ValidationFailure(nameof(DecisionForm.EvaluationIds), p)));
+        }
+
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId)
+            .ToDictionaryAsync(v => v.Id, v => new { v.Name, v.SortOrder });
+        var decision = new Decision
+        {
+            CommuneId = scope.CommuneId, Title = title, Year = form.Year, Number = form.Number!.Value, Symbol = form.Symbol.Trim(),
+            IssuedOn = issuedOn, IssuedYear = issuedOn.Year, IssuingBody = form.IssuingBody.Trim(), Place = form.Place.Trim(),
+            SignerName = form.SignerName.Trim(), SignerPosition = form.SignerPosition.Trim(), Bases = string.Join("\n", DecisionDefaults.Lines(form.Bases)),
+            Article2 = form.Article2.Trim(), Article3 = form.Article3.Trim(), Recipients = string.Join("\n", DecisionDefaults.Lines(form.Recipients)),
+        };
+        var ordered = chosen
+            .OrderBy(e => e.Registration!.VillageId is { } v && villages.TryGetValue(v, out var village) ? village.SortOrder : int.MaxValue)
+            .ThenBy(e => VietnameseText.GivenNameSortKey(e.Registration!.SubjectName), StringComparer.Ordinal)
+            .ToList();
+        var codes = new HashSet<string>();
+        foreach (var e in ordered)
+        {
+            var code = await NewCodeAsync(db, codes);
+            decision.Subjects.Add(new DecisionSubject
+            {
+                EvaluationId = e.Id, SortOrder = decision.Subjects.Count + 1, SubjectName = e.Registration!.SubjectName,
+                VillageName = e.Registration.VillageId is { } v && villages.TryGetValue(v, out var village) ? village.Name : "",
+                TotalTenths = e.TotalTenths, Rating = e.Rating, CertificateCode = code,
+            });
+            e.Status = EvaluationStatus.Recognised;
+        }
+        if (form.MarkOthersNotRecognised)
+        {
+            var others = await db.Set<Evaluation>()
+                .Where(e => e.Status == EvaluationStatus.Reviewed && !e.MeetsCriteria && !form.EvaluationIds.Contains(e.Id)
+                    && e.Registration!.CommuneId == scope.CommuneId && e.Registration.Title == title && e.Registration.Year == form.Year)
+                .ToListAsync();
+            others.ForEach(e => e.Status = EvaluationStatus.NotRecognised);
+        }
+        db.Add(decision);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException("Một hồ sơ vừa được người khác sửa trong lúc bạn lập quyết định. Quyết định chưa được ban hành: hãy tải lại danh sách rồi chọn lại.");
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            throw new ValidationException("Số quyết định hoặc một hồ sơ đã chọn vừa được dùng cho quyết định khác. Hãy tải lại trang và kiểm tra lại.");
+        }
+        return decision.Id;
+    }
+
+    public async Task<DownloadFile> DecisionDocxAsync(int id)
+    {
+        var decision = await LoadForReaderAsync(id);
+        return new DownloadFile($"{FileStem(decision)}.docx", DocxType, DecisionDocx.Decision(decision, DocumentLayout.Load().Decision));
+    }
+
+    public async Task<DownloadFile> CertificatesPdfAsync(int id, string verifyBaseUrl)
+    {
+        var decision = await LoadForReaderAsync(id);
+        return new DownloadFile($"giay-cong-nhan-{FileStem(decision)}.pdf", "application/pdf",
+            CertificatePdf.Build(decision, DocumentLayout.Load().Certificate, verifyBaseUrl));
+    }
+
+    // The Ban chỉ đạo's list: the reviewed evaluations of the title and year that meet the criteria.
+    public async Task<DownloadFile> ProposalDocxAsync(Title title, int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Issuers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var subjects = (await CandidatesAsync(db, scope.CommuneId, title, year)).Where(c => c.MeetsCriteria)
+            .Select(c => new ListedSubject(c.Name, c.Village, c.TotalTenths, c.Rating)).ToList();
+        var data = new ProposalData(await CommuneNameAsync(db, scope.CommuneId), title, year, Today(), subjects);
+        return new DownloadFile($"de-nghi-cong-nhan-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.docx", DocxType,
+            DecisionDocx.Proposal(data, DocumentLayout.Load().Decision));
+    }
+
+    // Public: anyone holding a certificate may check its code.
+    public async Task<VerifiedCertificate?> VerifyAsync(string? typed)
+    {
+        if (VerificationCode.Normalise(typed) is not { } code)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Set<DecisionSubject>().AsNoTracking().Where(s => s.CertificateCode == code)
+            .Join(db.Set<Decision>(), s => s.DecisionId, d => d.Id, (s, d) => new VerifiedCertificate(
+                s.CertificateCode, s.SubjectName, d.Title, d.Year, d.Number + "/" + d.Symbol, d.IssuedOn, d.IssuingBody))
+            .SingleOrDefaultAsync();
+    }
+
+    public static string StatusText(EvaluationStatus status) => status switch
+    {
+        EvaluationStatus.Draft => "Nháp",
+        EvaluationStatus.Submitted => "Đã gửi",
+        EvaluationStatus.Reviewed => "Đã duyệt",
+        EvaluationStatus.Recognised => "Đã công nhận",
+        EvaluationStatus.NotRecognised => "Không công nhận",
+        _ => status.ToString(),
+    };
+
+    private async Task<Decision> LoadForReaderAsync(int id)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Set<Decision>().AsNoTracking().Include(d => d.Subjects)
+            .SingleOrDefaultAsync(d => d.Id == id && d.CommuneId == scope.CommuneId) ?? throw new ForbiddenException(NotFound);
+    }
+
+    private static async Task<IReadOnlyList<Candidate>> CandidatesAsync(AppDbContext db, int communeId, Title title, int year)
+    {
+        var rows = await db.Set<Evaluation>().AsNoTracking()
+            .Where(e => e.Status == EvaluationStatus.Reviewed && e.Registration!.CommuneId == communeId && e.Registration.Title == title && e.Registration.Year == year)
+            .Select(e => new { e.Id, e.Registration!.SubjectName, e.Registration.VillageId, e.TotalTenths, e.Rating, e.MeetsCriteria })
+            .ToListAsync();
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId).ToDictionaryAsync(v => v.Id, v => new { v.Name, v.SortOrder });
+        return rows
+            .Select(r => (Row: r, Village: r.VillageId is { } v && villages.TryGetValue(v, out var village) ? village : null))
+            .OrderBy(x => x.Village?.SortOrder ?? int.MaxValue)
+            .ThenBy(x => VietnameseText.GivenNameSortKey(x.Row.SubjectName), StringComparer.Ordinal)
+            .Select(x => new Candidate(x.Row.Id, x.Row.SubjectName, x.Row.VillageId, x.Village?.Name ?? "", x.Row.TotalTenths, x.Row.Rating, x.Row.MeetsCriteria))
+            .ToList();
+    }
+
+    private static async Task<string> NewCodeAsync(AppDbContext db, HashSet<string> taken)
+    {
+        while (true)
+        {
+            var code = VerificationCode.New();
+            if (taken.Add(code) && !await db.Set<DecisionSubject>().AnyAsync(s => s.CertificateCode == code))
+            {
+                return code;
+            }
+        }
+    }
+
+    private static async Task<string> CommuneNameAsync(AppDbContext db, int communeId) =>
+        await db.Communes.AsNoTracking().Where(c => c.Id == communeId).Select(c => c.Name).SingleAsync();
+
+    private static string FileStem(Decision d) => $"quyet-dinh-{d.Number}-{Seeding.TextKeys.Code(d.Symbol).ToLowerInvariant()}-{d.IssuedYear}";
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.TimeZone).DateTime);
+}
