@@ -30,16 +30,23 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
 {
     private static ILocator Row(IPage page, string code) => page.Locator($".score-row[data-item='{code}']");
 
+    // The whole autumn in one test: register, score with the keyboard only, submit, review, issue the decision, download.
     [Fact]
-    public async Task Scorer_scores_a_household_with_the_keyboard_only_and_the_committee_reviews_it()
+    public async Task Household_is_registered_scored_by_keyboard_reviewed_recognised_and_its_documents_downloaded()
     {
-        var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Phím");
+        await browser.App.AddHouseholdAsync("T01", "Tạ Văn Phím");
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng ký, chấm điểm" }).ClickAsync();
+        await page.ClickAsync("#register-subjects");
+        await page.Locator(".mud-checkbox", new() { HasText = "Hộ Tạ Văn Phím" }).Locator("input").CheckAsync();
+        await Expect(page.Locator("#register-save")).ToContainTextAsync("Đăng ký 1 đối tượng");
+        await page.ClickAsync("#register-save");
+        await Expect(page.GetByText("Đã đăng ký 1 đối tượng.")).ToBeVisibleAsync();
         await page.Locator("#register-search").FillAsync("ta van phim");
         await page.GetByText("Hộ Tạ Văn Phím").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($"/cham-diem/{registrationId}$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/cham-diem/[0-9]+$"));
+        var registrationId = int.Parse(page.Url.Split('/')[^1]);
 
         // 1.1 is met/not met: Space selects "Đạt", Enter goes on; points are typed and Enter goes on.
         await Row(page, "1.1").Locator("input[type=radio]").First.FocusAsync();
@@ -64,6 +71,41 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         await Expect(committee.Locator("#score-total")).ToHaveTextAsync("88/100");
         await committee.ClickAsync("#review-evaluation");
         await Expect(committee.Locator("#evaluation-status")).ToHaveTextAsync("Đã duyệt");
+
+        int evaluationId;
+        await using (var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            evaluationId = await db.Set<Evaluation>().Where(e => e.RegistrationId == registrationId).Select(e => e.Id).SingleAsync();
+        }
+        await committee.GetByRole(AriaRole.Link, new() { Name = "Quyết định công nhận" }).ClickAsync();
+        await committee.ClickAsync("#new-decision");
+        await committee.Locator($"tr.candidate[data-evaluation='{evaluationId}'] input[type=checkbox]").CheckAsync();
+        await committee.FillAsync("#decision-number", "7");
+        await committee.FillAsync("#decision-signer", "Trịnh Văn Chủ");
+        await committee.ClickAsync("#issue-decision");
+        await committee.GetByRole(AriaRole.Button, new() { Name = "Ban hành", Exact = true }).ClickAsync();
+        await Expect(committee.Locator("#decision-subjects")).ToContainTextAsync("Tạ Văn Phím");
+
+        var docx = await committee.RunAndWaitForDownloadAsync(() => committee.ClickAsync("#download-docx"));
+        var docxPath = Path.Combine(Path.GetTempPath(), $"hoctap-{Guid.NewGuid():N}.docx");
+        await docx.SaveAsAsync(docxPath);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docxPath, false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
+            Assert.Contains("Tạ Văn Phím", document.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+        var pdf = await committee.RunAndWaitForDownloadAsync(() => committee.ClickAsync("#download-pdf"));
+        var pdfPath = Path.Combine(Path.GetTempPath(), $"hoctap-{Guid.NewGuid():N}.pdf");
+        await pdf.SaveAsAsync(pdfPath);
+        using (var certificates = PdfSharp.Pdf.IO.PdfReader.Open(pdfPath, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import))
+        {
+            Assert.Equal(1, certificates.PageCount);
+        }
+        File.Delete(docxPath);
+        File.Delete(pdfPath);
+
+        await committee.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await Expect(committee.Locator("#evaluation-status")).ToHaveTextAsync("Công nhận");
     }
 
     [Fact]
