@@ -1,0 +1,69 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HocTapSuotDoi.Tests.Features.Scoring;
+
+// Đơn vị học tập is self-assessed: the unit's reporter scores, the committee reviews; both scores are kept.
+[Collection(AppCollection.Name)]
+public sealed class SelfAssessmentTests(ScoringWorkflowTests.App app) : IClassFixture<ScoringWorkflowTests.App>
+{
+    [Fact]
+    public async Task Unit_self_assesses_and_a_reviewers_change_needs_a_reason_with_both_scores_kept()
+    {
+        int unitId, registrationId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            unitId = await db.Units.Where(u => u.Code == "THCS").Select(u => u.Id).SingleAsync();
+        }
+        await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            await admin.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.UnitLearning, DateTime.UtcNow.Year, [unitId]);
+        }
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            registrationId = await db.Set<Registration>().Where(r => r.SubjectId == unitId && r.Title == Title.UnitLearning).Select(r => r.Id).SingleAsync();
+        }
+
+        await using var unit = await app.AsUserAsync("donvi@camtan.vn");
+        var self = unit.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await self.OpenAsync(registrationId);
+        Assert.True(sheet.ScoresSelf);
+        var version = sheet.Version;
+        foreach (var item in sheet.Set.Items)
+        {
+            version = await self.SaveAnswerAsync(sheet.EvaluationId, version, item.Code,
+                item.Kind == ItemKind.MetNotMet ? new StoredAnswer(Met: true) : new StoredAnswer(ScoreTenths: item.Max.Tenths));
+        }
+        version = await self.SubmitAsync(sheet.EvaluationId, version);
+
+        await using var committee = await app.AsUserAsync("bcd@camtan.vn");
+        var reviewer = committee.ServiceProvider.GetRequiredService<EvaluationService>();
+        var first = sheet.Set.Items.First(i => i.Kind == ItemKind.Points);
+        var lower = new StoredAnswer(ScoreTenths: first.Max.Tenths - (first.Step ?? first.Max).Tenths);
+        var noReason = await Assert.ThrowsAsync<ValidationException>(() => reviewer.SaveAnswerAsync(sheet.EvaluationId, version, first.Code, lower));
+        Assert.StartsWith($"Tiêu chí {first.Code}: người duyệt đổi điểm tự đánh giá", noReason.Message);
+        Assert.EndsWith("phải ghi lý do.", noReason.Message);
+
+        version = await reviewer.SaveAnswerAsync(sheet.EvaluationId, version, first.Code, lower, "Kế hoạch tự học chưa được thủ trưởng duyệt đủ");
+        version = await reviewer.ReviewAsync(sheet.EvaluationId, version);
+
+        var reviewed = await reviewer.OpenAsync(registrationId);
+        Assert.Equal(EvaluationStatus.Reviewed, reviewed.Status);
+        Assert.Equal(first.Max.Tenths, reviewed.SelfAnswers!.Items[first.Code].ScoreTenths);
+        Assert.Equal(lower.ScoreTenths, reviewed.Answers.Items[first.Code].ScoreTenths);
+        Assert.Contains(reviewed.History, h => h.What == $"Người duyệt sửa tiêu chí {first.Code}" && h.Reason == "Kế hoạch tự học chưa được thủ trưởng duyệt đủ");
+
+        // Another unit's reporter sees nothing of it.
+        await Assert.ThrowsAsync<ForbiddenException>(async () =>
+        {
+            await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+            await scorer.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(registrationId);
+        });
+    }
+}
