@@ -2,6 +2,7 @@ using Hangfire;
 using HocTapSuotDoi.Components;
 using HocTapSuotDoi.Features.Account;
 using HocTapSuotDoi.Features.Backups;
+using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
 using Microsoft.AspNetCore.Localization;
@@ -40,6 +41,7 @@ public static class AppPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapBackupEndpoints();
+        app.MapDeadlineEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {

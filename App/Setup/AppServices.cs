@@ -7,6 +7,7 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Account;
 using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Clans;
+using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Features.Villages;
@@ -131,6 +132,7 @@ public static class AppServices
         services.AddScoped<ClanService>();
         services.AddScoped<UnitService>();
         services.AddScoped<BackupDatabaseJob>();
+        services.AddDeadlines();
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
