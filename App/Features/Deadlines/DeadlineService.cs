@@ -46,7 +46,7 @@ public sealed class DeadlineService(
     // The deadlines every commune starts with (the commune plan, section VII.9, and the registration season).
     public static IReadOnlyList<Deadline> Defaults(int communeId) =>
     [
-        new() { CommuneId = communeId, DefaultKey = "bao-cao-nam", Name = "Báo cáo kết quả xây dựng xã hội học tập năm",
+        new() { CommuneId = communeId, DefaultKey = "bao-cao-nam", Name = "Báo cáo kết quả xây dựng xã hội học tập",
             Audience = DeadlineAudience.Units | DeadlineAudience.Villages, DueDay = 30, DueMonth = 11, EscalateToCommittee = true },
         new() { CommuneId = communeId, DefaultKey = "bao-cao-cap-tren", Name = "Báo cáo của Ban chỉ đạo gửi cấp trên",
             Audience = DeadlineAudience.Committee, DueDay = 5, DueMonth = 12, EscalateToCommittee = false },
