@@ -316,6 +316,18 @@ public sealed class ReminderDispatcher(
         {
             foreach (var row in pending.Where(p => !cancelled.Contains(p.Id)))
             {
+                try
+                {
+                    session ??= await email.OpenAsync(ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The server cannot be reached: every row stays pending for the next run or Hangfire's retry.
+                    failed++;
+                    firstError ??= e.Message;
+                    logger.LogWarning(e, "Không kết nối được máy chủ SMTP {Host}:{Port}.", settings.Smtp.Host, settings.Smtp.Port);
+                    break;
+                }
                 var lease = clock.GetUtcNow().UtcDateTime;
                 var claimed = await db.Set<ReminderDispatch>()
                     .Where(d => d.Id == row.Id && d.Status == DispatchStatus.Pending && (d.LockedUntilUtc == null || d.LockedUntilUtc < lease))
@@ -326,7 +338,6 @@ public sealed class ReminderDispatcher(
                 }
                 try
                 {
-                    session ??= await email.OpenAsync(ct);
                     await session.SendAsync(ToEmail(row), ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -337,11 +348,8 @@ public sealed class ReminderDispatcher(
                     await db.Set<ReminderDispatch>().Where(d => d.Id == row.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastError, message).SetProperty(d => d.LockedUntilUtc, (DateTime?)null), CancellationToken.None);
                     logger.LogWarning(e, "Không gửi được e-mail nhắc việc {Id} đến {Email}.", row.Id, row.RecipientEmail);
-                    if (session is not null)
-                    {
-                        await session.DisposeAsync();
-                        session = null;
-                    }
+                    await session.DisposeAsync();
+                    session = null;
                     continue;
                 }
                 var at = clock.GetUtcNow().UtcDateTime;
