@@ -90,9 +90,10 @@ public sealed class ReminderEmailTests(SmtpApp app, ITestOutputHelper output) : 
         Assert.All(rows, r => Assert.Equal(DispatchStatus.Sent, r.Status));
         Assert.Contains(rows, r => r.Day == new DateOnly(2027, 11, 23) && r.SentAtUtc > new DateTime(2027, 12, 2));
         Assert.Equal(rows.Count, received.Count);
-        var arrived = received.Select(m => (m.To.Mailboxes.Single().Address, Subject: m.Subject ?? "")).ToList();
+        // Escalations repeat their subject, so a message is told apart by its body (which names the day).
+        var arrived = received.Select(m => (m.To.Mailboxes.Single().Address, Subject: m.Subject ?? "", Body: (m.TextBody ?? "").Replace("\r\n", "\n"))).ToList();
         Assert.Equal(arrived.Count, arrived.Distinct().Count());
-        Assert.Equal(rows.Select(r => (r.RecipientEmail, r.Subject)).Order().ToList(), arrived.Order().ToList());
+        Assert.All(rows, r => Assert.Single(arrived, m => m.Address == r.RecipientEmail && m.Subject == r.Subject && m.Body.StartsWith(r.Body)));
     }
 
     [Fact]
