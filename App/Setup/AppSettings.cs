@@ -172,8 +172,8 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
         RuleFor(x => x.Smtp.Security).Must(s => s is "None" or "StartTls" or "SslOnConnect" or "Auto")
             .WithMessage("chế độ bảo mật SMTP phải là None, StartTls, SslOnConnect hoặc Auto.").OverridePropertyName("Smtp:Security");
         RuleFor(x => x.Smtp.FromAddress).NotEmpty().When(x => x.Smtp.Enabled)
-            .WithMessage("cần địa chỉ gửi đi khi đã đặt máy chủ SMTP.")
-            .EmailAddress().When(x => x.Smtp.Enabled && !string.IsNullOrEmpty(x.Smtp.FromAddress))
+            .WithMessage("cần địa chỉ gửi đi khi đã đặt máy chủ SMTP.").OverridePropertyName("Smtp:FromAddress");
+        RuleFor(x => x.Smtp.FromAddress).EmailAddress().When(x => x.Smtp.Enabled && !string.IsNullOrEmpty(x.Smtp.FromAddress))
             .WithMessage("\"{PropertyValue}\" không phải là địa chỉ e-mail.").OverridePropertyName("Smtp:FromAddress");
     }
 
