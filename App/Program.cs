@@ -1,5 +1,12 @@
+using HocTapSuotDoi.Benchmarks;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
+
+// Benchmarks run without the web host.
+if (args is ["benchmark", "reminders", ..])
+{
+    return await ReminderBenchmark.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
