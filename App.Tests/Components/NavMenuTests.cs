@@ -29,14 +29,15 @@ public sealed class NavMenuTests : IAsyncLifetime
     public void Administrator_sees_the_administration_sections()
     {
         var links = LinksFor(Roles.Administrator);
-        Assert.Equal(["Trang chủ", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Người dùng", "Sao lưu dữ liệu", "Tác vụ nền (Hangfire)"], links);
+        Assert.Equal(["Trang chủ", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Tiến độ báo cáo", "Nhật ký nhắc việc",
+            "Người dùng", "Sao lưu dữ liệu", "Hạn báo cáo", "Tác vụ nền (Hangfire)"], links);
     }
 
     [Fact]
     public void Unit_reporter_sees_only_the_units_register()
     {
         var links = LinksFor(Roles.UnitReporter);
-        Assert.Equal(["Trang chủ", "Đơn vị"], links);
+        Assert.Equal(["Trang chủ", "Đơn vị", "Báo cáo năm"], links);
     }
 
     [Theory]

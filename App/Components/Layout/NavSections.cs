@@ -20,8 +20,13 @@ public static class NavSections
         new("Sổ theo dõi", "Nhân khẩu", "/nhan-khau", Icons.Material.Filled.Person, Readers),
         new("Sổ theo dõi", "Dòng họ", "/dong-ho", Icons.Material.Filled.Diversity3, Readers),
         new("Sổ theo dõi", "Đơn vị", "/don-vi", Icons.Material.Filled.Business, [.. Readers, HocTapSuotDoi.Security.Roles.UnitReporter]),
+        new("Báo cáo", "Báo cáo năm", "/bao-cao", Icons.Material.Filled.Assignment,
+            [HocTapSuotDoi.Security.Roles.UnitReporter, HocTapSuotDoi.Security.Roles.Scorer, HocTapSuotDoi.Security.Roles.Committee]),
+        new("Báo cáo", "Tiến độ báo cáo", "/tien-do-bao-cao", Icons.Material.Filled.FactCheck, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee]),
+        new("Báo cáo", "Nhật ký nhắc việc", "/nhat-ky-nhac-viec", Icons.Material.Filled.History, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee]),
         new("Quản trị", "Người dùng", "/quan-tri/nguoi-dung", Icons.Material.Filled.People, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Sao lưu dữ liệu", "/quan-tri/sao-luu", Icons.Material.Filled.Backup, [HocTapSuotDoi.Security.Roles.Administrator]),
+        new("Quản trị", "Hạn báo cáo", "/quan-tri/han-bao-cao", Icons.Material.Filled.EventNote, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Tác vụ nền (Hangfire)", "/hangfire", Icons.Material.Filled.Schedule, [HocTapSuotDoi.Security.Roles.Administrator], External: true),
     ];
 
