@@ -117,6 +117,14 @@ public sealed class ComplianceService(
             .ToListAsync();
     }
 
+    // The board opens on the next deadline to come in the year (or the last one once all have passed).
+    public int DefaultDeadlineId(IReadOnlyList<DeadlineRow> deadlines, int year)
+    {
+        var today = dispatcher.Today;
+        var dated = deadlines.Select(d => (d.Id, Due: DeadlineDates.DueDate(year, d.DueMonth, d.DueDay))).OrderBy(d => d.Due).ToList();
+        return dated.Where(d => d.Due >= today).Select(d => d.Id).FirstOrDefault(dated.Select(d => d.Id).LastOrDefault());
+    }
+
     public string SettingsNote() => email.Enabled
         ? $"E-mail đang bật: gửi qua máy chủ {settings.Smtp.Host}:{settings.Smtp.Port} từ địa chỉ {settings.Smtp.FromAddress}."
         : "E-mail đang tắt vì chưa đặt máy chủ SMTP (cài đặt Smtp:Host): nhắc việc chỉ hiện ở chuông thông báo trong phần mềm.";
