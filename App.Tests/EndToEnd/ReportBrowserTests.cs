@@ -85,4 +85,39 @@ public sealed class ReportBrowserTests(ReportBrowserFixture browser) : IClassFix
         await Expect(committee.Locator("#board-summary")).ToContainTextAsync("còn 10 ngày");
         await committee.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-board.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Administrator_sees_that_e_mail_is_off_edits_a_deadline_with_clear_messages_and_reads_the_reminder_log()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + "/dang-nhap");
+        await page.FillAsync("#email", "admin@camtan.vn");
+        await page.FillAsync("#password", "Quan-tri-xa-2026");
+        await page.ClickAsync("#sign-in");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hạn báo cáo" }).ClickAsync();
+        await Expect(page.Locator("#email-note")).ToContainTextAsync("E-mail đang tắt vì chưa đặt máy chủ SMTP (cài đặt Smtp:Host)");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Báo cáo của Ban chỉ đạo gửi cấp trên" })).ToContainTextAsync("05/12 hằng năm");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sửa Đăng ký danh hiệu học tập" }).ClickAsync();
+        await page.FillAsync("#deadline-day", "30");
+        await page.FillAsync("#deadline-month", "2");
+        await page.FillAsync("#deadline-offsets", "14, -1");
+        await page.ClickAsync("#deadline-save");
+        await Expect(page.Locator("#deadline-error")).ToContainTextAsync("Ngày 30/02 không có trong năm.");
+        await Expect(page.Locator("#deadline-error")).ToContainTextAsync("Số ngày nhắc trước hạn không được âm");
+        await page.FillAsync("#deadline-day", "29");
+        await page.FillAsync("#deadline-offsets", "14, 7, 0");
+        await page.ClickAsync("#deadline-save");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Đăng ký danh hiệu học tập" })).ToContainTextAsync("29/02 hằng năm");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-deadlines.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhật ký nhắc việc" }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trần Văn Nam" });
+        await Expect(row).ToContainTextAsync("Nhắc trước hạn");
+        await Expect(row).ToContainTextAsync("Trong phần mềm");
+        await Expect(row).ToContainTextAsync("Đã gửi");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-log.png"), FullPage = true });
+    }
 }
