@@ -2,8 +2,15 @@ using HocTapSuotDoi.Benchmarks;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
 
-if (args is ["benchmark", "dashboard", ..]) return await HocTapSuotDoi.Benchmarks.DashboardBenchmark.RunAsync(args);
-// Command: `benchmark registers` times the register lists on a generated commune, without building the web host.
+// Benchmarks (`benchmark dashboard|reminders|registers|scoring`) run before, and mostly without, the web host.
+if (args is ["benchmark", "dashboard", ..])
+{
+    return await DashboardBenchmark.RunAsync(args);
+}
+if (args is ["benchmark", "reminders", ..])
+{
+    return await ReminderBenchmark.RunAsync(args);
+}
 if (BenchmarkCommand.Handles(args))
 {
     return await BenchmarkCommand.RunAsync(args);

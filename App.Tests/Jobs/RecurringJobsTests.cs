@@ -27,7 +27,7 @@ public sealed class RecurringJobsRegistrationTests
         jobs.Register();
 
         using var connection = storage.GetConnection();
-        var job = Assert.Single(connection.GetRecurringJobs());
+        var job = connection.GetRecurringJobs().Single(j => j.Id == RecurringJobs.NightlyBackup);
         Assert.Equal(RecurringJobs.NightlyBackup, job.Id);
         Assert.Equal("30 1 * * *", job.Cron);
         Assert.Equal(settings.TimeZone.Id, job.TimeZoneId);

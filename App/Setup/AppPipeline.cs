@@ -7,6 +7,7 @@ using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
 using Microsoft.AspNetCore.Localization;
@@ -51,6 +52,7 @@ public static class AppPipeline
         app.MapRegisterExcelEndpoints();
         app.MapDashboardEndpoints();
         app.MapDecisionEndpoints();
+        app.MapDeadlineEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {

@@ -10,6 +10,7 @@ using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Registers.Excel;
@@ -144,9 +145,12 @@ public static class AppServices
         services.AddRegisterExcel();
         services.AddDecisions();
         services.AddScoped<BackupDatabaseJob>();
+        services.AddDeadlines();
         services.AddSingleton<RecurringJobs>();
         services.AddScoped<InitialDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddDashboard();
+        // The deadlines feature answers the dashboard's "who has reported" (replaces the dashboard's no-data default).
+        services.AddSingleton<Features.Dashboard.IReportComplianceSource, DeadlineReportCompliance>();
     }
 }

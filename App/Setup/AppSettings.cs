@@ -61,6 +61,34 @@ public sealed class ClockSettings
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 }
 
+// The daily reminder job: when it runs, in which time zone deadlines are counted, who "the level above" is.
+public sealed class ReminderSettings
+{
+    public string TimeOfDay { get; set; } = "07:30";
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+    public string LevelAboveName { get; set; } = "UBND tỉnh";
+    // The address people open the app at, for links in e-mails.
+    public string BaseUrl { get; set; } = "http://localhost:5080";
+
+    public string Cron => TimeOnly.TryParseExact(TimeOfDay, "HH:mm", out var t) ? $"{t.Minute} {t.Hour} * * *" : "30 7 * * *";
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
+
+// Outgoing e-mail. No host: e-mail is off and reminders go only to the in-app bell.
+public sealed class SmtpSettings
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 587;
+    // None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).
+    public string Security { get; set; } = "StartTls";
+    public string UserName { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string FromAddress { get; set; } = "";
+    public string FromName { get; set; } = "Ban chỉ đạo xây dựng xã hội học tập";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+}
+
 // Every setting the app reads, bound and validated once at start: a bad value stops the app with a line naming it.
 public sealed class AppSettings
 {
@@ -72,6 +100,8 @@ public sealed class AppSettings
     public DemoDataSettings DemoData { get; set; } = new();
     public ClockSettings Clock { get; set; } = new();
     public ScoringSettings Scoring { get; set; } = new();
+    public ReminderSettings Reminders { get; set; } = new();
+    public SmtpSettings Smtp { get; set; } = new();
 
     public string DataDirectory => Path.GetFullPath(Storage.DataDirectory);
     public string DatabasePath => Path.Combine(DataDirectory, "hoctap.db");
@@ -87,7 +117,7 @@ public sealed class AppSettings
         {
             ("Storage", settings.Storage), ("Admin", settings.Admin), ("Commune", settings.Commune),
             ("Backup", settings.Backup), ("Hangfire", settings.Hangfire), ("DemoData", settings.DemoData),
-            ("Clock", settings.Clock), ("Scoring", settings.Scoring),
+            ("Clock", settings.Clock), ("Scoring", settings.Scoring), ("Reminders", settings.Reminders), ("Smtp", settings.Smtp),
         };
         foreach (var (name, target) in sections)
         {
@@ -149,6 +179,22 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
             .WithMessage("\"{PropertyValue}\" không phải ngày/tháng hợp lệ (ví dụ 31/03).").OverridePropertyName("Scoring:RegistrationCloses");
         RuleFor(x => x.Clock.TimeZone).Must(BeATimeZone)
             .WithMessage("không tìm thấy múi giờ \"{PropertyValue}\".").OverridePropertyName("Clock:TimeZone");
+        RuleFor(x => x.Reminders.TimeOfDay).Must(t => TimeOnly.TryParseExact(t, "HH:mm", out _))
+            .WithMessage("\"{PropertyValue}\" không phải giờ hợp lệ (dạng HH:mm, ví dụ \"07:30\").").OverridePropertyName("Reminders:TimeOfDay");
+        RuleFor(x => x.Reminders.TimeZone).Must(BeATimeZone)
+            .WithMessage("không tìm thấy múi giờ \"{PropertyValue}\".").OverridePropertyName("Reminders:TimeZone");
+        RuleFor(x => x.Reminders.LevelAboveName).NotEmpty()
+            .WithMessage("cần tên cơ quan cấp trên nhận báo cáo của Ban chỉ đạo.").OverridePropertyName("Reminders:LevelAboveName");
+        RuleFor(x => x.Reminders.BaseUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            .WithMessage("\"{PropertyValue}\" không phải địa chỉ web đầy đủ (ví dụ \"https://hoctap.camtan.gov.vn\").").OverridePropertyName("Reminders:BaseUrl");
+        RuleFor(x => x.Smtp.Port).InclusiveBetween(1, 65535)
+            .WithMessage("cổng SMTP phải từ 1 đến 65535.").OverridePropertyName("Smtp:Port");
+        RuleFor(x => x.Smtp.Security).Must(s => s is "None" or "StartTls" or "SslOnConnect" or "Auto")
+            .WithMessage("chế độ bảo mật SMTP phải là None, StartTls, SslOnConnect hoặc Auto.").OverridePropertyName("Smtp:Security");
+        RuleFor(x => x.Smtp.FromAddress).NotEmpty().When(x => x.Smtp.Enabled)
+            .WithMessage("cần địa chỉ gửi đi khi đã đặt máy chủ SMTP.").OverridePropertyName("Smtp:FromAddress");
+        RuleFor(x => x.Smtp.FromAddress).EmailAddress().When(x => x.Smtp.Enabled && !string.IsNullOrEmpty(x.Smtp.FromAddress))
+            .WithMessage("\"{PropertyValue}\" không phải là địa chỉ e-mail.").OverridePropertyName("Smtp:FromAddress");
     }
 
     private static bool BeAUsablePath(string path)

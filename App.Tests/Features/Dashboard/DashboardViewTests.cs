@@ -45,7 +45,8 @@ public sealed class DashboardViewTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains("% trên số hộ đăng ký", view.Find("#village-table").TextContent);
         Assert.Equal(10, view.FindAll("#village-table tbody tr").Count);
         Assert.Contains("Biểu đồ tỷ lệ hộ đạt Gia đình học tập theo thôn", view.Find("#village-chart-summary").TextContent);
-        Assert.Contains(ReportCompliance.NoDataText, view.Find("#compliance-none").TextContent);
+        // The deadlines feature answers who has reported: the default 30/11 deadline, nobody has submitted yet.
+        Assert.Contains("30/11", view.Find("#compliance").TextContent);
         Assert.NotEmpty(view.FindAll(".traffic-light"));
 
         _year.Set(2024);

@@ -26,8 +26,13 @@ public static class NavSections
         new("Quản trị", "Bộ tiêu chí", "/quan-tri/bo-tieu-chi", Icons.Material.Filled.Checklist, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Sổ theo dõi", "Nhập từ Excel", "/nhap-excel", Icons.Material.Filled.UploadFile, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Scorer]),
         new("Quản trị", "Chỉ tiêu", "/quan-tri/chi-tieu", Icons.Material.Filled.Flag, [HocTapSuotDoi.Security.Roles.Administrator]),
+        new("Báo cáo", "Báo cáo của đơn vị", "/bao-cao", Icons.Material.Filled.Assignment,
+            [HocTapSuotDoi.Security.Roles.UnitReporter, HocTapSuotDoi.Security.Roles.Scorer, HocTapSuotDoi.Security.Roles.Committee]),
+        new("Báo cáo", "Tiến độ báo cáo", "/tien-do-bao-cao", Icons.Material.Filled.FactCheck, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee]),
+        new("Báo cáo", "Nhật ký nhắc việc", "/nhat-ky-nhac-viec", Icons.Material.Filled.History, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee]),
         new("Quản trị", "Người dùng", "/quan-tri/nguoi-dung", Icons.Material.Filled.People, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Sao lưu dữ liệu", "/quan-tri/sao-luu", Icons.Material.Filled.Backup, [HocTapSuotDoi.Security.Roles.Administrator]),
+        new("Quản trị", "Hạn báo cáo", "/quan-tri/han-bao-cao", Icons.Material.Filled.EventNote, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Tác vụ nền (Hangfire)", "/hangfire", Icons.Material.Filled.Schedule, [HocTapSuotDoi.Security.Roles.Administrator], External: true),
     ];
 

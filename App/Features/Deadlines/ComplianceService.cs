@@ -1,0 +1,135 @@
+using Hangfire;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Jobs;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Deadlines;
+
+public sealed record BoardRow(SubjectRef Subject, string Name, IReadOnlyList<string> Reporters, BoardStatus Status,
+    DateTime? SubmittedAtUtc, DateOnly? ExceptionUntil, int? ReportId, string Link)
+{
+    public string KindText => DeadlineTexts.Kind(Subject.Kind);
+    public string StatusText => ReportTexts.Status(Status);
+    public bool IsLate => Status is BoardStatus.Late || (Status is BoardStatus.Missing or BoardStatus.Draft or BoardStatus.Returned && Overdue);
+    public bool Overdue { get; init; }
+}
+
+public sealed record Board(int DeadlineId, string DeadlineName, int Year, DateOnly Due, string DaysText, int Expected, int Submitted,
+    int OnTime, int Late, IReadOnlyList<BoardRow> Rows);
+
+public sealed record ReminderLogRow(long Id, DateTime CreatedAtUtc, DateTime? SentAtUtc, string Recipient, string Email, string Deadline,
+    int Year, ReminderKind Kind, ReminderChannel Channel, DispatchStatus Status, string Subject, int Attempts, string LastError)
+{
+    public string KindText => Kind switch
+    {
+        ReminderKind.Before => "Nhắc trước hạn",
+        ReminderKind.Overdue => "Nhắc quá hạn",
+        ReminderKind.Escalation => "Báo cáo vượt cấp",
+        _ => "Nhắc ngay",
+    };
+
+    public string ChannelText => Channel == ReminderChannel.InApp ? "Trong phần mềm" : "E-mail";
+
+    public string StatusText => Status switch
+    {
+        DispatchStatus.Sent => "Đã gửi",
+        DispatchStatus.Cancelled => "Không gửi nữa",
+        _ => Attempts > 0 ? $"Chờ gửi lại ({Attempts} lần lỗi)" : "Đang chờ gửi",
+    };
+}
+
+// The committee's view: who has and has not reported for a deadline and year, immediate reminders, the reminder log.
+public sealed class ComplianceService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    TimeProvider clock,
+    AppSettings settings,
+    ReminderDispatcher dispatcher,
+    IEmailSender email,
+    IBackgroundJobClient jobs)
+{
+    private static readonly string[] Committee = [Roles.Administrator, Roles.Committee];
+
+    public bool EmailEnabled => email.Enabled;
+
+    public async Task<Board> BoardAsync(int deadlineId, int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Committee);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
+            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        var state = await dispatcher.LoadStateAsync(db, deadline, year, default);
+        var reports = (await db.Set<UnitReport>().AsNoTracking().Where(r => r.DeadlineId == deadlineId && r.Year == year)
+                .Select(r => new { r.Id, r.SubjectKind, r.SubjectId, r.Status, r.OnTime, r.SubmittedAtUtc }).ToListAsync())
+            .ToDictionary(r => new SubjectRef(r.SubjectKind, r.SubjectId));
+        var today = dispatcher.Today;
+        var due = deadline.DueDate(year);
+        var rows = state.Subjects.Select(s =>
+        {
+            var report = reports.GetValueOrDefault(s.Ref);
+            return new BoardRow(s.Ref, s.Name, state.Reporters.GetValueOrDefault(s.Ref)?.Select(r => r.Name).ToList() ?? [],
+                ReportTexts.Of(report?.Status, report?.OnTime ?? false), report?.SubmittedAtUtc, s.ExceptionUntil, report?.Id,
+                ReminderPlanner.ReportLink(deadlineId, year, s.Ref)) { Overdue = today > due };
+        }).ToList();
+        return new Board(deadlineId, deadline.Name, year, due, ReminderTexts.DaysText(due, today), rows.Count,
+            rows.Count(r => r.Status is BoardStatus.OnTime or BoardStatus.Late), rows.Count(r => r.Status == BoardStatus.OnTime),
+            rows.Count(r => r.Status == BoardStatus.Late), rows);
+    }
+
+    // "Nhắc ngay": an immediate reminder to the reporters of the chosen subjects that have not submitted; at most one a
+    // day per person. In-app at once; e-mails are handed to Hangfire, which retries them if the server is down.
+    public async Task<int> RemindNowAsync(int deadlineId, int year, IReadOnlyCollection<SubjectRef> subjects)
+    {
+        var scope = await currentUser.RequireScopeAsync(Committee);
+        List<PlannedReminder> planned;
+        var today = dispatcher.Today;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
+                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            var state = await dispatcher.LoadStateAsync(db, deadline, year, default);
+            var chosen = state.Subjects.Where(s => !s.Submitted && subjects.Contains(s.Ref)).ToList();
+            planned = ReminderPlanner.ToReporters(state.Context, state.Deadline, ReminderKind.Manual, today.DayNumber, today, chosen, state.Reporters).ToList();
+        }
+        var recorded = await dispatcher.RecordAsync(planned, today, default);
+        if (recorded > 0 && email.Enabled)
+        {
+            jobs.Enqueue<SendRemindersJob>(job => job.SendPendingAsync(CancellationToken.None));
+        }
+        return planned.Select(p => p.Recipient.Key).Distinct().Count();
+    }
+
+    public async Task<IReadOnlyList<ReminderLogRow>> LogAsync(int? deadlineId = null, int take = 500)
+    {
+        var scope = await currentUser.RequireScopeAsync(Committee);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = db.Set<ReminderDispatch>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId);
+        if (deadlineId is { } id)
+        {
+            rows = rows.Where(d => d.DeadlineId == id);
+        }
+        return await rows.OrderByDescending(d => d.Id).Take(take)
+            .Join(db.Set<Deadline>(), d => d.DeadlineId, x => x.Id, (d, x) => new ReminderLogRow(d.Id, d.CreatedAtUtc, d.SentAtUtc, d.RecipientName,
+                d.RecipientEmail, x.Name, d.Year, d.Kind, d.Channel, d.Status, d.Subject, d.Attempts, d.LastError))
+            .ToListAsync();
+    }
+
+    // The board opens on the next deadline to come in the year (or the last one once all have passed).
+    public int DefaultDeadlineId(IReadOnlyList<DeadlineRow> deadlines, int year)
+    {
+        var today = dispatcher.Today;
+        var dated = deadlines.Select(d => (d.Id, Due: DeadlineDates.DueDate(year, d.DueMonth, d.DueDay))).OrderBy(d => d.Due).ToList();
+        return dated.Where(d => d.Due >= today).Select(d => d.Id).FirstOrDefault(dated.Select(d => d.Id).LastOrDefault());
+    }
+
+    public string SettingsNote() => email.Enabled
+        ? $"E-mail đang bật: gửi qua máy chủ {settings.Smtp.Host}:{settings.Smtp.Port} từ địa chỉ {settings.Smtp.FromAddress}."
+        : "E-mail đang tắt vì chưa đặt máy chủ SMTP (cài đặt Smtp:Host): nhắc việc chỉ hiện ở chuông thông báo trong phần mềm.";
+
+    public string ScheduleNote() =>
+        $"Hằng ngày lúc {settings.Reminders.TimeOfDay} ({settings.Reminders.TimeZone}) phần mềm tự nhắc những nơi chưa nộp. " +
+        $"Ban chỉ đạo báo cáo lên: {settings.Reminders.LevelAboveName}. Hôm nay: {VnTime.FormatDate(ReminderDispatcher.LocalToday(clock, settings))}.";
+}
