@@ -143,4 +143,24 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         await Expect(Row(page, "1.2").Locator(".item-error")).ToHaveTextAsync("Tiêu chí 1.2: điểm phải là bội số của 0,5.");
         await Expect(page.Locator("#score-total")).ToHaveTextAsync("0/100");
     }
+
+    [Fact]
+    public async Task The_scoring_page_fits_a_phone_screen()
+    {
+        var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Điện Thoại");
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await Expect(Row(page, "1.2").Locator("input").First).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"Trang rộng hơn màn hình {overflow}px");
+        var box = await Row(page, "1.2").Locator("input").First.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= 390);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-phone.png") });
+    }
 }
