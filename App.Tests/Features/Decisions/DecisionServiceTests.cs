@@ -113,7 +113,7 @@ public sealed class DecisionServiceTests(AppFactory app) : IClassFixture<AppFact
             DecisionTestData.Form(Title.VillageCommunity, 2024, 103, ids["Thôn Tân Hòa"], ids["Thôn Tân Lập"], ids["Thôn Tân Sơn"])));
 
         var messages = error.Errors.Select(e => e.ErrorMessage).ToList();
-        Assert.Contains("Thôn Tân Hòa: hồ sơ đang ở trạng thái “Đã gửi”, chỉ công nhận được hồ sơ đã duyệt.", messages);
+        Assert.Contains("Thôn Tân Hòa: hồ sơ đang ở trạng thái “Đã chấm”, chỉ công nhận được hồ sơ đã duyệt.", messages);
         Assert.Contains("Thôn Tân Lập chưa đạt tiêu chí nên không thể công nhận.", messages);
         Assert.Contains("Thôn Tân Sơn: hồ sơ đang ở trạng thái “Nháp”, chỉ công nhận được hồ sơ đã duyệt.", messages);
         Assert.Empty(await AsAsync("bcd@camtan.vn", d => d.ListAsync(2024)).ContinueWith(t => t.Result.Where(r => r.Title == Title.VillageCommunity)));

@@ -130,7 +130,7 @@ public sealed class DecisionService(
             }
             else if (e.Status != EvaluationStatus.Reviewed)
             {
-                problems.Add($"{name}: hồ sơ đang ở trạng thái “{StatusText(e.Status)}”, chỉ công nhận được hồ sơ đã duyệt.");
+                problems.Add($"{name}: hồ sơ đang ở trạng thái “{e.Status.Text()}”, chỉ công nhận được hồ sơ đã duyệt.");
             }
             else if (!e.MeetsCriteria)
             {
@@ -230,15 +230,6 @@ public sealed class DecisionService(
             .SingleOrDefaultAsync();
     }
 
-    public static string StatusText(EvaluationStatus status) => status switch
-    {
-        EvaluationStatus.Draft => "Nháp",
-        EvaluationStatus.Submitted => "Đã gửi",
-        EvaluationStatus.Reviewed => "Đã duyệt",
-        EvaluationStatus.Recognised => "Đã công nhận",
-        EvaluationStatus.NotRecognised => "Không công nhận",
-        _ => status.ToString(),
-    };
 
     private async Task<Decision> LoadForReaderAsync(int id)
     {
