@@ -18,6 +18,10 @@ if (BenchmarkCommand.Handles(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// MudBlazor's CSS/JS and blazor.web.js live in the build's static web assets manifest, which ASP.NET Core reads only in
+// Development unless asked: `dotnet run` without a launch profile is Production. A no-op in published output.
+builder.WebHost.UseStaticWebAssets();
+
 // Settings: the root appsettings.json, then environment variables, then the command line; checked before anything runs.
 builder.Configuration.AddRootSettingsFile();
 AppSettings settings;
