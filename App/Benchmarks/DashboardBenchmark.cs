@@ -18,9 +18,13 @@ public static class DashboardBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         System.Globalization.CultureInfo.CurrentCulture = Figures.Vi;
-        var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(30);
+        var smoke = args.Contains(BenchmarkCommand.Smoke);
+        var iterations = smoke ? 1 : args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(30);
+        (string, int, int)[] communes = smoke
+            ? [("Xã thử (2 thôn, 100 hộ)", 2, 100)]
+            : [("Xã mẫu (10 thôn, 2.000 hộ)", 10, 2_000), ("Xã lớn (40 thôn, 20.000 hộ)", 40, 20_000)];
         Console.WriteLine($"Benchmark bảng điều khiển · {iterations} lần đo mỗi phép · {Environment.ProcessorCount} lõi · .NET {Environment.Version}");
-        foreach (var (label, villages, households) in new[] { ("Xã mẫu (10 thôn, 2.000 hộ)", 10, 2_000), ("Xã lớn (40 thôn, 20.000 hộ)", 40, 20_000) })
+        foreach (var (label, villages, households) in communes)
         {
             var path = Path.Combine(Path.GetTempPath(), $"hoctap-bench-{Guid.NewGuid():N}.db");
             try
@@ -99,7 +103,7 @@ public static class DashboardBenchmark
         var person = Command(connection, tx, $"INSERT INTO People (Id, HouseholdId, FullName, FullNameSearch, FullNameSort, GivenNameSort, Sex, Relation, Education, Literacy, Occupation, TargetGroup, School, Status, SortOrder, CreatedAtUtc, CreatedBy, UpdatedAtUtc, UpdatedBy, Version) VALUES ($id, $h, 'Người', 'nguoi', 'nguoi', 'nguoi', 1, 1, 0, 0, '', $g, 0, $status, 0, {audit})", "$id", "$h", "$g", "$status");
         var clan = Command(connection, tx, $"INSERT INTO Clans (Id, CommuneId, Name, NameSearch, HeadName, Phone, Note, CreatedAtUtc, CreatedBy, UpdatedAtUtc, UpdatedBy, Version) VALUES ($id, {commune.Id}, $name, $name, '', '', '', {audit})", "$id", "$name");
         var member = Command(connection, tx, "INSERT INTO ClanMembers (ClanId, HouseholdId) VALUES ($c, $h)", "$c", "$h");
-        var registration = Command(connection, tx, $"INSERT INTO Registration (Id, CommuneId, Year, Title, SubjectKind, SubjectId, VillageId, SubjectName, RegisteredOn, CreatedAtUtc, CreatedBy, UpdatedAtUtc, UpdatedBy, Version) VALUES ($id, {commune.Id}, $y, $t, $k, $s, $v, '', $on, {audit})", "$id", "$y", "$t", "$k", "$s", "$v", "$on");
+        var registration = Command(connection, tx, $"INSERT INTO Registration (Id, CommuneId, Year, Title, SubjectKind, SubjectId, VillageId, SubjectName, SubjectSearch, RegisteredOn, CreatedAtUtc, CreatedBy, UpdatedAtUtc, UpdatedBy, Version) VALUES ($id, {commune.Id}, $y, $t, $k, $s, $v, '', '', $on, {audit})", "$id", "$y", "$t", "$k", "$s", "$v", "$on");
         var evaluation = Command(connection, tx, $"INSERT INTO Evaluation (Id, RegistrationId, CriteriaSetId, Status, AnswersJson, TotalTenths, Rating, MeetsCriteria, EditedAfterReview, CreatedAtUtc, CreatedBy, UpdatedAtUtc, UpdatedBy, Version) VALUES ($id, $r, $set, $status, '{{}}', 0, '', 0, 0, {audit})", "$id", "$r", "$set", "$status");
 
         var subjects = new List<(Title Title, string Kind, int Id, int? Village)>();

@@ -22,7 +22,7 @@ public static class ReminderBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         System.Globalization.CultureInfo.CurrentCulture = AppServices.Vietnamese;
-        var units = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 10_000;
+        var units = args.Contains(BenchmarkCommand.Smoke) ? 50 : args.Length > 2 && int.TryParse(args[2], out var n) ? n : 10_000;
         var folder = Path.Combine(Path.GetTempPath(), "hoctap-benchmark-" + Guid.NewGuid().ToString("N"));
         var settings = new AppSettings { Storage = new StorageSettings { DataDirectory = folder } };
         Directory.CreateDirectory(folder);
