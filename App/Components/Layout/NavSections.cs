@@ -22,6 +22,7 @@ public static class NavSections
         new("Sổ theo dõi", "Nhân khẩu", "/nhan-khau", Icons.Material.Filled.Person, Readers),
         new("Sổ theo dõi", "Dòng họ", "/dong-ho", Icons.Material.Filled.Diversity3, Readers),
         new("Sổ theo dõi", "Đơn vị", "/don-vi", Icons.Material.Filled.Business, [.. Readers, HocTapSuotDoi.Security.Roles.UnitReporter]),
+        new("Danh hiệu", "Số liệu năm", "/so-lieu-nam", Icons.Material.Filled.Numbers, HocTapSuotDoi.Security.Roles.All),
         new("Công nhận", "Quyết định công nhận", "/quyet-dinh", Icons.Material.Filled.Gavel, Readers),
         new("Quản trị", "Bộ tiêu chí", "/quan-tri/bo-tieu-chi", Icons.Material.Filled.Checklist, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Sổ theo dõi", "Nhập từ Excel", "/nhap-excel", Icons.Material.Filled.UploadFile, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Scorer]),

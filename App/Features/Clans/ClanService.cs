@@ -2,6 +2,7 @@ using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public sealed class ClanFormValidator : AbstractValidator<ClanForm>
 
 // Clans and their member households, which may live in several villages. Editing a clan touches several villages, so
 // it needs a commune-wide scope (administrator, or a scorer for the whole commune).
-public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IValidator<ClanForm> validator)
+public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IValidator<ClanForm> validator, TimeProvider clock)
 {
     public static IQueryable<Clan> Filter(AppDbContext db, UserScope scope, string? search)
     {
@@ -124,11 +125,16 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         clan.HeadName = form.HeadName.Trim();
         clan.Phone = form.Phone.Trim();
         clan.Note = form.Note.Trim();
+        var touched = clan.Members.Select(m => m.HouseholdId).Union(ids).ToList();
         clan.Members.RemoveAll(m => !ids.Contains(m.HouseholdId));
         clan.Members.AddRange(ids.Where(h => clan.Members.All(m => m.HouseholdId != h)).Select(h => new ClanMember { HouseholdId = h }));
         // Membership changes alone do not touch the clan row: bump it so the version still guards concurrent edits.
         db.Entry(clan).State = clan.Id == 0 ? EntityState.Added : EntityState.Modified;
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await HouseholdService.SaveOrConflictAsync(db, "Dòng họ này");
+        var villages = await db.Households.Where(h => touched.Contains(h.Id)).Select(h => h.VillageId).Distinct().ToListAsync();
+        await RegisterDependents.RecomputeAsync(db, scope.CommuneId, clock, [], villages, clan.Id);
+        await transaction.CommitAsync();
         return clan.Id;
     }
 

@@ -3,36 +3,83 @@ using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Features.YearFigures;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Criteria;
 
-// Gathers, from the registers and the year's evaluations, the figures that computed criteria need, so the engine
-// stays pure. A figure with nothing to divide by (a clan without member households) is left out: the engine then
-// reports it as missing instead of scoring 0 %.
+// Gathers, from the registers, the year's evaluations and the figures entered per village or unit, the figures that
+// computed criteria need, so the engine stays pure. A figure with nothing to divide by (a clan without member
+// households, a village whose figure nobody entered) is left out: the engine then reports it as missing instead of
+// scoring 0 %.
 public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<IReadOnlyDictionary<string, ComputedInput>> GatherAsync(SubjectKind kind, int subjectId, int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await GatherAsync(db, kind, subjectId, year, ct);
+    }
+
+    // On the caller's context, so a recomputation inside a transaction sees what the transaction wrote.
+    public static async Task<IReadOnlyDictionary<string, ComputedInput>> GatherAsync(AppDbContext db, SubjectKind kind, int subjectId, int year, CancellationToken ct = default)
+    {
         var inputs = new Dictionary<string, ComputedInput>();
+        foreach (var (key, population, recognised, _) in Rates(db, kind, subjectId, year))
+        {
+            await AddRateAsync(inputs, key, population, recognised, ct);
+        }
+        if (kind is SubjectKind.Village or SubjectKind.Unit)
+        {
+            var entered = await db.Set<EnteredFigure>().AsNoTracking()
+                .Where(f => f.SubjectKind == kind && f.SubjectId == subjectId && f.Year == year && f.OutOf > 0).ToListAsync(ct);
+            foreach (var figure in entered)
+            {
+                inputs[figure.InputKey] = ComputedInput.FromCounts(Math.Min(figure.Count, figure.OutOf), figure.OutOf);
+            }
+        }
+        if (kind == SubjectKind.Commune)
+        {
+            await GatherCommuneAsync(db, inputs, subjectId, year, ct);
+        }
+        return inputs;
+    }
+
+    // What a dependent sheet still waits for: subjects of the title it counts that meet the criteria and await their
+    // recognition decision ("Chờ quyết định công nhận GĐHT năm 2026: đã công nhận 0/21 hộ, 15 hộ đạt tiêu chí chờ quyết định").
+    public async Task<IReadOnlyList<string>> WaitingAsync(SubjectKind kind, int subjectId, int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lines = new List<string>();
+        foreach (var (_, population, recognised, title) in Rates(db, kind, subjectId, year))
+        {
+            var total = await population.CountAsync(ct);
+            var done = await population.CountAsync(id => recognised.Contains(id), ct);
+            var pending = await population.CountAsync(id => AwaitingDecision(db, title, year).Contains(id), ct);
+            if (total > 0 && pending > 0)
+            {
+                lines.Add($"Chờ quyết định công nhận {Dashboard.Figures.ShortName(title)} năm {year}: đã công nhận {done}/{total} {Dashboard.Figures.SubjectNoun(title)}, " +
+                    $"{pending} {Dashboard.Figures.SubjectNoun(title)} đạt tiêu chí đang chờ quyết định. Điểm tiêu chí này sẽ tự tính lại khi quyết định được ban hành.");
+            }
+        }
+        return lines;
+    }
+
+    private static IEnumerable<(ComputedInputKey Key, IQueryable<int> Population, IQueryable<int> Recognised, Title Title)> Rates(
+        AppDbContext db, SubjectKind kind, int subjectId, int year)
+    {
         switch (kind)
         {
             case SubjectKind.Clan:
                 var members = db.Set<ClanMember>().Where(m => m.ClanId == subjectId && m.Household!.Status == HouseholdStatus.Resident).Select(m => m.HouseholdId);
-                await AddRateAsync(inputs, ComputedInputKeys.ClanMemberHouseholdsFamilyLearningRate, members, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), ct);
+                yield return (ComputedInputKeys.ClanMemberHouseholdsFamilyLearningRate, members, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), Title.FamilyLearning);
                 break;
             case SubjectKind.Village:
                 var households = db.Households.Where(h => h.VillageId == subjectId && h.Status == HouseholdStatus.Resident).Select(h => h.Id);
-                await AddRateAsync(inputs, ComputedInputKeys.VillageHouseholdsFamilyLearningRate, households, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), ct);
+                yield return (ComputedInputKeys.VillageHouseholdsFamilyLearningRate, households, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), Title.FamilyLearning);
                 var clans = db.Clans.Where(c => c.Members.Any(m => db.Households.Any(h => h.Id == m.HouseholdId && h.VillageId == subjectId))).Select(c => c.Id);
-                await AddRateAsync(inputs, ComputedInputKeys.VillageClansClanLearningRate, clans, Recognised(db, Title.ClanLearning, year, SubjectKind.Clan), ct);
-                break;
-            case SubjectKind.Commune:
-                await GatherCommuneAsync(db, inputs, subjectId, year, ct);
+                yield return (ComputedInputKeys.VillageClansClanLearningRate, clans, Recognised(db, Title.ClanLearning, year, SubjectKind.Clan), Title.ClanLearning);
                 break;
         }
-        return inputs;
     }
 
     private static async Task GatherCommuneAsync(AppDbContext db, Dictionary<string, ComputedInput> inputs, int communeId, int year, CancellationToken ct)
@@ -55,6 +102,11 @@ public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFact
     public static IQueryable<int> Recognised(AppDbContext db, Title title, int year, SubjectKind kind) =>
         db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.SubjectKind == kind
             && r.Evaluation != null && r.Evaluation.Status == EvaluationStatus.Recognised).Select(r => r.SubjectId);
+
+    // Reviewed, meeting the criteria, not yet in a decision.
+    private static IQueryable<int> AwaitingDecision(AppDbContext db, Title title, int year) =>
+        db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.Evaluation != null
+            && r.Evaluation.Status == EvaluationStatus.Reviewed && r.Evaluation.MeetsCriteria).Select(r => r.SubjectId);
 
     private static async Task AddRateAsync(Dictionary<string, ComputedInput> inputs, ComputedInputKey key,
         IQueryable<int> population, IQueryable<int> recognisedIds, CancellationToken ct)

@@ -178,7 +178,12 @@ public sealed class DecisionService(
         db.Add(decision);
         try
         {
+            // The decision and the sheets that count its title (clans, villages, the commune) are written together.
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
+            await DependentEvaluations.RecomputeAsync(db, scope.CommuneId, form.Year, DependentEvaluations.ReadersOf(title),
+                $"Quyết định số {decision.FullNumber} công nhận {title.DisplayName()} năm {form.Year}", clock.GetUtcNow().UtcDateTime);
+            await transaction.CommitAsync();
         }
         catch (DbUpdateConcurrencyException)
         {

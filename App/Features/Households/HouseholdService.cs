@@ -2,6 +2,7 @@ using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Features.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Households;
@@ -22,7 +23,8 @@ public sealed class HouseholdService(
     CurrentUser currentUser,
     IValidator<HouseholdForm> householdValidator,
     IValidator<PersonForm> personValidator,
-    IValidator<StatusForm> statusValidator)
+    IValidator<StatusForm> statusValidator,
+    TimeProvider clock)
 {
     // One query path for the list, its count and the Excel export, so they always agree.
     public static IQueryable<Household> Filter(AppDbContext db, UserScope scope, HouseholdQuery query)
@@ -142,7 +144,11 @@ public sealed class HouseholdService(
         household.Address = form.Address.Trim();
         household.Phone = form.Phone.Trim();
         household.Note = form.Note.Trim();
+        var villages = new[] { village.Id, (int)db.Entry(household).Property(h => h.VillageId).OriginalValue };
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await SaveOrConflictAsync(db, "Hộ này");
+        await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages);
+        await transaction.CommitAsync();
         return household.Id;
     }
 
@@ -169,7 +175,10 @@ public sealed class HouseholdService(
         db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
         household.Status = (HouseholdStatus)form.Status;
         household.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await SaveOrConflictAsync(db, "Hộ này");
+        await RegisterDependents.RecomputeAsync(db, household.CommuneId, clock, [household.Id], [household.VillageId]);
+        await transaction.CommitAsync();
     }
 
     public async Task<PersonForm> GetPersonAsync(int personId)
