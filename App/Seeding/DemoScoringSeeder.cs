@@ -1,105 +1,245 @@
+using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Features.YearFigures;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Seeding;
 
-// Registrations and evaluations of the demo commune for the last three years, so every screen has real figures on first
-// run: past years decided (công nhận / không công nhận), the current year in every state of the workflow. Scores are
-// drawn with a fixed seed and scored by the engine, so totals, ratings and verdicts agree with the criteria sets.
+// Registrations, evaluations and decisions of the demo commune for the last three years, made the way the commune makes
+// them: every sheet is scored by the engine from answers and from the figures the app gathers (computed items read the
+// recognitions already decided), only complete sheets are submitted and reviewed, and only reviewed sheets that meet
+// their criteria are recognised, by a decision issued through DecisionService's own rules, title after title in the
+// order of the dependencies (GĐHT and CDHT, then DHHT and ĐVHT, then CĐHT thôn, then CĐHT xã). Past years are decided;
+// the current year is in progress: part of GĐHT decided, the rest waiting, later titles still being scored.
 public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock)
 {
+    private const string Signer = "Trịnh Đình Long";
+    private readonly Random _random = new(2026_11_28);
+    private readonly Dictionary<int, int> _decisionNumbers = [];
+    private HashSet<int> _strong = [];
+
     public async Task SeedAsync(Commune commune, CancellationToken ct = default)
     {
         if (await db.Set<Registration>().AnyAsync(r => r.CommuneId == commune.Id, ct))
         {
             return;
         }
-        var random = new Random(2026_11_28);
-        var currentYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Setup.VnTime.Zone).Year;
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Setup.VnTime.Zone).DateTime);
         var households = await db.Households.AsNoTracking().Where(h => h.CommuneId == commune.Id && h.Status == HouseholdStatus.Resident)
-            .OrderBy(h => h.Id).Select(h => new { h.Id, h.HeadName, h.Code, h.VillageId }).ToListAsync(ct);
-        var clans = await db.Clans.AsNoTracking().Where(c => c.CommuneId == commune.Id).OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
-        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == commune.Id).OrderBy(v => v.Id).Select(v => new { v.Id, v.Name }).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == commune.Id && u.Active).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name, u.VillageId }).ToListAsync(ct);
+            .OrderBy(h => h.Id).Select(h => new Subject(h.Id, $"Hộ {h.HeadName} ({h.Code})", h.VillageId)).ToListAsync(ct);
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.Household!.CommuneId == commune.Id && p.Household.Status == HouseholdStatus.Resident && p.Status == PersonStatus.Living && p.BirthYear != null)
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.FullName, p.Household!.VillageId, BirthYear = p.BirthYear!.Value, p.TargetGroup }).ToListAsync(ct);
+        var clans = await db.Clans.AsNoTracking().Where(c => c.CommuneId == commune.Id).OrderBy(c => c.Id).Select(c => new Subject(c.Id, c.Name, null)).ToListAsync(ct);
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == commune.Id).OrderBy(v => v.SortOrder).Select(v => new Subject(v.Id, v.Name, v.Id)).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == commune.Id && u.Active).OrderBy(u => u.Id)
+            .Select(u => new { Subject = new Subject(u.Id, u.Name, u.VillageId), u.StaffCount }).ToListAsync(ct);
+        var groups = people.ToDictionary(p => p.Id, p => p.TargetGroup);
+        // Learning runs in families: two clans in three and the first four villages are strong; their households register
+        // almost all and score high, so clans and villages can reach their rates, as in a real commune.
+        var clanOrder = clans.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var strongVillages = villages.Take(4).Select(v => v.Id).ToHashSet();
+        var inStrongClan = (await db.ClanMembers.AsNoTracking().Where(m => m.Household!.CommuneId == commune.Id).Select(m => new { m.HouseholdId, m.ClanId }).ToListAsync(ct))
+            .Where(m => clanOrder.GetValueOrDefault(m.ClanId) % 3 != 2).Select(m => m.HouseholdId).ToHashSet();
+        _strong = households.Where(h => inStrongClan.Contains(h.Id) || h.VillageId is { } v && strongVillages.Contains(v)).Select(h => h.Id).ToHashSet();
 
         db.Actor = "dữ liệu mẫu";
         db.SkipChangeLog = true;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var registrations = new List<Registration>();
-        for (var year = currentYear - 2; year <= currentYear; year++)
+        var count = 0;
+        for (var year = today.Year - 2; year <= today.Year; year++)
         {
-            var share = 0.62 + 0.06 * (year - currentYear + 2);
-            var sets = new Dictionary<Title, CriteriaSet?>();
-            foreach (var title in Enum.GetValues<Title>())
+            var current = year == today.Year;
+            var share = 0.62 + 0.06 * (year - today.Year + 2);
+            await AddFiguresAsync(commune.Id, year, villages, units.Select(u => (u.Subject.Id, u.StaffCount)).ToList(), ct);
+
+            // 1. Households and citizens: nothing computed; past years decided in December, this year partly decided.
+            var gdht = await ScoreAsync(commune.Id, year, Title.FamilyLearning, SubjectKind.Household, PickHouseholds(households, share + 0.15), current ? 0.8 : 1, null, ct);
+            var adults = people.Where(p => p.BirthYear <= year - 15).Select(p => new Subject(p.Id, p.FullName, p.VillageId)).ToList();
+            var cdht = await ScoreAsync(commune.Id, year, Title.CitizenLearning, SubjectKind.Person, Pick(adults, 0.1 + 0.05 * (year - today.Year + 2)),
+                current ? 0.7 : 1, id => GroupCode(groups[id]), ct);
+            await DecideAsync(commune, year, Title.FamilyLearning, gdht, current ? 0.7 : 1, DecisionDay(year, 12, 5, today), ct);
+            await DecideAsync(commune, year, Title.CitizenLearning, cdht, current ? 0 : 1, DecisionDay(year, 12, 5, today), ct);
+
+            // 2. Clans and units read this year's GĐHT and CDHT.
+            var dhht = await ScoreAsync(commune.Id, year, Title.ClanLearning, SubjectKind.Clan, Pick(clans, share + 0.1), current ? 0.8 : 1, null, ct);
+            var dvht = await ScoreAsync(commune.Id, year, Title.UnitLearning, SubjectKind.Unit, Pick(units.Select(u => u.Subject).ToList(), 0.85), current ? 0.4 : 1, null, ct);
+            if (!current)
             {
-                sets[title] = await CriteriaSetService.ActiveForAsync(db, title, year);
+                await DecideAsync(commune, year, Title.ClanLearning, dhht, 1, DecisionDay(year, 12, 12, today), ct);
+                await DecideAsync(commune, year, Title.UnitLearning, dvht, 1, DecisionDay(year, 12, 12, today), ct);
             }
-            void Add(Title title, SubjectKind kind, int id, string name, int? village, double registerShare)
+
+            // 3. Villages read households and clans; 4. the commune reads every title.
+            var cdhtThon = await ScoreAsync(commune.Id, year, Title.VillageCommunity, SubjectKind.Village, Pick(villages, 0.9), current ? 0.3 : 1, null, ct);
+            if (!current)
             {
-                if (sets[title] is { } set && random.NextDouble() < registerShare)
-                {
-                    registrations.Add(Evaluate(new Registration
-                    {
-                        CommuneId = commune.Id, Year = year, Title = title, SubjectKind = kind, SubjectId = id, VillageId = village,
-                        SubjectName = name, SubjectSearch = VietnameseText.SearchKey(name), RegisteredOn = new DateOnly(year, 3, 1 + random.Next(28)),
-                    }, set, year == currentYear, random));
-                }
+                await DecideAsync(commune, year, Title.VillageCommunity, cdhtThon, 1, DecisionDay(year, 12, 20, today), ct);
             }
-            households.ForEach(h => Add(Title.FamilyLearning, SubjectKind.Household, h.Id, $"Hộ {h.HeadName} ({h.Code})", h.VillageId, share + 0.15));
-            clans.ForEach(c => Add(Title.ClanLearning, SubjectKind.Clan, c.Id, c.Name, null, share + 0.1));
-            villages.ForEach(v => Add(Title.VillageCommunity, SubjectKind.Village, v.Id, v.Name, v.Id, 0.9));
-            units.ForEach(u => Add(Title.UnitLearning, SubjectKind.Unit, u.Id, u.Name, u.VillageId, 0.85));
+            var xa = await ScoreAsync(commune.Id, year, Title.CommuneCommunity, SubjectKind.Commune, [new Subject(commune.Id, $"Xã {commune.Name}", null)],
+                current ? 0 : 1, null, ct);
+            if (!current)
+            {
+                await DecideAsync(commune, year, Title.CommuneCommunity, xa, 1, DecisionDay(year, 12, 28, today), ct);
+            }
+            count += gdht.Count + cdht.Count + dhht.Count + dvht.Count + cdhtThon.Count + xa.Count;
         }
-        BulkInsert.Insert(db, registrations, ct);
-        BulkInsert.Insert(db, registrations.Select(r => { r.Evaluation!.RegistrationId = r.Id; return r.Evaluation; }), ct);
         db.ChangeLogs.Add(new ChangeLog
         {
-            EntityType = nameof(Commune), EntityId = commune.Id.ToString(), Action = "Thêm", By = db.Actor, AtUtc = clock.GetUtcNow().UtcDateTime,
-            Changes = $"Hồ sơ mẫu: {registrations.Count} hồ sơ đăng ký và chấm điểm {currentYear - 2}–{currentYear}.",
+            EntityType = nameof(Commune), EntityId = commune.Id.ToString(), Action = "Thêm", By = db.Actor, AtUtc = now.UtcDateTime,
+            Changes = $"Hồ sơ mẫu: {count} hồ sơ đăng ký, chấm điểm và quyết định công nhận {today.Year - 2}–{today.Year}.",
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
-    // Scores drawn around a level typical of the title; decided in past years, spread over the workflow this year.
-    private static Registration Evaluate(Registration registration, CriteriaSet set, bool currentYear, Random random)
+    private sealed record Subject(int Id, string Name, int? VillageId);
+
+    private List<Subject> Pick(IReadOnlyList<Subject> subjects, double share) => subjects.Where(_ => _random.NextDouble() < share).ToList();
+
+    private List<Subject> PickHouseholds(IReadOnlyList<Subject> households, double share) =>
+        households.Where(h => _random.NextDouble() < (_strong.Contains(h.Id) ? 0.97 : share)).ToList();
+
+    // A December decision of a past year; this year's GĐHT decision is signed today (the year is in progress).
+    private static DateOnly DecisionDay(int year, int month, int day, DateOnly today) =>
+        year < today.Year ? new DateOnly(year, month, day) : today;
+
+    private static string? GroupCode(CitizenGroup group) => group switch
     {
+        CitizenGroup.FarmersAndRuralWorkers => "1",
+        CitizenGroup.IndustrialAndCraftWorkers => "2",
+        CitizenGroup.OfficialsAndIntellectuals => "3",
+        _ => "4",
+    };
+
+    // The yearly figures no register holds: adults taking part in the community learning centre, staff holding CDHT.
+    private async Task AddFiguresAsync(int communeId, int year, IReadOnlyList<Subject> villages, IReadOnlyList<(int Id, int Staff)> units, CancellationToken ct)
+    {
+        var adults = await db.People.Where(p => p.Household!.CommuneId == communeId && p.Household.Status == HouseholdStatus.Resident
+                && p.Status == PersonStatus.Living && p.BirthYear != null && p.BirthYear <= year - 18)
+            .GroupBy(p => p.Household!.VillageId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        foreach (var village in villages.Where(v => adults.GetValueOrDefault(v.Id) > 0))
+        {
+            var outOf = adults[village.Id];
+            db.Add(new EnteredFigure
+            {
+                CommuneId = communeId, SubjectKind = SubjectKind.Village, SubjectId = village.Id, Year = year,
+                InputKey = EnteredFigureService.KeyFor(SubjectKind.Village)!.Key, OutOf = outOf,
+                Count = (int)(outOf * (0.35 + _random.NextDouble() * 0.4)), Source = $"Sổ theo dõi của Trung tâm Học tập cộng đồng năm {year}",
+            });
+        }
+        foreach (var (id, staff) in units.Where(u => u.Staff > 0))
+        {
+            db.Add(new EnteredFigure
+            {
+                CommuneId = communeId, SubjectKind = SubjectKind.Unit, SubjectId = id, Year = year,
+                InputKey = EnteredFigureService.KeyFor(SubjectKind.Unit)!.Key, OutOf = staff,
+                Count = (int)Math.Ceiling(staff * (0.82 + _random.NextDouble() * 0.18)), Source = $"Báo cáo của đơn vị năm {year}",
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    // Registers the subjects, scores each sheet with the engine (computed items from the figures gathered now) and moves
+    // it as far as the workflow allows: past years (progress 1) reviewed; this year, the share `progress` is reviewed
+    // and the rest spread over Nháp and Đã chấm. Only a complete sheet leaves Nháp.
+    private async Task<List<Registration>> ScoreAsync(int communeId, int year, Title title, SubjectKind kind, IReadOnlyList<Subject> subjects,
+        double progress, Func<int, string?>? targetGroup, CancellationToken ct)
+    {
+        if (await CriteriaSetService.ActiveForAsync(db, title, year) is not { } set || subjects.Count == 0)
+        {
+            return [];
+        }
         var definition = CriteriaSetJson.Deserialize(set.DefinitionJson);
-        var strength = 0.55 + random.NextDouble() * 0.45;
+        var computed = definition.Items.Any(i => i.Kind == ItemKind.Computed);
+        var selfAssessed = ScoringTexts.IsSelfAssessed(title);
+        var registrations = new List<Registration>();
+        foreach (var subject in subjects)
+        {
+            var strength = title switch
+            {
+                Title.FamilyLearning when _strong.Contains(subject.Id) => 0.85 + _random.NextDouble() * 0.15,
+                Title.FamilyLearning or Title.CitizenLearning => 0.55 + _random.NextDouble() * 0.45,
+                _ => 0.8 + _random.NextDouble() * 0.2,
+            };
+            var answers = Answers(definition, targetGroup?.Invoke(subject.Id), strength);
+            var inputs = computed ? await ComputedInputsService.GatherAsync(db, kind, subject.Id, year, ct) : new Dictionary<string, ComputedInput>();
+            var result = CriteriaEvaluator.Evaluate(definition, answers.ToEngine(inputs));
+            var roll = _random.NextDouble();
+            var status = !result.IsComplete || result.HasErrors ? EvaluationStatus.Draft
+                : roll < progress ? EvaluationStatus.Reviewed
+                : roll < progress + (1 - progress) / 2 ? EvaluationStatus.Submitted
+                : EvaluationStatus.Draft;
+            var json = answers.ToJson();
+            registrations.Add(new Registration
+            {
+                CommuneId = communeId, Year = year, Title = title, SubjectKind = kind, SubjectId = subject.Id, VillageId = subject.VillageId,
+                SubjectName = subject.Name, SubjectSearch = VietnameseText.SearchKey(subject.Name), RegisteredOn = new DateOnly(year, 3, 1 + _random.Next(28)),
+                Evaluation = new Evaluation
+                {
+                    CriteriaSetId = set.Id, Status = status,
+                    // Self-assessed titles: the unit or citizen fills the sheet; the reviewer accepted it unchanged.
+                    SelfAnswersJson = selfAssessed ? json : null,
+                    AnswersJson = selfAssessed && status == EvaluationStatus.Draft ? "{}" : json,
+                    TotalTenths = result.Total.Tenths, Rating = result.Rating ?? "", MeetsCriteria = result.Recognised,
+                },
+            });
+        }
+        BulkInsert.Insert(db, registrations, ct);
+        BulkInsert.Insert(db, registrations.Select(r => { r.Evaluation!.RegistrationId = r.Id; return r.Evaluation; }), ct);
+        return registrations;
+    }
+
+    // Answers drawn around a level typical of a subject, for the items a person fills (computed ones are the app's).
+    private StoredAnswers Answers(CriteriaSetDefinition definition, string? targetGroup, double strength)
+    {
         var items = new Dictionary<string, StoredAnswer>();
-        foreach (var item in definition.Items.Where(i => i.Kind != ItemKind.Computed && i.TargetGroupCodes.Count == 0))
+        foreach (var item in definition.Items.Where(i => i.Kind != ItemKind.Computed && i.AppliesTo(targetGroup)))
         {
             if (item.Kind == ItemKind.MetNotMet)
             {
-                items[item.Code] = new StoredAnswer(Met: random.NextDouble() < strength + 0.2);
+                items[item.Code] = new StoredAnswer(Met: _random.NextDouble() < strength + 0.2);
                 continue;
             }
             var step = (item.Step ?? item.Max).Tenths;
             var steps = item.Max.Tenths / Math.Max(1, step);
-            var taken = Math.Clamp((int)Math.Round(steps * (strength + (random.NextDouble() - 0.5) * 0.3)), 0, steps);
+            var taken = Math.Clamp((int)Math.Round(steps * (strength + (_random.NextDouble() - 0.5) * 0.3)), 0, steps);
             items[item.Code] = new StoredAnswer(ScoreTenths: taken * step);
         }
-        var answers = new StoredAnswers { Items = items };
-        var result = CriteriaEvaluator.Evaluate(definition, answers.ToEngine(new Dictionary<string, ComputedInput>()));
-        var status = currentYear
-            ? (random.Next(5) switch { 0 => EvaluationStatus.Draft, 1 => EvaluationStatus.Submitted, _ => EvaluationStatus.Reviewed })
-            : result.Recognised || random.NextDouble() < 0.5 ? EvaluationStatus.Recognised : EvaluationStatus.NotRecognised;
-        if (!currentYear && status == EvaluationStatus.Recognised && !result.Recognised && result.IsComplete)
+        return new StoredAnswers { Items = items, TargetGroup = targetGroup };
+    }
+
+    // One decision of the title for the share of the reviewed sheets that meet the criteria, through the service's
+    // rules; in a past year the reviewed sheets below the criteria are closed as Không công nhận.
+    private async Task DecideAsync(Commune commune, int year, Title title, IReadOnlyList<Registration> registrations, double share, DateOnly issuedOn, CancellationToken ct)
+    {
+        var ids = registrations.Select(r => r.Evaluation!.Id).ToList();
+        var meeting = await db.Set<Evaluation>().AsNoTracking().Where(e => ids.Contains(e.Id) && e.Status == EvaluationStatus.Reviewed && e.MeetsCriteria)
+            .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
+        var chosen = meeting.Take((int)Math.Round(meeting.Count * share)).ToList();
+        if (chosen.Count == 0)
         {
-            status = EvaluationStatus.NotRecognised;
+            return;
         }
-        registration.Evaluation = new Evaluation
+        var number = _decisionNumbers[issuedOn.Year] = _decisionNumbers.GetValueOrDefault(issuedOn.Year, 100) + 1;
+        var set = await CriteriaSetService.ActiveForAsync(db, title, year);
+        var form = new DecisionForm
         {
-            CriteriaSetId = set.Id, Status = status, AnswersJson = answers.ToJson(),
-            TotalTenths = result.Total.Tenths, Rating = result.Rating ?? "", MeetsCriteria = result.Recognised,
+            Title = title, Year = year, Number = number, IssuedOn = issuedOn.ToDateTime(TimeOnly.MinValue),
+            IssuingBody = DecisionDefaults.IssuingBody(commune.Name), Place = commune.Name, SignerName = Signer, SignerPosition = DecisionDefaults.SignerPositions[0],
+            Bases = DecisionDefaults.Bases(commune.Name, title, set is null ? null : CriteriaSetJson.Deserialize(set.DefinitionJson).LegalBasis),
+            Article2 = DecisionDefaults.Article2, Article3 = DecisionDefaults.Article3(title), Recipients = DecisionDefaults.Recipients,
+            EvaluationIds = chosen, MarkOthersNotRecognised = share >= 1,
         };
-        return registration;
+        await new DecisionFormValidator().ValidateAndThrowAsync(form, ct);
+        await DecisionService.IssueAsync(db, commune.Id, form, clock.GetUtcNow().UtcDateTime);
+        db.ChangeTracker.Clear();
     }
 }

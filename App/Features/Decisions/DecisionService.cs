@@ -100,15 +100,23 @@ public sealed class DecisionService(
         await validator.ValidateAndThrowAsync(form);
         await using var db = await dbFactory.CreateDbContextAsync();
         db.Actor = scope.Name;
+        return await IssueAsync(db, scope.CommuneId, form, clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Issues a decision on the caller's context, checking every rule (numbers, title and year, reviewed and
+    /// meeting the criteria, not already decided) and scoring again the sheets that count the title. The caller has
+    /// checked who may issue; the demo commune's decisions come through here too.</summary>
+    public static async Task<int> IssueAsync(AppDbContext db, int communeId, DecisionForm form, DateTime nowUtc)
+    {
         var title = form.Title!.Value;
         var issuedOn = DateOnly.FromDateTime(form.IssuedOn!.Value);
-        if (await db.Set<Decision>().AnyAsync(d => d.CommuneId == scope.CommuneId && d.IssuedYear == issuedOn.Year && d.Number == form.Number))
+        if (await db.Set<Decision>().AnyAsync(d => d.CommuneId == communeId && d.IssuedYear == issuedOn.Year && d.Number == form.Number))
         {
             throw new ValidationException($"Số quyết định {form.Number} năm {issuedOn.Year} đã được dùng cho một quyết định khác của xã. Hãy kiểm tra sổ đăng ký văn bản.");
         }
 
         var chosen = await db.Set<Evaluation>().Include(e => e.Registration)
-            .Where(e => form.EvaluationIds.Contains(e.Id) && e.Registration!.CommuneId == scope.CommuneId).ToListAsync();
+            .Where(e => form.EvaluationIds.Contains(e.Id) && e.Registration!.CommuneId == communeId).ToListAsync();
         if (chosen.Count != form.EvaluationIds.Count)
         {
             throw new ValidationException("Một số hồ sơ đã chọn không còn tồn tại hoặc không thuộc xã. Hãy tải lại danh sách.");
@@ -142,11 +150,11 @@ public sealed class DecisionService(
             throw new ValidationException(problems.Select(p => new FluentValidation.Results.ValidationFailure(nameof(DecisionForm.EvaluationIds), p)));
         }
 
-        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId)
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId)
             .ToDictionaryAsync(v => v.Id, v => new { v.Name, v.SortOrder });
         var decision = new Decision
         {
-            CommuneId = scope.CommuneId, Title = title, Year = form.Year, Number = form.Number!.Value, Symbol = form.Symbol.Trim(),
+            CommuneId = communeId, Title = title, Year = form.Year, Number = form.Number!.Value, Symbol = form.Symbol.Trim(),
             IssuedOn = issuedOn, IssuedYear = issuedOn.Year, IssuingBody = form.IssuingBody.Trim(), Place = form.Place.Trim(),
             SignerName = form.SignerName.Trim(), SignerPosition = form.SignerPosition.Trim(), Bases = string.Join("\n", DecisionDefaults.Lines(form.Bases)),
             Article2 = form.Article2.Trim(), Article3 = form.Article3.Trim(), Recipients = string.Join("\n", DecisionDefaults.Lines(form.Recipients)),
@@ -171,7 +179,7 @@ public sealed class DecisionService(
         {
             var others = await db.Set<Evaluation>()
                 .Where(e => e.Status == EvaluationStatus.Reviewed && !e.MeetsCriteria && !form.EvaluationIds.Contains(e.Id)
-                    && e.Registration!.CommuneId == scope.CommuneId && e.Registration.Title == title && e.Registration.Year == form.Year)
+                    && e.Registration!.CommuneId == communeId && e.Registration.Title == title && e.Registration.Year == form.Year)
                 .ToListAsync();
             others.ForEach(e => e.Status = EvaluationStatus.NotRecognised);
         }
@@ -179,11 +187,14 @@ public sealed class DecisionService(
         try
         {
             // The decision and the sheets that count its title (clans, villages, the commune) are written together.
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
             await db.SaveChangesAsync();
-            await DependentEvaluations.RecomputeAsync(db, scope.CommuneId, form.Year, DependentEvaluations.ReadersOf(title),
-                $"Quyết định số {decision.FullNumber} công nhận {title.DisplayName()} năm {form.Year}", clock.GetUtcNow().UtcDateTime);
-            await transaction.CommitAsync();
+            await DependentEvaluations.RecomputeAsync(db, communeId, form.Year, DependentEvaluations.ReadersOf(title),
+                $"Quyết định số {decision.FullNumber} công nhận {title.DisplayName()} năm {form.Year}", nowUtc);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync();
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
