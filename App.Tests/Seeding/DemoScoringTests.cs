@@ -71,6 +71,20 @@ public sealed class DemoScoringTests(DemoRegisterApp app) : IClassFixture<DemoRe
     }
 
     [Fact]
+    public async Task The_years_from_2016_until_the_app_are_figures_entered_from_reports_and_show_in_the_trend()
+    {
+        await using var db = await DbAsync();
+        var years = await db.Set<HocTapSuotDoi.Features.YearData.PastYearFigure>().Select(f => f.Year).Distinct().OrderBy(y => y).ToListAsync();
+        Assert.Equal(Enumerable.Range(2016, ThisYear - 3 - 2016 + 1), years);
+        Assert.False(await db.Set<Registration>().AnyAsync(r => years.Contains(r.Year)));
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var trend = (await scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Dashboard.DashboardService>().GetAsync(ThisYear)).Trend;
+        var gdht2016 = trend.Single(p => p.Year == 2016 && p.Title == Title.FamilyLearning);
+        Assert.True(gdht2016.Entered);
+        Assert.True(gdht2016.Counts.Recognised > 0 && gdht2016.Counts.Recognised < gdht2016.Counts.Total);
+    }
+
+    [Fact]
     public async Task This_year_is_in_progress_part_decided_part_waiting()
     {
         await using var db = await DbAsync();

@@ -125,7 +125,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         if (settings.DemoData.Registers)
         {
             await new DemoRegisterSeeder(db).SeedAsync(commune, villages);
-            await new DemoScoringSeeder(db, clock).SeedAsync(commune);
+            await new DemoScoringSeeder(db, clock, settings.Scoring.FirstYear).SeedAsync(commune);
         }
     }
 }

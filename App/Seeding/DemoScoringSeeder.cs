@@ -6,7 +6,7 @@ using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Features.YearFigures;
+using HocTapSuotDoi.Features.YearData;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Seeding;
@@ -17,7 +17,7 @@ namespace HocTapSuotDoi.Seeding;
 // their criteria are recognised, by a decision issued through DecisionService's own rules, title after title in the
 // order of the dependencies (GĐHT and CDHT, then DHHT and ĐVHT, then CĐHT thôn, then CĐHT xã). Past years are decided;
 // the current year is in progress: part of GĐHT decided, the rest waiting, later titles still being scored.
-public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock)
+public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int firstYear = 2016)
 {
     private const string Signer = "Trịnh Đình Long";
     private readonly Random _random = new(2026_11_28);
@@ -91,6 +91,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock)
             }
             count += gdht.Count + cdht.Count + dhht.Count + dvht.Count + cdhtThon.Count + xa.Count;
         }
+        await AddPastYearsAsync(commune.Id, today.Year - 3, households.Count, clans.Count, villages.Count, units.Count, people.Count(p => p.BirthYear <= today.Year - 15), ct);
         db.ChangeLogs.Add(new ChangeLog
         {
             EntityType = nameof(Commune), EntityId = commune.Id.ToString(), Action = "Thêm", By = db.Actor, AtUtc = now.UtcDateTime,
@@ -101,6 +102,36 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock)
     }
 
     private sealed record Subject(int Id, string Name, int? VillageId);
+
+    // The years before the app, as the commune's yearly reports gave them: slow growth from the first working year.
+    private async Task AddPastYearsAsync(int communeId, int lastYear, int households, int clans, int villages, int units, int citizens, CancellationToken ct)
+    {
+        var validator = new PastFigureFormValidator();
+        for (var year = firstYear; year <= lastYear; year++)
+        {
+            var step = year - firstYear;
+            foreach (var (title, total, start, growth) in new (Title, int, double, double)[]
+            {
+                (Title.FamilyLearning, households - 60 + 8 * step, 0.38, 0.035), (Title.ClanLearning, clans, 0.3, 0.035),
+                (Title.VillageCommunity, villages, 0.2, 0.04), (Title.UnitLearning, units - 2, 0.45, 0.03), (Title.CitizenLearning, citizens, 0.05, 0.02),
+            })
+            {
+                var recognised = (int)Math.Round(total * Math.Min(0.9, start + growth * step));
+                var form = new PastFigureForm
+                {
+                    Year = year, Title = title, Total = total, Recognised = recognised, Registered = Math.Min(total, (int)Math.Round(recognised * 1.2)),
+                    Source = $"Báo cáo tổng kết phong trào xây dựng xã hội học tập năm {year} của Ban chỉ đạo xã",
+                };
+                await validator.ValidateAndThrowAsync(form, ct);
+                db.Add(new PastYearFigure
+                {
+                    CommuneId = communeId, Year = year, Title = title, Total = form.Total.Value, Registered = form.Registered,
+                    Recognised = form.Recognised.Value, Source = form.Source,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
 
     private List<Subject> Pick(IReadOnlyList<Subject> subjects, double share) => subjects.Where(_ => _random.NextDouble() < share).ToList();
 

@@ -141,7 +141,8 @@ public static class AppServices
         services.AddSingleton<ComputedInputsService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<EvaluationService>();
-        services.AddScoped<HocTapSuotDoi.Features.YearFigures.EnteredFigureService>();
+        services.AddScoped<HocTapSuotDoi.Features.YearData.EnteredFigureService>();
+        services.AddScoped<HocTapSuotDoi.Features.YearData.PastYearFigureService>();
         services.AddScoped<EvidenceService>();
         services.AddRegisterExcel();
         services.AddDecisions();

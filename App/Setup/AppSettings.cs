@@ -46,6 +46,9 @@ public sealed class ScoringSettings
     // The last day of registration each year, "dd/MM" (default 31/03).
     public string RegistrationCloses { get; set; } = "31/03";
 
+    // The first working year: years before the app are entered as figures (default 2016, the start of QĐ 448's titles).
+    public int FirstYear { get; set; } = 2016;
+
     public (int Day, int Month) RegistrationClosesDayMonth
     {
         get
@@ -175,6 +178,8 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
             .WithMessage("số luồng xử lý phải từ 1 đến 20.").OverridePropertyName("Hangfire:WorkerCount");
         RuleFor(x => x.DemoData.Password).MinimumLength(10).When(x => x.DemoData.Enabled)
             .WithMessage("mật khẩu tài khoản mẫu phải có ít nhất 10 ký tự.").OverridePropertyName("DemoData:Password");
+        RuleFor(x => x.Scoring.FirstYear).InclusiveBetween(2000, 2030)
+            .WithMessage("năm bắt đầu {PropertyValue} phải từ 2000 đến 2030.").OverridePropertyName("Scoring:FirstYear");
         RuleFor(x => x.Scoring.RegistrationCloses).Must(BeADayAndMonth)
             .WithMessage("\"{PropertyValue}\" không phải ngày/tháng hợp lệ (ví dụ 31/03).").OverridePropertyName("Scoring:RegistrationCloses");
         RuleFor(x => x.Clock.TimeZone).Must(BeATimeZone)

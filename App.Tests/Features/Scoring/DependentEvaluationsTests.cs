@@ -5,7 +5,7 @@ using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Features.YearFigures;
+using HocTapSuotDoi.Features.YearData;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.Features.Decisions;
 using HocTapSuotDoi.Tests.Features.Registers;

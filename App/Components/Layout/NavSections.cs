@@ -26,6 +26,8 @@ public static class NavSections
         new("Công nhận", "Quyết định công nhận", "/quyet-dinh", Icons.Material.Filled.Gavel, Readers),
         new("Quản trị", "Bộ tiêu chí", "/quan-tri/bo-tieu-chi", Icons.Material.Filled.Checklist, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Sổ theo dõi", "Nhập từ Excel", "/nhap-excel", Icons.Material.Filled.UploadFile, [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Scorer]),
+        new("Quản trị", "Số liệu các năm trước", "/so-lieu-cac-nam-truoc", Icons.Material.Filled.History,
+            [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee]),
         new("Quản trị", "Chỉ tiêu", "/quan-tri/chi-tieu", Icons.Material.Filled.Flag, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Báo cáo", "Báo cáo của đơn vị", "/bao-cao", Icons.Material.Filled.Assignment,
             [HocTapSuotDoi.Security.Roles.UnitReporter, HocTapSuotDoi.Security.Roles.Scorer, HocTapSuotDoi.Security.Roles.Committee]),

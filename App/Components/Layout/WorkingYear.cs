@@ -5,8 +5,10 @@ namespace HocTapSuotDoi.Components.Layout;
 // The year every page works on, chosen in the app bar; one per circuit (browser tab).
 public sealed class WorkingYear(TimeProvider clock, AppSettings settings)
 {
-    public const int FirstYear = 2023;
     public const int PlanLastYear = 2030;
+
+    // Years before the app are there too, for the figures entered from past reports (setting Scoring:FirstYear).
+    public int FirstYear { get; } = settings.Scoring.FirstYear;
 
     public int Year { get; private set; } = CurrentYear(clock, settings);
 

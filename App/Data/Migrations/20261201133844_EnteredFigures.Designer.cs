@@ -1602,7 +1602,7 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.ToTable("Targets", (string)null);
                 });
 
-            modelBuilder.Entity("HocTapSuotDoi.Features.YearFigures.EnteredFigure", b =>
+            modelBuilder.Entity("HocTapSuotDoi.Features.YearData.EnteredFigure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1989,7 +1989,7 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Navigation("Registration");
                 });
 
-            modelBuilder.Entity("HocTapSuotDoi.Features.YearFigures.EnteredFigure", b =>
+            modelBuilder.Entity("HocTapSuotDoi.Features.YearData.EnteredFigure", b =>
                 {
                     b.HasOne("HocTapSuotDoi.Data.Commune", null)
                         .WithMany()

@@ -1599,7 +1599,7 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.ToTable("Targets", (string)null);
                 });
 
-            modelBuilder.Entity("HocTapSuotDoi.Features.YearFigures.EnteredFigure", b =>
+            modelBuilder.Entity("HocTapSuotDoi.Features.YearData.EnteredFigure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1659,6 +1659,68 @@ namespace HocTapSuotDoi.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("EnteredFigure");
+                });
+
+            modelBuilder.Entity("HocTapSuotDoi.Features.YearData.PastYearFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recognised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("CommuneId", "Year", "Title", "VillageId")
+                        .IsUnique();
+
+                    b.ToTable("PastYearFigure");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1986,13 +2048,27 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Navigation("Registration");
                 });
 
-            modelBuilder.Entity("HocTapSuotDoi.Features.YearFigures.EnteredFigure", b =>
+            modelBuilder.Entity("HocTapSuotDoi.Features.YearData.EnteredFigure", b =>
                 {
                     b.HasOne("HocTapSuotDoi.Data.Commune", null)
                         .WithMany()
                         .HasForeignKey("CommuneId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HocTapSuotDoi.Features.YearData.PastYearFigure", b =>
+                {
+                    b.HasOne("HocTapSuotDoi.Data.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HocTapSuotDoi.Data.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -3,7 +3,7 @@ using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Features.YearFigures;
+using HocTapSuotDoi.Features.YearData;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Criteria;

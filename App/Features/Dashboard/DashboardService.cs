@@ -9,7 +9,7 @@ public sealed record CommuneDashboard(string CommuneName, YearFigures Figures, I
 
 public sealed record ScorerVillages(YearFigures Figures);
 
-public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance)
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance, Setup.AppSettings settings)
 {
     public static readonly string[] Readers = [Roles.Administrator, Roles.Committee, Roles.Viewer];
 
@@ -18,8 +18,9 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var scope = await currentUser.RequireScopeAsync(Readers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var name = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
-        var figures = await DashboardQueries.YearAsync(db, scope.CommuneId, year, null, ct);
-        var trend = await DashboardQueries.TrendAsync(db, scope.CommuneId, WorkingYear.FirstYear, Math.Max(WorkingYear.PlanLastYear, year), ct);
+        var figures = await YearData.PastYearOverlay.YearAsync(db, scope.CommuneId, await DashboardQueries.YearAsync(db, scope.CommuneId, year, null, ct), ct);
+        var trend = await YearData.PastYearOverlay.TrendAsync(db, scope.CommuneId,
+            await DashboardQueries.TrendAsync(db, scope.CommuneId, settings.Scoring.FirstYear, Math.Max(WorkingYear.PlanLastYear, year), ct), ct);
         return new CommuneDashboard(name, figures, trend, await compliance.GetAsync(scope.CommuneId, year, ct));
     }
 

@@ -38,10 +38,19 @@ public sealed record TargetGroupFigures(CitizenGroup Group, SubjectCounts Counts
 
 public sealed record YearFigures(int Year, IReadOnlyList<TitleFigures> Titles, IReadOnlyList<VillageFigures> Villages, IReadOnlyList<TargetGroupFigures> TargetGroups)
 {
+    // Figures entered from the year's own reports (a year before the app), with their sources.
+    public bool Entered { get; init; }
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
     public TitleFigures For(Title title) => Titles.Single(t => t.Title == title);
 }
 
-public sealed record TrendPoint(int Year, Title Title, SubjectCounts Counts, EffectiveTarget? Target);
+public sealed record TrendPoint(int Year, Title Title, SubjectCounts Counts, EffectiveTarget? Target)
+{
+    // Entered from the year's report (a year before the app), not counted from the registers.
+    public bool Entered { get; init; }
+    public string Source { get; init; } = "";
+}
 
 public static class Figures
 {

@@ -3,7 +3,7 @@ using HocTapSuotDoi.Features.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HocTapSuotDoi.Features.YearFigures;
+namespace HocTapSuotDoi.Features.YearData;
 
 // A yearly figure that no register holds and a computed criterion needs, entered by a person: for a village, the adults
 // taking part in the community learning centre (CĐHT thôn 1.3); for a unit, its staff holding Công dân học tập

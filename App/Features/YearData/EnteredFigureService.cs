@@ -7,7 +7,7 @@ using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace HocTapSuotDoi.Features.YearFigures;
+namespace HocTapSuotDoi.Features.YearData;
 
 // One row of the yearly figures page: a village's or a unit's figure for one computed input, entered or not yet.
 public sealed record FigureRow(SubjectKind Kind, int SubjectId, string SubjectName, string InputKey, string Label,

@@ -1,0 +1,89 @@
+using FluentValidation;
+using HocTapSuotDoi.Components.Layout;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Dashboard;
+using HocTapSuotDoi.Features.YearData;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HocTapSuotDoi.Tests.Features.YearData;
+
+// The years before the app: figures entered from past reports show in the trend and the dashboard, marked as entered.
+[Collection(AppCollection.Name)]
+public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static PastFigureForm Form(int year, Title title, int total, int recognised, int? registered = null, string source = "Báo cáo tổng kết năm của Ban chỉ đạo") =>
+        new() { Year = year, Title = title, Total = total, Recognised = recognised, Registered = registered, Source = source };
+
+    private async Task<int> SaveAsync(PastFigureForm form, string email = "bcd@camtan.vn")
+    {
+        await using var scope = await app.AsUserAsync(email);
+        return await scope.ServiceProvider.GetRequiredService<PastYearFigureService>().SaveAsync(form);
+    }
+
+    [Fact]
+    public async Task Figures_entered_for_2016_show_in_the_trend_and_the_dashboard_of_that_year_marked_as_entered()
+    {
+        await SaveAsync(Form(2016, Title.FamilyLearning, 1_900, 800, 1_100, "Báo cáo tổng kết năm 2016 của Ban chỉ đạo"));
+        await SaveAsync(Form(2016, Title.ClanLearning, 28, 9));
+
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        Assert.Equal(2016, scope.ServiceProvider.GetRequiredService<WorkingYear>().Choices.First());
+        var dashboard = scope.ServiceProvider.GetRequiredService<DashboardService>();
+        var now = await dashboard.GetAsync(2026);
+        var point = now.Trend.Single(p => p.Year == 2016 && p.Title == Title.FamilyLearning);
+        Assert.True(point.Entered);
+        Assert.Equal((1_900, 1_100, 800), (point.Counts.Total, point.Counts.Registered, point.Counts.Recognised));
+        Assert.Equal("Báo cáo tổng kết năm 2016 của Ban chỉ đạo", point.Source);
+        Assert.False(now.Trend.Single(p => p.Year == 2017 && p.Title == Title.FamilyLearning).Entered);
+
+        var past = await dashboard.GetAsync(2016);
+        Assert.True(past.Figures.Entered);
+        Assert.Equal((28, 9), (past.Figures.For(Title.ClanLearning).Counts.Total, past.Figures.For(Title.ClanLearning).Counts.Recognised));
+        Assert.Contains("Báo cáo tổng kết năm 2016 của Ban chỉ đạo", past.Figures.Sources);
+    }
+
+    [Fact]
+    public async Task Saving_again_updates_the_figure_and_a_stale_form_is_refused()
+    {
+        var version = await SaveAsync(Form(2018, Title.VillageCommunity, 10, 3));
+        var form = Form(2018, Title.VillageCommunity, 10, 4);
+        form.Version = version;
+        Assert.Equal(version + 1, await SaveAsync(form));
+        await Assert.ThrowsAsync<HocTapSuotDoi.Features.Registers.StaleEditException>(() => SaveAsync(form));
+        await using var scope = await app.AsUserAsync("xem@camtan.vn");
+        var row = (await scope.ServiceProvider.GetRequiredService<PastYearFigureService>().ListAsync(2018, null)).Single(r => r.Title == Title.VillageCommunity);
+        Assert.Equal((10, 4), (row.Total, row.Recognised));
+    }
+
+    [Theory]
+    [InlineData(10, 11, null, "Báo cáo", "Số được công nhận (11) không được lớn hơn tổng số (10).")]
+    [InlineData(10, 6, 5, "Báo cáo", "Số được công nhận (6) không được lớn hơn số đăng ký (5).")]
+    [InlineData(10, 5, null, "", "Hãy ghi nguồn số liệu")]
+    [InlineData(0, 0, null, "Báo cáo", "Tổng số phải lớn hơn 0.")]
+    public async Task Bad_figures_get_Vietnamese_messages_and_nothing_is_saved(int total, int recognised, int? registered, string source, string message)
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() => SaveAsync(Form(2019, Title.UnitLearning, total, recognised, registered, source)));
+        Assert.Contains(message, error.Message);
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        Assert.Null((await scope.ServiceProvider.GetRequiredService<PastYearFigureService>().ListAsync(2019, null)).Single(r => r.Title == Title.UnitLearning).Total);
+    }
+
+    [Fact]
+    public async Task The_current_year_is_counted_from_the_app_not_entered()
+    {
+        var thisYear = TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), HocTapSuotDoi.Setup.VnTime.Zone).Year;
+        var error = await Assert.ThrowsAsync<ValidationException>(() => SaveAsync(Form(thisYear, Title.FamilyLearning, 10, 5)));
+        Assert.Contains("Chỉ nhập số liệu cho các năm từ 2016 đến năm trước", error.Message);
+    }
+
+    [Theory]
+    [InlineData("canbo@camtan.vn")]
+    [InlineData("xem@camtan.vn")]
+    [InlineData("donvi@camtan.vn")]
+    public async Task Only_administrators_and_the_committee_enter_past_figures(string email)
+    {
+        await Assert.ThrowsAsync<ForbiddenException>(() => SaveAsync(Form(2020, Title.FamilyLearning, 10, 5), email));
+    }
+}
