@@ -21,12 +21,19 @@ public sealed class ForcePasswordChangeMiddleware(RequestDelegate next)
 {
     private static readonly string[] Allowed = ["/doi-mat-khau", "/dang-xuat", "/dang-nhap", "/khong-co-quyen", "/loi", "/health", "/_framework", "/_content", "/assets"];
 
+    // The page's own stylesheets, scripts, fonts and pictures; never a download (.db, .docx, .xlsx, .pdf) of the app's data.
+    private static readonly HashSet<string> AssetExtensions =
+        new([".css", ".js", ".mjs", ".map", ".svg", ".png", ".jpg", ".ico", ".woff", ".woff2", ".ttf", ".webmanifest"], StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsStaticAsset(PathString path) =>
+        path.Value is { } value && value.LastIndexOf('/') == 0 && AssetExtensions.Contains(Path.GetExtension(value));
+
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
         if (context.User.HasClaim(AppClaims.MustChangePassword, "true")
             && !Allowed.Any(a => path.StartsWithSegments(a))
-            && !Path.HasExtension(path.Value))
+            && !IsStaticAsset(path))
         {
             if (path.StartsWithSegments("/_blazor") || !HttpMethods.IsGet(context.Request.Method))
             {
