@@ -23,6 +23,23 @@ public sealed class ScoringBrowserFixture : BrowserFixture
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Set<Registration>().Where(r => r.SubjectId == householdId && r.Title == Title.FamilyLearning).Select(r => r.Id).SingleAsync();
     }
+
+    // The evaluation as stored, once the page's save (which runs after the browser moved on) has landed.
+    public async Task<ScoringSheet> SavedAsync(int registrationId, Func<StoredAnswers, bool> landed)
+    {
+        await using var scope = await App.AsUserAsync("admin@camtan.vn");
+        var evaluations = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var sheet = await evaluations.OpenAsync(registrationId);
+            if (landed(sheet.Answers) || DateTime.UtcNow > deadline)
+            {
+                return sheet;
+            }
+            await Task.Delay(100);
+        }
+    }
 }
 
 [Collection(AppCollection.Name)]
@@ -140,8 +157,65 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
         await Row(page, "1.2").Locator("input").First.FillAsync("7,3");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(Row(page, "1.2").Locator(".item-error")).ToHaveTextAsync("Tiêu chí 1.2: điểm phải là bội số của 0,5.");
+        await Expect(Row(page, "1.2").Locator(".item-error")).ToHaveTextAsync("Tiêu chí 1.2: điểm 7,3 không đúng bước 0,5 (chọn 7 hoặc 7,5); tiêu chí này vẫn chưa có điểm.");
         await Expect(page.Locator("#score-total")).ToHaveTextAsync("0/100");
+        await Expect(Row(page, "1.2").Locator("input").First).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task A_score_typed_with_a_dot_or_a_comma_is_saved_as_two_and_a_half()
+    {
+        var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Chấm Phẩy");
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await Expect(Row(page, "1.2").Locator(".mud-input-helper-text")).ToHaveTextAsync("0–10, bước 0,5");
+
+        await Row(page, "1.2").Locator("input").First.FillAsync("2.5");
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("2,5/100"); // counted while typing, before leaving the field
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Row(page, "1.3").Locator("input").First).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("2,5");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("5/100");
+        await Expect(Row(page, "1.2").Locator("input").First).ToHaveValueAsync("2,5");
+        await Expect(Row(page, "1.3").Locator("input").First).ToHaveValueAsync("2,5");
+        var saved = await browser.SavedAsync(registrationId, answers => answers.Items.GetValueOrDefault("1.3")?.ScoreTenths is not null);
+        Assert.Equal(25, saved.Answers.Items["1.2"].ScoreTenths);
+        Assert.Equal(25, saved.Answers.Items["1.3"].ScoreTenths);
+        Assert.Contains(saved.History, h => h.What == "Điểm tiêu chí 1.2" && h.Old == "(trống)" && h.New == "2,5");
+        Assert.Contains(saved.History, h => h.What == "Điểm tiêu chí 1.3" && h.Old == "(trống)" && h.New == "2,5");
+    }
+
+    [Fact]
+    public async Task Text_that_is_not_a_number_is_refused_in_Vietnamese_and_the_saved_value_stays()
+    {
+        var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Chữ");
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        var field = Row(page, "1.2").Locator("input").First;
+        await field.FillAsync("6");
+        await page.Keyboard.PressAsync("Enter");
+        await browser.SavedAsync(registrationId, answers => answers.Items.GetValueOrDefault("1.2")?.ScoreTenths == 60);
+
+        await field.FillAsync("abc");
+        await Expect(Row(page, "1.2").Locator(".item-error")).ToHaveTextAsync("Tiêu chí 1.2: “abc” không phải là số; giữ nguyên giá trị đã lưu 6.");
+        await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("6/100");
+        await page.Keyboard.PressAsync("Tab");
+
+        await Expect(field).ToHaveValueAsync("6");
+        await Expect(field).ToHaveAttributeAsync("aria-invalid", "false");
+        await Expect(Row(page, "1.2").Locator(".item-error")).ToContainTextAsync("giữ nguyên giá trị đã lưu 6");
+        await Expect(page.GetByText("Not a valid number")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("6/100");
+        await page.ReloadAsync();
+        await Expect(field).ToHaveValueAsync("6");
+        var saved = await browser.SavedAsync(registrationId, _ => true);
+        Assert.Equal(60, saved.Answers.Items["1.2"].ScoreTenths);
+        Assert.Equal(["(trống) → 6"], saved.History.Where(h => h.What == "Điểm tiêu chí 1.2").Select(h => $"{h.Old} → {h.New}"));
     }
 
     [Fact]

@@ -1,9 +1,12 @@
+using AngleSharp.Dom;
 using Bunit;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -49,38 +52,94 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
     }
 
     [Fact]
-    public void Totals_and_reasons_follow_each_value_and_out_of_range_input_is_refused_in_Vietnamese()
+    public async Task Totals_and_reasons_follow_each_value_and_out_of_range_input_is_refused_in_Vietnamese()
     {
         var (_, page) = Render();
         Assert.Contains("Chưa đánh giá tiêu chí 1.1", page.Find("#score-reasons").TextContent);
 
-        page.Find("input[id='score-1.2']").Change("8,5");
-        page.WaitForAssertion(() => Assert.Equal("8,5/100", page.Find("#score-total").TextContent));
-        page.WaitForAssertion(() => Assert.StartsWith("Đã lưu lúc", page.Find("#save-state").TextContent));
+        await TypeAsync(page, "1.2", "8,5");
+        Assert.StartsWith("Đã lưu lúc", page.Find("#save-state").TextContent);
+        Assert.Equal("8,5/100", page.Find("#score-total").TextContent);
 
-        page.Find("input[id='score-1.3']").Change("12");
-        page.WaitForAssertion(() => Assert.Equal("Tiêu chí 1.3: điểm 12 phải từ 0 đến 10.", page.Find(".score-row[data-item='1.3'] .item-error").TextContent));
+        await TypeAsync(page, "1.3", "12");
+        Assert.Equal("Tiêu chí 1.3: điểm 12 phải từ 0 đến 10; tiêu chí này vẫn chưa có điểm.", Error(page, "1.3"));
         Assert.Equal("8,5/100", page.Find("#score-total").TextContent);
     }
 
     [Fact]
-    public async Task A_value_saved_meanwhile_by_someone_else_shows_both_values_and_overwrites_nothing()
+    public async Task A_dot_or_a_comma_is_the_decimal_mark_the_total_follows_the_typing_and_the_score_is_saved_on_leaving_the_field()
     {
-        var (dialogs, page) = Render();
-        await using (var other = await app.AsUserAsync("admin@camtan.vn"))
-        {
-            var evaluations = other.ServiceProvider.GetRequiredService<EvaluationService>();
-            var sheet = await evaluations.OpenAsync(_registrationId);
-            await evaluations.SaveAnswerAsync(sheet.EvaluationId, sheet.Version, "2.1", new StoredAnswer(ScoreTenths: 90));
-        }
+        var (_, page) = Render();
+        Assert.Equal("0–10, bước 0,5", Field(page, "1.2").Find(".mud-input-helper-text").TextContent);
 
-        page.Find("input[id='score-2.1']").Change("6");
-        dialogs.WaitForAssertion(() => Assert.Contains("Hồ sơ vừa được người khác sửa", dialogs.Markup));
-        Assert.Equal("6", dialogs.Find("#conflict-mine").TextContent);
-        Assert.Equal("9", dialogs.Find("#conflict-theirs").TextContent);
-        Assert.Contains("admin@camtan.vn", dialogs.Markup);
+        await Input(page, "1.2").InputAsync(new ChangeEventArgs { Value = "2.5" });
+        Assert.Equal("2,5/100", page.Find("#score-total").TextContent);
+        Assert.Null(await SavedTenthsAsync("1.2"));
+        await Input(page, "1.2").BlurAsync(new FocusEventArgs());
+        Assert.Equal(25, await SavedTenthsAsync("1.2"));
+        Assert.StartsWith("Đã lưu lúc", page.Find("#save-state").TextContent);
+
+        await TypeAsync(page, "1.3", "2,5");
+        Assert.Equal(25, await SavedTenthsAsync("1.3"));
+        Assert.Equal("5/100", page.Find("#score-total").TextContent);
+        Assert.Equal("2,5", Input(page, "1.2").GetAttribute("value"));
+        Assert.Equal("2,5", Input(page, "1.3").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Text_that_is_not_a_valid_score_is_shown_refused_never_counted_and_the_field_returns_to_the_saved_value()
+    {
+        var (_, page) = Render();
+        await TypeAsync(page, "1.2", "6");
+        Assert.Equal(60, await SavedTenthsAsync("1.2"));
+
+        await Input(page, "1.2").InputAsync(new ChangeEventArgs { Value = "abc" });
+        Assert.Equal("true", Input(page, "1.2").GetAttribute("aria-invalid"));
+        Assert.Equal("0–10, bước 0,5", Field(page, "1.2").Find(".mud-input-helper-text.mud-input-error").TextContent); // still says what is allowed
+        Assert.Equal("Tiêu chí 1.2: “abc” không phải là số; giữ nguyên giá trị đã lưu 6.", Error(page, "1.2"));
+        Assert.Equal("6/100", page.Find("#score-total").TextContent);
+
+        await Input(page, "1.2").InputAsync(new ChangeEventArgs { Value = "7" });
+        Assert.Equal("7/100", page.Find("#score-total").TextContent);
+        Assert.Equal("false", Input(page, "1.2").GetAttribute("aria-invalid"));
+        Assert.Empty(page.FindAll(".score-row[data-item='1.2'] .item-error"));
+
+        await Input(page, "1.2").InputAsync(new ChangeEventArgs { Value = "99999999999" });
+        Assert.Equal("6/100", page.Find("#score-total").TextContent);
+        Assert.Equal("Tiêu chí 1.2: điểm 99999999999 phải từ 0 đến 10; giữ nguyên giá trị đã lưu 6.", Error(page, "1.2"));
+
+        await Input(page, "1.2").BlurAsync(new FocusEventArgs());
+        Assert.Equal("6", Input(page, "1.2").GetAttribute("value"));
+        Assert.Equal("false", Input(page, "1.2").GetAttribute("aria-invalid"));
+        Assert.Contains("giữ nguyên giá trị đã lưu 6", Error(page, "1.2"));
+        Assert.Equal("Chưa lưu giá trị không hợp lệ", page.Find("#save-state").TextContent);
+        Assert.Equal("6/100", page.Find("#score-total").TextContent);
+        Assert.Equal(60, await SavedTenthsAsync("1.2"));
         await using var check = await app.AsUserAsync("admin@camtan.vn");
-        Assert.Equal(90, (await check.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(_registrationId)).Answers.Items["2.1"].ScoreTenths);
+        var history = (await check.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(_registrationId)).History;
+        var line = Assert.Single(history, h => h.What == "Điểm tiêu chí 1.2");
+        Assert.Equal(("(trống)", "6"), (line.Old, line.New));
+    }
+
+    private static IElement Input(IRenderedComponent<ScoringPage> page, string item) => page.Find($"input[id='score-{item}']");
+
+    private static string Error(IRenderedComponent<ScoringPage> page, string item) => page.Find($".score-row[data-item='{item}'] .item-error").TextContent;
+
+    private static IRenderedComponent<ScoreField> Field(IRenderedComponent<ScoringPage> page, string item) =>
+        page.FindComponents<ScoreField>().Single(f => f.Instance.Item.Code == item);
+
+    // What a person does: type, then leave the field (Enter moves to the next one). Awaited to the end of the save.
+    private static async Task TypeAsync(IRenderedComponent<ScoringPage> page, string item, string text)
+    {
+        await Input(page, item).InputAsync(new ChangeEventArgs { Value = text });
+        await Input(page, item).BlurAsync(new FocusEventArgs());
+    }
+
+    private async Task<int?> SavedTenthsAsync(string item)
+    {
+        await using var check = await app.AsUserAsync("admin@camtan.vn");
+        var sheet = await check.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(_registrationId);
+        return sheet.Answers.Items.GetValueOrDefault(item)?.ScoreTenths;
     }
 
     public async Task DisposeAsync()

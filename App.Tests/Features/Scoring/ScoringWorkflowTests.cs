@@ -90,9 +90,10 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
     }
 
     [Theory]
-    [InlineData("1.2", 105, "Tiêu chí 1.2: điểm 10,5 phải từ 0 đến 10.")]
-    [InlineData("1.2", 73, "Tiêu chí 1.2: điểm phải là bội số của 0,5.")]
-    [InlineData("1.2", -5, "Tiêu chí 1.2: điểm -0,5 phải từ 0 đến 10.")]
+    [InlineData("1.2", 105, "Tiêu chí 1.2: điểm 10,5 phải từ 0 đến 10; tiêu chí này vẫn chưa có điểm.")]
+    [InlineData("1.2", 73, "Tiêu chí 1.2: điểm 7,3 không đúng bước 0,5 (chọn 7 hoặc 7,5); tiêu chí này vẫn chưa có điểm.")]
+    [InlineData("1.2", -5, "Tiêu chí 1.2: điểm -0,5 phải từ 0 đến 10; tiêu chí này vẫn chưa có điểm.")]
+    [InlineData("1.1", 100, "Tiêu chí 1.1 chỉ đánh giá đạt hoặc chưa đạt.")]
     [InlineData("9.9", 10, "Không có tiêu chí 9.9 trong bộ tiêu chí này.")]
     public async Task Out_of_range_scores_are_refused_in_Vietnamese_and_not_saved(string item, int tenths, string message)
     {
@@ -103,6 +104,68 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
         var error = await Assert.ThrowsAsync<ValidationException>(() => evaluations.SaveAnswerAsync(sheet.EvaluationId, sheet.Version, item, new StoredAnswer(ScoreTenths: tenths)));
         Assert.Equal(message, error.Message);
         Assert.Empty((await evaluations.OpenAsync(registrationId)).Answers.Items);
+    }
+
+    [Theory]
+    [InlineData("2,5", 25)]
+    [InlineData("2.5", 25)]
+    [InlineData(" 0.5 ", 5)]
+    [InlineData("1.000", 10)]
+    [InlineData("10", 100)]
+    public async Task A_typed_score_is_read_with_comma_or_dot_as_the_decimal_mark_and_keeps_the_note(string typed, int tenths)
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", $"Kiều Văn Gõ {typed.Trim()}");
+        await using var scope = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await evaluations.OpenAsync(registrationId);
+        var version = await evaluations.SaveAnswerAsync(sheet.EvaluationId, sheet.Version, "1.2", new StoredAnswer(ScoreTenths: 60, Note: "Học bạ"));
+        await evaluations.SaveScoreAsync(sheet.EvaluationId, version, "1.2", typed);
+
+        var saved = await evaluations.OpenAsync(registrationId);
+        Assert.Equal(new StoredAnswer(tenths, null, "Học bạ"), saved.Answers.Items["1.2"]);
+        Assert.Contains(saved.History, h => h.What == "Điểm tiêu chí 1.2" && h.Old == "6" && h.New == Points.FromTenths(tenths).ToString());
+    }
+
+    // The service reads the typed text itself, whatever the page checked: a refusal saves nothing and writes no history.
+    [Theory]
+    [InlineData("1.2", "abc", "Tiêu chí 1.2: “abc” không phải là số; giữ nguyên giá trị đã lưu 6.")]
+    [InlineData("1.2", "3.3", "Tiêu chí 1.2: điểm 3,3 không đúng bước 0,5 (chọn 3 hoặc 3,5); giữ nguyên giá trị đã lưu 6.")]
+    [InlineData("1.2", "12", "Tiêu chí 1.2: điểm 12 phải từ 0 đến 10; giữ nguyên giá trị đã lưu 6.")]
+    [InlineData("1.2", "-1", "Tiêu chí 1.2: điểm -1 phải từ 0 đến 10; giữ nguyên giá trị đã lưu 6.")]
+    [InlineData("1.2", "99999999999", "Tiêu chí 1.2: điểm 99999999999 phải từ 0 đến 10; giữ nguyên giá trị đã lưu 6.")]
+    [InlineData("1.1", "10", "Tiêu chí 1.1 không chấm bằng điểm số.")]
+    [InlineData("1.1", "", "Tiêu chí 1.1 không chấm bằng điểm số.")]
+    public async Task A_typed_score_that_is_not_a_valid_number_is_refused_and_the_saved_value_and_history_stay(string item, string typed, string message)
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", $"Kiều Văn Giữ {item}{typed}");
+        await using var scope = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await evaluations.OpenAsync(registrationId);
+        var version = await evaluations.SaveAnswerAsync(sheet.EvaluationId, sheet.Version, "1.2", new StoredAnswer(ScoreTenths: 60));
+        version = await evaluations.SaveAnswerAsync(sheet.EvaluationId, version, "1.1", new StoredAnswer(Met: true));
+        var before = await evaluations.OpenAsync(registrationId);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => evaluations.SaveScoreAsync(sheet.EvaluationId, version, item, typed));
+
+        Assert.Equal(message, error.Message);
+        var after = await evaluations.OpenAsync(registrationId);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Answers.ToJson(), after.Answers.ToJson());
+        Assert.Equal(before.History.Select(h => h.Id), after.History.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task An_emptied_score_field_clears_the_score_with_a_history_line()
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", "Kiều Văn Xóa");
+        await using var scope = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await evaluations.OpenAsync(registrationId);
+        var version = await evaluations.SaveScoreAsync(sheet.EvaluationId, sheet.Version, "1.2", "6");
+        await evaluations.SaveScoreAsync(sheet.EvaluationId, version, "1.2", "");
+        var cleared = await evaluations.OpenAsync(registrationId);
+        Assert.DoesNotContain("1.2", cleared.Answers.Items.Keys);
+        Assert.Contains(cleared.History, h => h.What == "Điểm tiêu chí 1.2" && h.Old == "6" && h.New == "(trống)");
     }
 
     [Fact]

@@ -72,7 +72,27 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <returns>The evaluation's new version.</returns>
-    public async Task<int> SaveAnswerAsync(int evaluationId, int version, string itemCode, StoredAnswer answer, string? reason = null)
+    public Task<int> SaveAnswerAsync(int evaluationId, int version, string itemCode, StoredAnswer answer, string? reason = null) =>
+        SaveAnswerAsync(evaluationId, version, itemCode, (_, _) => answer, reason);
+
+    /// <summary>
+    /// Saves the text typed in a score field ("2,5" or "2.5"; empty clears the score). The text is read and checked here
+    /// whatever the page already checked: a refused text saves nothing, and the message names the saved value that stays.
+    /// </summary>
+    /// <returns>The evaluation's new version.</returns>
+    public Task<int> SaveScoreAsync(int evaluationId, int version, string itemCode, string? typed, string? reason = null) =>
+        SaveAnswerAsync(evaluationId, version, itemCode, (item, old) =>
+        {
+            if (item.Kind != ItemKind.Points)
+            {
+                throw new ValidationException($"Tiêu chí {item.Code} không chấm bằng điểm số.");
+            }
+            var reading = ScoreInput.Read(item, typed, old);
+            return reading.Accepted ? new StoredAnswer(reading.Tenths, null, old?.Note ?? "") : throw new ValidationException(reading.Refusal);
+        }, reason);
+
+    // The answer is made from the item and the value saved now, so a refusal can name the value that stays.
+    private async Task<int> SaveAnswerAsync(int evaluationId, int version, string itemCode, Func<CriteriaItem, StoredAnswer?, StoredAnswer> answerFor, string? reason)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -89,7 +109,6 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
 
         var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync());
         var item = set.Items.FirstOrDefault(i => i.Code == itemCode) ?? throw new ValidationException($"Không có tiêu chí {itemCode} trong bộ tiêu chí này.");
-        CheckAnswer(item, answer);
 
         var editsSelf = selfAssessed && evaluation.Status == EvaluationStatus.Draft;
         var stored = StoredAnswers.Parse(editsSelf ? evaluation.SelfAnswersJson : evaluation.AnswersJson);
@@ -98,6 +117,8 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             stored = StoredAnswers.Parse(evaluation.SelfAnswersJson);
         }
         var old = stored.Items.GetValueOrDefault(itemCode);
+        var answer = answerFor(item, old);
+        CheckAnswer(item, answer, old);
         if (evaluation.Version != version)
         {
             var last = await db.Set<EvaluationAudit>().Where(a => a.EvaluationId == evaluationId).OrderByDescending(a => a.Id).FirstOrDefaultAsync();
@@ -267,7 +288,8 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         return (evaluation, evaluation.Registration!);
     }
 
-    private static void CheckAnswer(CriteriaItem item, StoredAnswer answer)
+    // Whatever the caller built: the kind of answer, then range and step in the same words as the score field.
+    private static void CheckAnswer(CriteriaItem item, StoredAnswer answer, StoredAnswer? old)
     {
         if (answer.Note.Length > 2000)
         {
@@ -281,17 +303,9 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
                 throw new ValidationException($"Tiêu chí {item.Code} chỉ đánh giá đạt hoặc chưa đạt.");
             case ItemKind.Points when answer.Met is not null:
                 throw new ValidationException($"Tiêu chí {item.Code} cần nhập điểm.");
-            case ItemKind.Points when answer.ScoreTenths is { } tenths:
-                var score = Points.FromTenths(tenths);
-                if (tenths < 0 || score > item.Max)
-                {
-                    throw new ValidationException($"Tiêu chí {item.Code}: điểm {score} phải từ 0 đến {item.Max}.");
-                }
-                if (item.Step is { } step && !score.IsMultipleOf(step))
-                {
-                    throw new ValidationException($"Tiêu chí {item.Code}: điểm phải là bội số của {step}.");
-                }
-                break;
+            case ItemKind.Points when answer.ScoreTenths is { } tenths
+                && ScoreInput.Problem(item, tenths / 10m, Points.FromTenths(tenths).ToString()) is { } problem:
+                throw new ValidationException($"Tiêu chí {item.Code}: {problem}; {ScoreInput.Kept(old)}.");
         }
     }
 
