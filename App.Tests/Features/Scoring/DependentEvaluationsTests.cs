@@ -99,6 +99,8 @@ public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<Ap
 
         await using (var scope = await app.AsUserAsync("bcd@camtan.vn"))
         {
+            var waitingSheet = await scope.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(before.RegistrationId);
+            Assert.Equal(waiting, waitingSheet.Waiting);
             await scope.ServiceProvider.GetRequiredService<DecisionService>().IssueAsync(DecisionTestData.Form(Title.FamilyLearning, year, 901, [.. gdht]));
         }
 

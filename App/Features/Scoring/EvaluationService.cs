@@ -12,6 +12,9 @@ public sealed record ScoringSheet(
     EvaluationStatus Status, bool EditedAfterReview, CriteriaSetDefinition Set, StoredAnswers Answers, StoredAnswers? SelfAnswers,
     IReadOnlyDictionary<string, ComputedInput> Inputs, bool CanScore, bool CanReview, bool ScoresSelf, IReadOnlyList<EvaluationAudit> History)
 {
+    // What the computed items still wait for (other titles' decisions of the year), in words.
+    public IReadOnlyList<string> Waiting { get; init; } = [];
+
     // The answers being edited now: the self-assessment while a unit or citizen fills it, otherwise the scorer's.
     public StoredAnswers Editing => ScoresSelf ? SelfAnswers ?? new() : Answers;
 
@@ -68,7 +71,10 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             $"{set.Name} (phiên bản {set.VersionNumber})", evaluation.Status, evaluation.EditedAfterReview, CriteriaSetJson.Deserialize(set.DefinitionJson),
             StoredAnswers.Parse(evaluation.AnswersJson), selfAssessed ? StoredAnswers.Parse(evaluation.SelfAnswersJson) : null, figures,
             ScoringAccess.CanScore(scope, registration), ScoringAccess.CanReview(scope, registration),
-            selfAssessed && evaluation.Status == EvaluationStatus.Draft, history);
+            selfAssessed && evaluation.Status == EvaluationStatus.Draft, history)
+        {
+            Waiting = await inputs.WaitingAsync(registration.SubjectKind, registration.SubjectId, registration.Year),
+        };
     }
 
     /// <returns>The evaluation's new version.</returns>

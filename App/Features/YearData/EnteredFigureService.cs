@@ -60,6 +60,9 @@ public sealed class EnteredFigureService(IDbContextFactory<AppDbContext> dbFacto
         _ => null,
     };
 
+    public static bool IsEnteredKey(string? key) =>
+        key is not null && (key == KeyFor(SubjectKind.Village)!.Key || key == KeyFor(SubjectKind.Unit)!.Key);
+
     public static bool CanEdit(UserScope scope, SubjectKind kind, int subjectId, int communeId) => scope.Role switch
     {
         Roles.Administrator or Roles.Committee => scope.CoversCommune(communeId),
