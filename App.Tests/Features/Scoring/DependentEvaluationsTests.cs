@@ -20,54 +20,6 @@ namespace HocTapSuotDoi.Tests.Features.Scoring;
 [Collection(AppCollection.Name)]
 public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private IDbContextFactory<AppDbContext> Db => app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-
-    private async Task<int> RegisterAsync(Title title, SubjectKind kind, int subjectId, string name, int year, int? villageId = null)
-    {
-        await using var db = await Db.CreateDbContextAsync();
-        var commune = await db.Communes.Select(c => c.Id).FirstAsync();
-        var registration = new Registration
-        {
-            CommuneId = commune, Year = year, Title = title, SubjectKind = kind, SubjectId = subjectId, VillageId = villageId,
-            SubjectName = name, SubjectSearch = VietnameseText.SearchKey(name), RegisteredOn = new DateOnly(year, 2, 1),
-        };
-        db.Add(registration);
-        await db.SaveChangesAsync();
-        return registration.Id;
-    }
-
-    // Scores every item a person fills with its best answer, submits (administrator), reviews (committee).
-    private async Task<int> ScoreAndReviewAsync(int registrationId)
-    {
-        int evaluationId;
-        await using (var scope = await app.AsUserAsync("admin@camtan.vn"))
-        {
-            var service = scope.ServiceProvider.GetRequiredService<EvaluationService>();
-            var sheet = await service.OpenAsync(registrationId);
-            evaluationId = sheet.EvaluationId;
-            var version = sheet.Version;
-            foreach (var item in sheet.Set.Items.Where(i => i.Kind != ItemKind.Computed))
-            {
-                var answer = item.Kind == ItemKind.Points ? new StoredAnswer(ScoreTenths: item.Max.Tenths) : new StoredAnswer(Met: true);
-                version = await service.SaveAnswerAsync(evaluationId, version, item.Code, answer);
-            }
-            await service.SubmitAsync(evaluationId, version);
-        }
-        await using (var scope = await app.AsUserAsync("bcd@camtan.vn"))
-        {
-            var service = scope.ServiceProvider.GetRequiredService<EvaluationService>();
-            var sheet = await service.OpenAsync(registrationId);
-            await service.ReviewAsync(evaluationId, sheet.Version);
-        }
-        return evaluationId;
-    }
-
-    private async Task<Evaluation> EvaluationAsync(int evaluationId)
-    {
-        await using var db = await Db.CreateDbContextAsync();
-        return await db.Set<Evaluation>().AsNoTracking().SingleAsync(e => e.Id == evaluationId);
-    }
-
     [Fact]
     public async Task A_GDHT_decision_rescored_the_reviewed_clan_sheet_and_the_list_and_picker_agree_without_opening_it()
     {
@@ -83,15 +35,15 @@ public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<Ap
             clanId = await scope.ServiceProvider.GetRequiredService<ClanService>()
                 .SaveAsync(new ClanForm { Name = "Dòng họ Khổng", HeadName = "Khổng Văn Trưởng", HouseholdIds = households });
         }
-        var clanSheet = await ScoreAndReviewAsync(await RegisterAsync(Title.ClanLearning, SubjectKind.Clan, clanId, "Dòng họ Khổng", year));
-        var before = await EvaluationAsync(clanSheet);
+        var clanSheet = await app.ScoreAndReviewAsync(await app.RegisterAsync(Title.ClanLearning, SubjectKind.Clan, clanId, "Dòng họ Khổng", year));
+        var before = await app.EvaluationAsync(clanSheet);
         Assert.False(before.MeetsCriteria);
 
         // Eight member households reviewed and meeting the criteria: the clan sheet says what it waits for.
         var gdht = new List<int>();
         foreach (var household in households.Take(8))
         {
-            gdht.Add(await ScoreAndReviewAsync(await RegisterAsync(Title.FamilyLearning, SubjectKind.Household, household, $"Hộ {household}", year, await app.VillageIdAsync("T02"))));
+            gdht.Add(await app.ScoreAndReviewAsync(await app.RegisterAsync(Title.FamilyLearning, SubjectKind.Household, household, $"Hộ {household}", year, await app.VillageIdAsync("T02"))));
         }
         var waiting = await app.Services.GetRequiredService<ComputedInputsService>().WaitingAsync(SubjectKind.Clan, clanId, year);
         Assert.Equal($"Chờ quyết định công nhận GĐHT năm {year}: đã công nhận 0/10 hộ, 8 hộ đạt tiêu chí đang chờ quyết định. " +
@@ -104,7 +56,7 @@ public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<Ap
             await scope.ServiceProvider.GetRequiredService<DecisionService>().IssueAsync(DecisionTestData.Form(Title.FamilyLearning, year, 901, [.. gdht]));
         }
 
-        var after = await EvaluationAsync(clanSheet);
+        var after = await app.EvaluationAsync(clanSheet);
         Assert.True(after.MeetsCriteria);
         Assert.True(after.TotalTenths > before.TotalTenths);
         await using (var scope = await app.AsUserAsync("bcd@camtan.vn"))
@@ -144,14 +96,14 @@ public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<Ap
         var gdht = new List<int>();
         foreach (var household in households.Take(3))
         {
-            gdht.Add(await ScoreAndReviewAsync(await RegisterAsync(Title.FamilyLearning, SubjectKind.Household, household, $"Hộ {household}", thisYear, await app.VillageIdAsync("T03"))));
+            gdht.Add(await app.ScoreAndReviewAsync(await app.RegisterAsync(Title.FamilyLearning, SubjectKind.Household, household, $"Hộ {household}", thisYear, await app.VillageIdAsync("T03"))));
         }
         await using (var scope = await app.AsUserAsync("bcd@camtan.vn"))
         {
             await scope.ServiceProvider.GetRequiredService<DecisionService>().IssueAsync(DecisionTestData.Form(Title.FamilyLearning, thisYear, 902, [.. gdht]));
         }
-        var clanSheet = await ScoreAndReviewAsync(await RegisterAsync(Title.ClanLearning, SubjectKind.Clan, clanId, "Dòng họ Âu", thisYear));
-        Assert.True((await EvaluationAsync(clanSheet)).MeetsCriteria);
+        var clanSheet = await app.ScoreAndReviewAsync(await app.RegisterAsync(Title.ClanLearning, SubjectKind.Clan, clanId, "Dòng họ Âu", thisYear));
+        Assert.True((await app.EvaluationAsync(clanSheet)).MeetsCriteria);
 
         await using (var scope = await app.AsUserAsync("admin@camtan.vn"))
         {
@@ -160,7 +112,7 @@ public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<Ap
             await service.ChangeStatusAsync(new HocTapSuotDoi.Features.Households.StatusForm { Id = households[0], Version = detail.Form.Version, Status = (int)HocTapSuotDoi.Features.Households.HouseholdStatus.MovedAway,
                 Date = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().Date });
         }
-        Assert.False((await EvaluationAsync(clanSheet)).MeetsCriteria);
+        Assert.False((await app.EvaluationAsync(clanSheet)).MeetsCriteria);
     }
 
     [Fact]
@@ -186,14 +138,14 @@ public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<Ap
             Assert.DoesNotContain(await figures.ListAsync(year), r => r.Kind == SubjectKind.Village && r.SubjectId == villageId);
         }
         await SaveVillageFigureAsync(villageId, year, 100, 400);
-        var sheet = await ScoreAndReviewAsync(await RegisterAsync(Title.VillageCommunity, SubjectKind.Village, villageId, "Thôn thử số liệu", year, villageId));
-        var before = await EvaluationAsync(sheet);
+        var sheet = await app.ScoreAndReviewAsync(await app.RegisterAsync(Title.VillageCommunity, SubjectKind.Village, villageId, "Thôn thử số liệu", year, villageId));
+        var before = await app.EvaluationAsync(sheet);
 
         // Corrected: 300 of 400 (75 %): the reviewed sheet is scored again at once.
         await SaveVillageFigureAsync(villageId, year, 300, 400);
         var inputs = await app.Services.GetRequiredService<ComputedInputsService>().GatherAsync(SubjectKind.Village, villageId, year);
         Assert.Equal(75m, inputs[ComputedInputKeys.VillageAdultsLearningCentreRate.Key].Percent);
-        var after = await EvaluationAsync(sheet);
+        var after = await app.EvaluationAsync(sheet);
         Assert.True(after.TotalTenths > before.TotalTenths, "Tiêu chí 1.3 được chấm lại khi nhập số liệu.");
 
         // Item 1.3 is met; the village reaches "đạt" once its households and clans reach their rates too.
