@@ -77,7 +77,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         }
         await Expect(page.Locator("#save-state")).ToContainTextAsync("Đã lưu lúc");
         await Expect(page.Locator("#score-total")).ToHaveTextAsync("88/100");
-        await Expect(page.Locator("#score-verdict")).ToContainTextAsync("Được công nhận");
+        await Expect(page.Locator("#score-verdict")).ToContainTextAsync("Đạt tiêu chí");
         await Expect(page.Locator("#submit-evaluation")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#evaluation-status")).ToHaveTextAsync("Đã chấm");

@@ -19,7 +19,7 @@ public class EvaluatorAnswersTests
         Assert.True(result.IsComplete);
         Assert.Empty(result.Reasons);
         Assert.Empty(result.Errors);
-        Assert.Equal("Tổng điểm 30/30 – Được công nhận", result.Summary);
+        Assert.Equal("Tổng điểm 30/30 – Đạt tiêu chí", result.Summary);
     }
 
     [Theory]

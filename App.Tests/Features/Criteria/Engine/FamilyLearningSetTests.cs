@@ -18,7 +18,7 @@ public class FamilyLearningSetTests
         Assert.Equal(P(90), result.Total);
         Assert.False(result.Recognised);
         Assert.Equal(["Tiêu chí 1.1 là điều kiện bắt buộc nhưng chưa đạt"], result.Reasons);
-        Assert.Equal("Tổng điểm 90/100 – Chưa được công nhận", result.Summary);
+        Assert.Equal("Tổng điểm 90/100 – Chưa đạt tiêu chí", result.Summary);
     }
 
     [Fact]

@@ -102,8 +102,8 @@ public class LevelModeTests
     [Fact]
     public void The_summary_names_the_level_and_the_decision()
     {
-        Assert.Equal("Mức độ 3 – Được công nhận", Met("a", "b", "c", "d").Evaluate(Set).Summary);
-        Assert.Equal("Chưa đạt mức độ 1 – Chưa được công nhận", Met().Evaluate(Set).Summary);
+        Assert.Equal("Mức độ 3 – Đạt tiêu chí", Met("a", "b", "c", "d").Evaluate(Set).Summary);
+        Assert.Equal("Chưa đạt mức độ 1 – Chưa đạt tiêu chí", Met().Evaluate(Set).Summary);
     }
 
     [Fact]

@@ -153,7 +153,7 @@ public class RecognitionRulesTests
         var result = Answers.Empty.WithScore("1.1", 9.5m).Evaluate(set);
 
         Assert.Equal(["Tổng điểm 9,5/30, xếp loại Không đạt"], result.Reasons);
-        Assert.Equal("Tổng điểm 9,5/30 – Không đạt – Chưa được công nhận", result.Summary);
+        Assert.Equal("Tổng điểm 9,5/30 – Không đạt – Chưa đạt tiêu chí", result.Summary);
     }
 
     [Fact]

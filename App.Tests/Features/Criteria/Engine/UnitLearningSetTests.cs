@@ -37,7 +37,7 @@ public class UnitLearningSetTests
         var result = TestAnswers.WithTotal(Tt22, total).Evaluate(Tt22);
 
         Assert.Equal((rating, recognised), (result.Rating, result.Recognised));
-        Assert.Equal($"Tổng điểm {P(total)}/100 – {rating} – {(recognised ? "Được công nhận" : "Chưa được công nhận")}",
+        Assert.Equal($"Tổng điểm {P(total)}/100 – {rating} – {(recognised ? "Đạt tiêu chí" : "Chưa đạt tiêu chí")}",
             result.Summary);
     }
 

@@ -102,7 +102,8 @@ public static class CriteriaEvaluator
             parts.Add(rating);
         }
 
-        parts.Add(recognised ? "Được công nhận" : complete ? "Chưa được công nhận" : "Chưa chấm xong");
+        // The engine says whether the criteria are met; only a decision recognises ("Công nhận").
+        parts.Add(recognised ? "Đạt tiêu chí" : complete ? "Chưa đạt tiêu chí" : "Chưa chấm xong");
         return string.Join(" – ", parts);
     }
 }

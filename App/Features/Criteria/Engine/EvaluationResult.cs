@@ -35,7 +35,7 @@ public sealed record EvaluationResult
     /// <summary>What is needed for the next rating band, the recognition threshold or the next level; null at the top.</summary>
     public Gap? Gap { get; init; }
 
-    /// <summary>One line for lists: "Tổng điểm 86/100 – Tốt – Được công nhận".</summary>
+    /// <summary>One line for lists: "Tổng điểm 86/100 – Tốt – Đạt tiêu chí".</summary>
     public required string Summary { get; init; }
 
     public bool HasErrors => Errors.Count > 0;
