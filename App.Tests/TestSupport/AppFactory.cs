@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace HocTapSuotDoi.Tests.TestSupport;
 
-// Hangfire keeps its storage in a process-wide static: every test that starts the app runs in this one collection.
+// Hangfire keeps its storage, log provider and job activator in process-wide statics: every test that starts the app
+// (WebApplicationFactory, BenchmarkHost) or builds a Hangfire storage runs in this one collection, one at a time.
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class AppCollection
 {
