@@ -107,7 +107,7 @@ public sealed class PublishedAppTests(PublishedAppFixture published, ITestOutput
         try
         {
             await Task.WhenAny(started.Task, process.WaitForExitAsync(), Task.Delay(DockerGivesUpAfter));
-            Assert.True(started.Task.IsCompleted, $"Ứng dụng không khởi động xong (đã thoát: {process.HasExited}). Nhật ký:\n{Log()}");
+            Assert.True(started.Task.IsCompleted, $"Ứng dụng không khởi động xong (đã thoát: {(process.HasExited ? process.ExitCode.ToString() : "chưa")}). Nhật ký:\n{Log()}");
             testOutput.WriteLine($"Khởi động xong sau {clock.Elapsed.TotalSeconds:N1} s.");
 
             using var http = new HttpClient { BaseAddress = new Uri(url) };
