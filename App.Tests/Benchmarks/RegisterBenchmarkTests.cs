@@ -1,9 +1,11 @@
 using HocTapSuotDoi.Benchmarks;
+using HocTapSuotDoi.Tests.TestSupport;
 
 namespace HocTapSuotDoi.Tests.Benchmarks;
 
 // The benchmark's code path on a tiny commune: it must find what it searches and count what it generated. Timing is
 // not tested here; the figures come from `dotnet run -c Release --project App -- benchmark registers` (README).
+[Collection(AppCollection.Name)]
 public sealed class RegisterBenchmarkTests
 {
     [Fact]

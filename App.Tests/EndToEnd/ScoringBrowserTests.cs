@@ -19,7 +19,7 @@ public sealed class ScoringBrowserFixture : BrowserFixture
     {
         var householdId = await App.AddHouseholdAsync("T01", head);
         await using var scope = await App.AsUserAsync("canbo@camtan.vn");
-        await scope.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, DateTime.UtcNow.Year, [householdId]);
+        await scope.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, App.Today.Year, [householdId]);
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Set<Registration>().Where(r => r.SubjectId == householdId && r.Title == Title.FamilyLearning).Select(r => r.Id).SingleAsync();
     }

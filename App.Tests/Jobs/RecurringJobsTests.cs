@@ -12,13 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Jobs;
 
+[Collection(AppCollection.Name)]
 public sealed class RecurringJobsRegistrationTests
 {
     [Fact]
     public void Nightly_backup_is_registered_with_the_cron_and_time_zone_of_the_settings()
     {
-        // Hangfire's log provider is process-wide; a test host disposed earlier may have left it pointing at its loggers.
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         using var storage = new InMemoryStorage();
         var settings = new AppSettings { Backup = new BackupSettings { Cron = "30 1 * * *" } };
         var jobs = new RecurringJobs(new RecurringJobManager(storage), settings);

@@ -3,9 +3,11 @@ using Hangfire.InMemory;
 using Hangfire.Storage;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Setup;
+using HocTapSuotDoi.Tests.TestSupport;
 
 namespace HocTapSuotDoi.Tests.Jobs;
 
+[Collection(AppCollection.Name)]
 public sealed class ReminderJobRegistrationTests
 {
     [Fact]

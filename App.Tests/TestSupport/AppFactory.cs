@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace HocTapSuotDoi.Tests.TestSupport;
 
-// Hangfire keeps its storage in a process-wide static: every test that starts the app runs in this one collection.
+// Hangfire keeps its storage, log provider and job activator in process-wide statics: every test that starts the app
+// (WebApplicationFactory, BenchmarkHost) or builds a Hangfire storage runs in this one collection, one at a time.
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class AppCollection
 {
@@ -33,6 +35,16 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "HocTap@2026";
 
+    // Where the app's clock starts: a Wednesday morning in Vietnam, in the autumn scoring season. "Today", the working
+    // year, registration deadlines and the years of the demo data are then the same whatever day the tests run.
+    public static readonly DateTimeOffset ClockStart = new(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(7));
+
+    // Today in Vietnam on the app's clock, as the app sees it.
+    public DateOnly Today =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Services.GetRequiredService<TimeProvider>().GetUtcNow(), VnTime.Zone).DateTime);
+
+    protected virtual TimeProvider CreateClock() => new FixedStartClock(ClockStart);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
@@ -41,6 +53,7 @@ public class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services => services.AddSingleton(CreateClock()));
     }
 
     // The first administrator's generated password, as written once to the log.

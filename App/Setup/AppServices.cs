@@ -105,11 +105,16 @@ public static class AppServices
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddTransient<MudBlazor.MudLocalizer, VietnameseMudLocalizer>();
 
-        services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(settings.HangfireDatabasePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) }));
+        // Hangfire's process-wide statics point at this host while it lives and are reset when it is disposed.
+        services.AddSingleton<HangfireGlobals>();
+        services.AddHangfire((provider, c) =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseSQLiteStorage(settings.HangfireDatabasePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) });
+            provider.GetRequiredService<HangfireGlobals>().TakeOver();
+        });
         if (settings.Hangfire.ServerEnabled)
         {
             services.AddHangfireServer(o => o.WorkerCount = settings.Hangfire.WorkerCount);

@@ -108,7 +108,7 @@ public sealed class ComputedInputsServiceTests(AppFactory app) : IClassFixture<A
         {
             var households = scope.ServiceProvider.GetRequiredService<HouseholdService>();
             var detail = await households.GetAsync(moved);
-            await households.ChangeStatusAsync(new StatusForm { Id = moved, Version = detail.Form.Version, Status = (int)HouseholdStatus.MovedAway, Date = DateTime.Today });
+            await households.ChangeStatusAsync(new StatusForm { Id = moved, Version = detail.Form.Version, Status = (int)HouseholdStatus.MovedAway, Date = app.Today.ToDateTime(TimeOnly.MinValue) });
         }
         // 2022: a year the demo data has no evaluations in.
         await RecogniseAsync([staying], 2022);

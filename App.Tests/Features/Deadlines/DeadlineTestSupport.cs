@@ -7,7 +7,6 @@ using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,11 +54,7 @@ public class ClockedApp : AppFactory
         }
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
+    protected override TimeProvider CreateClock() => Clock;
 
     // A fresh fake clock at a Vietnam local time.
     public void StartClockAt(DateTime local) =>

@@ -15,7 +15,7 @@ public sealed class NotificationServiceTests(AppFactory app) : IClassFixture<App
         await using var scope = app.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var notification = new Notification { UserId = user!.Id, Title = title, Link = "/bao-cao", CreatedAtUtc = DateTime.UtcNow };
+        var notification = new Notification { UserId = user!.Id, Title = title, Link = "/bao-cao", CreatedAtUtc = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
         db.Add(notification);
         await db.SaveChangesAsync();
         return notification.Id;

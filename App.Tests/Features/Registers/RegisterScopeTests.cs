@@ -79,7 +79,7 @@ public sealed class RegisterScopeTests(RegisterScopeTests.Data data) : IClassFix
         await Assert.ThrowsAsync<ForbiddenException>(() => households.GetPersonAsync(data.OtherPerson));
         await Assert.ThrowsAsync<ForbiddenException>(() => households.ChangeStatusAsync(new StatusForm
         {
-            Id = data.Other, Version = 1, Status = (int)HouseholdStatus.MovedAway, Date = DateTime.Today,
+            Id = data.Other, Version = 1, Status = (int)HouseholdStatus.MovedAway, Date = data.Today.ToDateTime(TimeOnly.MinValue),
         }));
         await Assert.ThrowsAsync<ForbiddenException>(() => households.HistoryAsync(data.Other));
 

@@ -18,7 +18,7 @@ public sealed class EvidenceTests(ScoringWorkflowTests.App app) : IClassFixture<
     {
         var household = await app.AddHouseholdAsync(village, head);
         await using var scope = await app.AsUserAsync("admin@camtan.vn");
-        await scope.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, DateTime.UtcNow.Year, [household]);
+        await scope.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, app.Today.Year, [household]);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var registration = await db.Set<Registration>().Where(r => r.SubjectId == household && r.Title == Title.FamilyLearning).Select(r => r.Id).SingleAsync();
         return (await scope.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(registration)).EvaluationId;

@@ -14,7 +14,7 @@ public sealed class ScoringExportTests(ScoringWorkflowTests.App app) : IClassFix
     [Fact]
     public async Task The_title_list_exports_as_filtered_and_only_within_the_users_scope()
     {
-        var year = DateTime.UtcNow.Year;
+        var year = app.Today.Year;
         var mine = await app.AddHouseholdAsync("T02", "Ông Văn Xuất");
         var other = await app.AddHouseholdAsync("T08", "Ông Văn Ngoài");
         await using (var scope = await app.AsUserAsync("admin@camtan.vn"))

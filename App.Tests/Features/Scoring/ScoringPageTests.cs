@@ -28,7 +28,7 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
         // One household per test: the fixture's database is shared by the tests of this class.
         var household = await app.AddHouseholdAsync("T01", $"Lục Văn Trang {Interlocked.Increment(ref _households)}");
         _scope = await app.AsUserAsync("canbo@camtan.vn");
-        await _scope.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, DateTime.UtcNow.Year, [household]);
+        await _scope.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, app.Today.Year, [household]);
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             _registrationId = await db.Set<Registration>().Where(r => r.SubjectId == household && r.Title == Title.FamilyLearning).Select(r => r.Id).SingleAsync();

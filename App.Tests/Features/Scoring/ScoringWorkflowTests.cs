@@ -30,7 +30,7 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
     private async Task<int> RegisterHouseholdAsync(string village, string head)
     {
         var householdId = await app.AddHouseholdAsync(village, head);
-        var year = DateTime.UtcNow.Year;
+        var year = app.Today.Year;
         await As("canbo@camtan.vn", sp => sp.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, year, [householdId]));
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Set<Registration>().Where(r => r.SubjectId == householdId && r.Title == Title.FamilyLearning).Select(r => r.Id).SingleAsync();
@@ -225,7 +225,7 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
     {
         var registrationId = await RegisterHouseholdAsync("T01", "Kiều Văn Quyền");
         var otherVillage = await app.AddHouseholdAsync("T05", "Kiều Văn Xa");
-        await As("admin@camtan.vn", sp => sp.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, DateTime.UtcNow.Year, [otherVillage]));
+        await As("admin@camtan.vn", sp => sp.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, app.Today.Year, [otherVillage]));
         int otherRegistration;
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
@@ -257,7 +257,7 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
         var outside = await app.AddHouseholdAsync("T07", "Kiều Văn Ngoài");
         await using var scope = await app.AsUserAsync("canbo@camtan.vn");
         var registrations = scope.ServiceProvider.GetRequiredService<RegistrationService>();
-        var year = DateTime.UtcNow.Year;
+        var year = app.Today.Year;
         Assert.Equal(1, await registrations.RegisterAsync(Title.FamilyLearning, year, [householdId]));
         var twice = await Assert.ThrowsAsync<ValidationException>(() => registrations.RegisterAsync(Title.FamilyLearning, year, [householdId]));
         Assert.Equal("Có 1 đối tượng đã đăng ký rồi hoặc không thuộc phạm vi của bạn.", twice.Message);
@@ -279,7 +279,7 @@ public sealed class RegistrationDeadlineTests(RegistrationDeadlineTests.App app)
     public async Task After_the_registration_deadline_a_scorer_is_refused_but_an_administrator_may_still_register()
     {
         var householdId = await app.AddHouseholdAsync("T02", "Kiều Văn Muộn");
-        var year = DateTime.UtcNow.Year;
+        var year = app.Today.Year;
         await using (var scorer = await app.AsUserAsync("canbo@camtan.vn"))
         {
             var late = await Assert.ThrowsAsync<ValidationException>(() =>

@@ -23,7 +23,7 @@ public sealed class SelfAssessmentTests(ScoringWorkflowTests.App app) : IClassFi
         }
         await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
         {
-            await admin.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.UnitLearning, DateTime.UtcNow.Year, [unitId]);
+            await admin.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.UnitLearning, app.Today.Year, [unitId]);
         }
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {

@@ -42,7 +42,8 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
         {
             return "Tài khoản của bạn đã bị quản trị viên khóa. Hãy liên hệ quản trị viên của xã.";
         }
-        var minutes = Math.Max(1, (int)Math.Ceiling((end.Value - clock.GetUtcNow()).TotalMinutes));
+        // Identity sets the lockout end from the system clock (UserManager takes no TimeProvider): count on that clock.
+        var minutes = Math.Max(1, (int)Math.Ceiling((end.Value - DateTimeOffset.UtcNow).TotalMinutes));
         return $"Tài khoản tạm thời bị khóa do nhập sai mật khẩu quá 5 lần. Hãy thử lại sau {minutes} phút " +
                $"(từ {Setup.VnTime.ToLocal(end.Value.UtcDateTime):HH:mm}).";
     }

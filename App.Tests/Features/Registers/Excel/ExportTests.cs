@@ -4,7 +4,6 @@ using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;
@@ -14,7 +13,7 @@ namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 [Collection(AppCollection.Name)]
 public sealed class ExportTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static string Today => VnTime.ToLocal(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    private string Today => app.Today.ToString("yyyy-MM-dd");
 
     private async Task<List<Line>> ImportAsync(params Line[] lines)
     {

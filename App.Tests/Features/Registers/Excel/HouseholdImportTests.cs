@@ -113,7 +113,8 @@ public sealed class HouseholdImportTests(AppFactory app) : IClassFixture<AppFact
             var log = await db.ChangeLogs.OrderByDescending(c => c.Id).FirstAsync();
             Assert.Equal(("Nhập từ Excel: 3 hộ, 8 nhân khẩu", Admin), (log.Changes, log.By));
             Assert.Equal((1, Admin), (household.Version, household.UpdatedBy));
-            Assert.InRange(household.CreatedAtUtc, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow);
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            Assert.InRange(household.CreatedAtUtc, now.AddMinutes(-5), now);
             return 0;
         });
 

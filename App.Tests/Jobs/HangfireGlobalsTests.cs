@@ -1,0 +1,51 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.Storage;
+using HocTapSuotDoi.Jobs;
+using HocTapSuotDoi.Setup;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HocTapSuotDoi.Tests.Jobs;
+
+// Hangfire's statics outlive a host: whatever ran before, the next Hangfire object must not reach a disposed host.
+[Collection(AppCollection.Name)]
+public sealed class HangfireGlobalsTests
+{
+    // Starts the app (PrepareAsync registers the recurring jobs through Hangfire), then disposes it.
+    private static void StartAndDisposeAnApp()
+    {
+        using var app = new AppFactory();
+        _ = app.Services;
+    }
+
+    [Fact]
+    public void A_storage_built_after_an_app_is_disposed_works_and_finds_nothing_of_that_app()
+    {
+        StartAndDisposeAnApp();
+
+        // Hangfire.InMemory asks the global log provider for its loggers as it is built.
+        using var storage = new InMemoryStorage();
+        new RecurringJobs(new RecurringJobManager(storage), new AppSettings()).Register();
+        using var connection = storage.GetConnection();
+        Assert.Equal([RecurringJobs.DailyReminders, RecurringJobs.NightlyBackup], connection.GetRecurringJobs().Select(j => j.Id).Order());
+        Assert.Throws<InvalidOperationException>(() => JobStorage.Current);
+        Assert.Equal(typeof(JobActivator), JobActivator.Current.GetType());
+    }
+
+    [Fact]
+    public void The_next_app_enqueues_into_its_own_storage_after_the_first_is_disposed()
+    {
+        StartAndDisposeAnApp();
+
+        using var next = new AppFactory();
+        var client = next.Services.GetRequiredService<IBackgroundJobClient>();
+        var id = client.Enqueue<BackupDatabaseJob>(job => job.RunAsync(CancellationToken.None));
+
+        var storage = next.Services.GetRequiredService<JobStorage>();
+        Assert.Same(storage, JobStorage.Current);
+        using var connection = storage.GetConnection();
+        Assert.Equal("Enqueued", connection.GetStateData(id).Name);
+        Assert.Equal(2, connection.GetRecurringJobs().Count);
+    }
+}

@@ -1,0 +1,39 @@
+using Hangfire;
+
+namespace HocTapSuotDoi.Jobs;
+
+// Hangfire keeps its storage, log provider and job activator in process-wide statics. AddHangfire points them at this
+// host (its storage file, its logger factory, its service scopes) when Hangfire's configuration is first resolved, and
+// nothing puts them back: a storage or server built after the host is disposed would log into a disposed logger factory
+// (ObjectDisposedException) or run jobs in a disposed container. This singleton is created at that same moment, so the
+// container disposes it before the logger factory and the scopes; it then returns the statics to neutral values, unless
+// another host has taken them over since.
+public sealed class HangfireGlobals : IDisposable
+{
+    private static readonly Lock Gate = new();
+    private static HangfireGlobals? _owner;
+
+    // Called from the configuration callback, after AddHangfire and the storage have set the statics.
+    public void TakeOver()
+    {
+        lock (Gate)
+        {
+            _owner = this;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (Gate)
+        {
+            if (_owner != this)
+            {
+                return;
+            }
+            _owner = null;
+            GlobalConfiguration.Configuration.UseNoOpLogProvider();
+            JobActivator.Current = new JobActivator();
+            JobStorage.Current = null;
+        }
+    }
+}
