@@ -55,5 +55,5 @@ public static partial class ShippedCriteriaSets
             },
         };
 
-    private static string Percent(decimal value) => new ComputedInput(value).FormatPercent();
+    private static string Percent(decimal value) => ComputedInput.FormatThreshold(value);
 }
