@@ -48,7 +48,7 @@ public sealed class FiguresTests
     public void A_year_in_progress_shows_progress_and_what_is_still_needed()
     {
         var f = new TitleFigures(HocTapSuotDoi.Features.Criteria.Engine.Title.FamilyLearning, new SubjectCounts(500, 400, 400, 308), Target(700), TargetStatus.InProgress, 42);
-        Assert.Equal("còn cần 42 hộ để đạt chỉ tiêu", f.GapText);
+        Assert.Equal("còn cần 42 hộ", f.GapText);
         Assert.Equal("Năm đang thực hiện", Figures.StatusText(TargetStatus.InProgress));
     }
 

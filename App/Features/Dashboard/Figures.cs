@@ -54,7 +54,7 @@ public static class YearProgress
 public sealed record TitleFigures(Title Title, SubjectCounts Counts, EffectiveTarget? Target, TargetStatus Status, int Gap)
 {
     public string GapText => Gap == 0 ? "" : Status is TargetStatus.InProgress or TargetStatus.NotStarted
-        ? $"còn cần {Figures.Number(Gap)} {Figures.SubjectNoun(Title)} để đạt chỉ tiêu"
+        ? $"còn cần {Figures.Number(Gap)} {Figures.SubjectNoun(Title)}"
         : $"cần thêm {Figures.Number(Gap)} {Figures.SubjectNoun(Title)}";
 }
 

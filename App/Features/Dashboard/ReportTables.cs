@@ -27,7 +27,13 @@ public static class ReportTables
     {
         foreach (var v in f.Villages)
         {
-            yield return Village(v.Name, v.Households, v.People, v.Community.Recognised > 0 ? "Đạt" : v.Community.Registered > 0 ? "Chưa đạt" : "Chưa đăng ký");
+            yield return Village(v.Name, v.Households, v.People, v.Community switch
+            {
+                { Recognised: > 0 } => "Đạt",
+                { Registered: > 0 } when f.Stage != YearStage.Closed => "Chưa công nhận",
+                { Registered: > 0 } => "Chưa đạt",
+                _ => "Chưa đăng ký",
+            });
         }
         var households = f.Villages.Aggregate(SubjectCounts.Zero, (a, v) => a.Plus(v.Households));
         var people = f.Villages.Aggregate(SubjectCounts.Zero, (a, v) => a.Plus(v.People));
