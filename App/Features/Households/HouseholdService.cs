@@ -21,7 +21,7 @@ public sealed record HouseholdDetail(HouseholdForm Form, string Village, Househo
 public sealed record SimilarHousehold(string Code, string HeadName);
 
 public sealed class SimilarHouseholdsException(string village, IReadOnlyList<SimilarHousehold> similar) : Exception(
-    $"Ở {village} đã có hộ có tên chủ hộ gần giống (chỉ khác dấu hoặc cách viết hoa): " +
+    $"Ở {village} đã có hộ có tên chủ hộ gần giống (chỉ khác dấu): " +
     string.Join("; ", similar.Select(h => $"{h.HeadName} (mã {h.Code})")) + ". Nếu đây là một hộ khác, hãy chọn “Vẫn lưu”.")
 {
     public IReadOnlyList<SimilarHousehold> Similar { get; } = similar;
