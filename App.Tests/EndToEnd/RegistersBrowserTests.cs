@@ -105,6 +105,26 @@ public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : ICl
         await Expect(page.Locator("#members-table")).ToContainTextAsync("Chủ hộ");
     }
 
+    // "Nguyễn Văn Ân" is not "Nguyễn Văn An" (of the fixture, same village): a warning, then "Vẫn lưu" saves it.
+    [Fact]
+    public async Task A_head_name_differing_only_in_diacritics_is_saved_after_Vẫn_lưu()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "admin@camtan.vn", RegistersBrowserFixture.AdminPassword);
+        await page.GotoAsync($"{browser.BaseUrl}/ho-gia-dinh/moi");
+        await page.ClickAsync("#household-village");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Thôn Tân Hòa" }).ClickAsync();
+        await page.FillAsync("#household-head", "Nguyễn Văn Ân");
+        await page.ClickAsync("#household-save");
+        await Expect(page.Locator("#household-similar")).ToContainTextAsync("Nguyễn Văn An (mã T01-");
+        await Expect(page).ToHaveURLAsync(new Regex("/ho-gia-dinh/moi$"));
+
+        await page.GetByLabel("Vẫn lưu: đây là hộ khác").CheckAsync();
+        await page.ClickAsync("#household-save");
+        await Expect(page).ToHaveURLAsync(new Regex("/ho-gia-dinh/[0-9]+$"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("Hộ Nguyễn Văn Ân (T01-");
+    }
+
     [Fact]
     public async Task Missing_member_fields_show_Vietnamese_messages_in_the_dialog()
     {

@@ -11,6 +11,9 @@ public static class VnTime
     public static DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    // Today's date in Vietnam, from the app's clock (injected TimeProvider; tests fix it).
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
+
     public static string Format(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy HH:mm", Culture);
 
     public static string Format(DateTimeOffset utc) => Format(utc.UtcDateTime);

@@ -68,7 +68,7 @@ public sealed class ComputedInputsServiceTests(AppFactory app) : IClassFixture<A
         var result = await ScoreClanAsync(clanId, 2026);
         var item = result.Items.Single(i => i.Code == "2.1");
         Assert.True(item.Met);
-        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 70 % (7/10)", item.Source);
+        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 70,00 % (7/10)", item.Source);
         Assert.True(result.Recognised);
     }
 
@@ -82,7 +82,7 @@ public sealed class ComputedInputsServiceTests(AppFactory app) : IClassFixture<A
         var result = await ScoreClanAsync(clanId, 2026);
         var item = result.Items.Single(i => i.Code == "2.1");
         Assert.False(item.Met);
-        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 60 % (6/10)", item.Source);
+        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 60,00 % (6/10)", item.Source);
         Assert.False(result.Recognised);
         Assert.Contains(result.Reasons, r => r.Contains("2.1") && r.Contains("bắt buộc"));
     }

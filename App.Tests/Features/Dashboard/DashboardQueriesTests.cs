@@ -3,6 +3,7 @@ using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Targets;
+using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +25,8 @@ public sealed class DashboardQueriesTests(AppFactory app) : IClassFixture<AppFac
     {
         var (_, f) = await YearAsync(2026);
         Assert.Equal(new SubjectCounts(15, 13, 9, 8), f.For(Title.FamilyLearning).Counts);
-        Assert.Equal(53.3m, f.For(Title.FamilyLearning).Counts.PercentOfAll);
-        Assert.Equal(61.5m, f.For(Title.FamilyLearning).Counts.PercentOfRegistered);
+        Assert.Equal(53.33m, f.For(Title.FamilyLearning).Counts.PercentOfAll);
+        Assert.Equal(61.54m, f.For(Title.FamilyLearning).Counts.PercentOfRegistered);
         Assert.Equal(new SubjectCounts(1, 0, 0, 0), f.For(Title.ClanLearning).Counts);
         Assert.Null(f.For(Title.ClanLearning).Counts.PercentOfRegistered);
         Assert.Equal(new SubjectCounts(3, 1, 1, 1), f.For(Title.VillageCommunity).Counts);
@@ -67,7 +68,7 @@ public sealed class DashboardQueriesTests(AppFactory app) : IClassFixture<AppFac
         var empty = f.Villages.Single(v => v.VillageId == c.VillageC);
         Assert.Equal(SubjectCounts.Zero, empty.Households);
         Assert.Null(empty.Households.PercentOfAll);
-        Assert.Equal("—", Figures.Percent(empty.Households.PercentOfAll));
+        Assert.Equal("—", VnPercent.Format(empty.Households.PercentOfAll));
         // The village rows add up to the commune's figure.
         Assert.Equal(f.For(Title.FamilyLearning).Counts, f.Villages.Aggregate(SubjectCounts.Zero, (s, v) => s.Plus(v.Households)));
     }
@@ -81,6 +82,38 @@ public sealed class DashboardQueriesTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(new SubjectCounts(10, 2, 2, 1), groups[CitizenGroup.OfficialsAndIntellectuals]);
         Assert.Equal(20.0m, groups[CitizenGroup.FarmersAndRuralWorkers].PercentOfAll);
         Assert.DoesNotContain(CitizenGroup.None, groups.Keys);
+    }
+
+    [Fact]
+    public async Task Citizen_learning_counts_people_of_registrable_age_only()
+    {
+        var (c, f) = await YearAsync(2026);
+        // 20 living adults; the children born 2015 and 2012 are under 15 in 2026 and are not in the "tổng số".
+        var citizens = f.For(Title.CitizenLearning).Counts;
+        Assert.Equal(20, citizens.Total);
+        Assert.Equal(15m, citizens.PercentOfAll);
+        Assert.Equal(20, f.Villages.Single(v => v.VillageId == c.VillageA).People.Total);
+        Assert.Equal(20, f.TargetGroups.Sum(g => g.Counts.Total));
+
+        // In 2027 the one born 2012 turns 15 and counts; the one born 2015 still does not.
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var next = await DashboardQueries.YearAsync(db, c.CommuneId, 2027);
+        Assert.Equal(21, next.For(Title.CitizenLearning).Counts.Total);
+        var trend = await DashboardQueries.TrendAsync(db, c.CommuneId, 2026, 2027);
+        Assert.Equal([20, 21], trend.Where(p => p.Title == Title.CitizenLearning).OrderBy(p => p.Year).Select(p => p.Counts.Total));
+    }
+
+    [Fact]
+    public async Task Reviewed_evaluations_that_meet_the_criteria_are_counted_as_awaiting_a_decision()
+    {
+        var commune = await DashboardTestData.CreateAsync(app);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await DashboardTestData.AddAwaitingDecisionAsync(db, commune);
+        var f = await DashboardQueries.YearAsync(db, commune.CommuneId, 2026);
+        Assert.Equal(new SubjectCounts(15, 13, 10, 8, 1), f.For(Title.FamilyLearning).Counts);
+        Assert.Equal(1, f.Villages.Single(v => v.VillageId == commune.VillageB).Households.AwaitingDecision);
+        // Awaiting is not recognised: the rate of all still counts the 8 decided households only.
+        Assert.Equal(53.33m, f.For(Title.FamilyLearning).Counts.PercentOfAll);
     }
 
     [Fact]

@@ -12,7 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
 // A small commune of its own (its own province too), so the figures are known exactly whatever the demo data holds.
-//   Village A: 10 resident households (+1 moved away), 2 living people each (a farmer, an official) + 1 deceased.
+//   Village A: 10 resident households (+1 moved away), 2 living adults each (a farmer, an official) + 1 deceased,
+//              and two children (born 2015 and 2012: under 15 in 2026, so outside Công dân học tập's "tổng số";
+//              the one born 2012 counts from 2027).
 //   Village B: 5 resident households, no people.  Village C: no households at all.
 //   2026: GĐHT A 8 registered (6 recognised, 1 not recognised, 1 draft), the moved-away household registered and
 //         recognised (outside the population); B 5 registered (2 recognised, 3 not evaluated).
@@ -48,6 +50,8 @@ public static class DashboardTestData
         db.AddRange(farmers);
         db.AddRange(officials);
         db.Add(Person(a[0].Id, CitizenGroup.FarmersAndRuralWorkers, PersonStatus.Deceased));
+        db.Add(Person(a[0].Id, CitizenGroup.None, PersonStatus.Living, 2015));
+        db.Add(Person(a[1].Id, CitizenGroup.None, PersonStatus.Living, 2012));
         db.Add(new Clan { CommuneId = commune.Id, Name = "Dòng họ Thử " + tag, Members = a.Take(5).Select(h => new ClanMember { HouseholdId = h.Id }).ToList() });
         await db.SaveChangesAsync();
 
@@ -80,11 +84,21 @@ public static class DashboardTestData
         return new KnownCommune(commune.Id, villages[0].Id, villages[1].Id, villages[2].Id);
     }
 
+    // One more 2026 household of village B scored, reviewed and meeting the criteria, not yet in a decision.
+    public static async Task AddAwaitingDecisionAsync(AppDbContext db, KnownCommune commune)
+    {
+        var registration = await db.Set<Registration>().Include(r => r.Evaluation)
+            .FirstAsync(r => r.CommuneId == commune.CommuneId && r.Year == 2026 && r.Title == Title.FamilyLearning && r.VillageId == commune.VillageB && r.Evaluation == null);
+        var set = (await CriteriaSetService.ActiveForAsync(db, Title.FamilyLearning, 2026))!.Id;
+        registration.Evaluation = new Evaluation { CriteriaSetId = set, Status = EvaluationStatus.Reviewed, MeetsCriteria = true, TotalTenths = 850 };
+        await db.SaveChangesAsync();
+    }
+
     private static Household Household(int communeId, int villageId, string code, HouseholdStatus status) =>
         new() { CommuneId = communeId, VillageId = villageId, Code = code, HeadName = "Chủ hộ " + code, Status = status };
 
-    private static Person Person(int householdId, CitizenGroup group, PersonStatus status) =>
-        new() { HouseholdId = householdId, FullName = "Người thử", TargetGroup = group, Status = status, BirthYear = 1980 };
+    private static Person Person(int householdId, CitizenGroup group, PersonStatus status, int birthYear = 1980) =>
+        new() { HouseholdId = householdId, FullName = "Người thử", TargetGroup = group, Status = status, BirthYear = birthYear };
 
     private sealed class Registrar(AppDbContext db, int communeId)
     {

@@ -1,6 +1,7 @@
 using Bunit;
 using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
@@ -11,9 +12,10 @@ using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
-// The dashboard components rendered with the app's real services and database.
+// The dashboard components rendered with the app's real services and database, on a fixed date: 15/01/2027, when
+// 2026 is closed, unless a test moves the clock into 2026.
 [Collection(AppCollection.Name)]
-public sealed class DashboardViewTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
+public sealed class DashboardViewTests(AfterYear2026App app) : IClassFixture<AfterYear2026App>, IAsyncLifetime
 {
     private readonly BunitContext _ctx = new();
     private AsyncServiceScope _scope;
@@ -21,6 +23,7 @@ public sealed class DashboardViewTests(AppFactory app) : IClassFixture<AppFactor
 
     public async Task InitializeAsync()
     {
+        app.StartClockAt(new DateTime(2027, 1, 15, 9, 0, 0));
         _scope = await app.AsUserAsync("bcd@camtan.vn");
         _year = _scope.ServiceProvider.GetRequiredService<WorkingYear>();
         _year.Set(2026);
@@ -40,7 +43,7 @@ public sealed class DashboardViewTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains("% trên tổng số", summary);
         Assert.Contains("% trên số đăng ký", summary);
         Assert.Contains("Gia đình học tập", summary);
-        Assert.Contains("70,0 %", view.Find("#trend-table").TextContent);
+        Assert.Contains("70,00 %", view.Find("#trend-table").TextContent);
         Assert.Contains("% trên tổng số hộ", view.Find("#village-table").TextContent);
         Assert.Contains("% trên số hộ đăng ký", view.Find("#village-table").TextContent);
         Assert.Equal(10, view.FindAll("#village-table tbody tr").Count);
@@ -62,8 +65,8 @@ public sealed class DashboardViewTests(AppFactory app) : IClassFixture<AppFactor
         var figures = await DashboardQueries.YearAsync(db, commune.CommuneId, 2026);
         var table = _ctx.Render<TitleSummaryTable>(p => p.Add(x => x.Data, figures));
         var family = table.Find("tr[data-title=FamilyLearning]");
-        Assert.Equal("53,3 %", family.QuerySelector(".pct-all")!.TextContent);
-        Assert.Equal("61,5 %", family.QuerySelector(".pct-registered")!.TextContent);
+        Assert.Equal("53,33 %", family.QuerySelector(".pct-all")!.TextContent);
+        Assert.Equal("61,54 %", family.QuerySelector(".pct-registered")!.TextContent);
         Assert.Equal("Gần đạt", family.QuerySelector(".traffic-light")!.TextContent.Trim());
         Assert.Equal("cần thêm 1 hộ", family.QuerySelector(".gap")!.TextContent.Trim());
         Assert.Equal("Chưa có chỉ tiêu", table.Find("tr[data-title=CitizenLearning] .traffic-light").TextContent.Trim());
@@ -75,6 +78,58 @@ public sealed class DashboardViewTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains("light-not-met", villages.Find("tr[data-village=B] .pct-all").ClassName);
         Assert.Equal("—", villages.Find("tr[data-village=C] .pct-all").TextContent);
         Assert.Equal($"/ho-gia-dinh?thon={commune.VillageA}", a.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_year_in_progress_shows_progress_not_a_red_light_and_counts_what_awaits_a_decision()
+    {
+        var commune = await DashboardTestData.CreateAsync(app);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await DashboardTestData.AddAwaitingDecisionAsync(db, commune);
+        }
+        await using var read = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var figures = (await DashboardQueries.YearAsync(read, commune.CommuneId, 2026)).AsOf(new DateOnly(2026, 6, 15));
+
+        var table = _ctx.Render<TitleSummaryTable>(p => p.Add(x => x.Data, figures));
+        var family = table.Find("tr[data-title=FamilyLearning]");
+        Assert.Equal("Năm đang thực hiện", family.QuerySelector(".traffic-light")!.TextContent.Trim());
+        Assert.Equal("InProgress", family.QuerySelector(".traffic-light")!.GetAttribute("data-status"));
+        Assert.Equal("còn cần 1 hộ", family.QuerySelector(".gap")!.TextContent.Trim());
+        // 8 recognised, and beside them the reviewed household that meets the criteria and awaits its decision.
+        Assert.Equal("1", family.QuerySelector(".awaiting")!.TextContent.Trim());
+        Assert.Contains("Đạt tiêu chí, chờ quyết định", table.Find("thead").TextContent);
+        Assert.DoesNotContain(table.FindAll(".traffic-light"), l => l.TextContent.Contains("Chưa đạt") || l.TextContent.Contains("Gần đạt"));
+
+        var villages = _ctx.Render<VillageTable>(p => p.Add(x => x.Data, figures));
+        Assert.DoesNotContain("light-not-met", villages.Find("tr[data-village=B] .pct-all").ClassName);
+        Assert.DoesNotContain("light-near", villages.Markup);
+
+        // The same figures once the year is over are judged against the target.
+        var closed = (await DashboardQueries.YearAsync(read, commune.CommuneId, 2026)).AsOf(new DateOnly(2027, 1, 1));
+        Assert.Equal(TargetStatus.Near, closed.For(Title.FamilyLearning).Status);
+    }
+
+    [Fact]
+    public void The_dashboard_on_a_day_of_the_working_year_says_the_year_is_in_progress()
+    {
+        app.StartClockAt(new DateTime(2026, 6, 15, 9, 0, 0));
+        var view = _ctx.Render<DashboardView>();
+        view.WaitForAssertion(() => Assert.Equal("2026", view.Find("#dashboard").GetAttribute("data-year")));
+        Assert.Contains("Tiến độ các danh hiệu năm 2026", view.Markup);
+        var note = view.Find("#year-in-progress").TextContent;
+        Assert.Contains("Năm đang thực hiện", note);
+        Assert.Contains("31/12/2026", note);
+        Assert.Contains("15/06/2026", note);
+        Assert.DoesNotContain(view.FindAll("#title-summary .traffic-light"), l => l.GetAttribute("data-status") is "NotMet" or "Near");
+        Assert.Contains("Tổng số: người từ 15 tuổi trở lên", view.Find("tr[data-title=CitizenLearning]").TextContent);
+        Assert.Equal("người từ 15 tuổi trở lên (sinh năm 2011 trở về trước)", view.Find("#citizen-total-rule").TextContent);
+
+        app.StartClockAt(new DateTime(2027, 1, 15, 9, 0, 0));
+        _year.Set(2025);
+        view.WaitForAssertion(() => Assert.Equal("2025", view.Find("#dashboard").GetAttribute("data-year")));
+        Assert.Empty(view.FindAll("#year-in-progress"));
+        Assert.Contains("Kết quả các danh hiệu năm 2025", view.Markup);
     }
 
     public async Task DisposeAsync()

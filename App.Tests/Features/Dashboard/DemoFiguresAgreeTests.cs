@@ -5,6 +5,7 @@ using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Villages;
+using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -66,11 +67,11 @@ public sealed class DemoFiguresAgreeTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(family, dashboard.Trend.Single(p => p.Year == 2026 && p.Title == Title.FamilyLearning).Counts);
 
         var docx = ReportTests.DocxText((await reports.DocxAsync(2026)).Content);
-        Assert.Contains(Figures.Percent(family.PercentOfAll), docx);
-        Assert.Contains(Figures.Percent(family.PercentOfRegistered), docx);
+        Assert.Contains(VnPercent.Format(family.PercentOfAll), docx);
+        Assert.Contains(VnPercent.Format(family.PercentOfRegistered), docx);
         foreach (var v in dashboard.Figures.Villages.Where(v => v.Households.Total > 0))
         {
-            Assert.Contains(Figures.Percent(v.Households.PercentOfAll), docx);
+            Assert.Contains(VnPercent.Format(v.Households.PercentOfAll), docx);
         }
         var xlsx = ReportTests.XlsxCells((await reports.XlsxAsync(2026)).Content, "Tong hop");
         var row = xlsx.IndexOf("Gia đình học tập (hộ)");

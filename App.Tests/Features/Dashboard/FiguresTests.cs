@@ -1,5 +1,6 @@
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Targets;
+using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
@@ -28,14 +29,12 @@ public sealed class FiguresTests
         Assert.Equal((TargetStatus.NoTarget, 0), Figures.Assess(new SubjectCounts(10, 5, 5, 5), null));
     }
 
-    [Theory]
-    [InlineData(29, 40, "72,5 %")]
-    [InlineData(2, 3, "66,7 %")]
-    [InlineData(0, 15, "0,0 %")]
-    [InlineData(0, 0, "—")]
-    public void Percentages_use_a_decimal_comma_and_a_dash_when_there_is_nothing_to_divide_by(int count, int outOf, string text)
+    [Fact]
+    public void Rates_of_subjects_are_the_shared_two_decimal_percentages()
     {
-        Assert.Equal(text, Figures.Percent(Figures.Rate(count, outOf)));
+        Assert.Equal("66,67 %", VnPercent.Format(new SubjectCounts(9, 9, 9, 6).PercentOfAll));
+        Assert.Equal("71,43 %", VnPercent.Format(new SubjectCounts(10, 7, 7, 5).PercentOfRegistered));
+        Assert.Null(new SubjectCounts(10, 0, 0, 0).PercentOfRegistered);
     }
 
     [Fact]
@@ -43,5 +42,24 @@ public sealed class FiguresTests
     {
         var f = new TitleFigures(HocTapSuotDoi.Features.Criteria.Engine.Title.FamilyLearning, new SubjectCounts(500, 400, 400, 308), Target(700), TargetStatus.NotMet, 42);
         Assert.Equal("cần thêm 42 hộ", f.GapText);
+    }
+
+    [Fact]
+    public void A_year_in_progress_shows_progress_and_what_is_still_needed()
+    {
+        var f = new TitleFigures(HocTapSuotDoi.Features.Criteria.Engine.Title.FamilyLearning, new SubjectCounts(500, 400, 400, 308), Target(700), TargetStatus.InProgress, 42);
+        Assert.Equal("còn cần 42 hộ", f.GapText);
+        Assert.Equal("Năm đang thực hiện", Figures.StatusText(TargetStatus.InProgress));
+    }
+
+    [Theory]
+    [InlineData("2026-06-15", 2026, YearStage.InProgress)]
+    [InlineData("2026-12-31", 2026, YearStage.InProgress)]
+    [InlineData("2027-01-01", 2026, YearStage.Closed)]
+    [InlineData("2026-06-15", 2025, YearStage.Closed)]
+    [InlineData("2026-06-15", 2027, YearStage.NotStarted)]
+    public void A_year_is_judged_once_its_decisions_are_due_at_year_end(string today, int year, YearStage stage)
+    {
+        Assert.Equal(stage, YearProgress.StageOn(year, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

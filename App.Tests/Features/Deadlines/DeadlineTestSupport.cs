@@ -10,7 +10,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -18,22 +17,9 @@ using SmtpServer.Storage;
 
 namespace HocTapSuotDoi.Tests.Features.Deadlines;
 
-// The app's clock, pointing at a FakeTimeProvider a test may replace (FakeTimeProvider never goes back in time, and
-// tests of one class share one app).
-public sealed class SwitchableClock : TimeProvider
-{
-    public FakeTimeProvider Fake { get; set; } = new();
-    public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
-    public override long GetTimestamp() => Fake.GetTimestamp();
-    public override long TimestampFrequency => Fake.TimestampFrequency;
-    public override TimeZoneInfo LocalTimeZone => Fake.LocalTimeZone;
-}
-
 // The demo commune with a clock the test drives; optionally an in-process SMTP server receiving the e-mails.
-public class ClockedApp : AppFactory
+public class ClockedApp : ClockedAppFactory
 {
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-    public SwitchableClock Clock { get; } = new();
     public TestSmtpServer? Smtp { get; }
 
     public ClockedApp() : this(withSmtp: false)
@@ -53,14 +39,6 @@ public class ClockedApp : AppFactory
             Settings["Smtp:FromName"] = "Ban chỉ đạo XHHT xã Cẩm Tân";
         }
     }
-
-    protected override TimeProvider CreateClock() => Clock;
-
-    // A fresh fake clock at a Vietnam local time.
-    public void StartClockAt(DateTime local) =>
-        Clock.Fake = new FakeTimeProvider(new DateTimeOffset(local, VietnamOffset).ToUniversalTime());
-
-    public void SetLocal(DateTime local) => Clock.Fake.SetUtcNow(new DateTimeOffset(local, VietnamOffset).ToUniversalTime());
 
     public async Task<ReminderRunResult> RunJobAsync()
     {

@@ -37,6 +37,11 @@ public sealed class DecisionServiceTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(EvaluationStatus.Reviewed, await app.StatusAsync(ids["Phạm Văn Dũng"]));
 
         var detail = await AsAsync("xem@camtan.vn", d => d.GetAsync(id));
+        // Every reader of the decision is told the set it was scored with is "chưa đối chiếu", and which items.
+        var set = Assert.Single(detail.Sets);
+        Assert.True(set.NeedsChecking);
+        Assert.False(set.Checked);
+        Assert.Contains("2.3", set.UncheckedItems);
         Assert.Equal("101/QĐ-UBND", detail.FullNumber);
         // Listed by village (Tân Hòa before Tân Thành), then by given name.
         Assert.Equal(["Trần Thị Bình", "Nguyễn Văn An"], detail.Subjects.Select(s => s.Name));

@@ -51,6 +51,17 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
         page.Find($"tr.candidate[data-evaluation='{evaluationId}'] input[type=checkbox]").Change(true);
 
     [Fact]
+    public async Task The_committee_sees_that_the_set_of_the_evaluations_is_not_yet_checked()
+    {
+        var page = await RenderPageAsync(2);
+        var notice = page.Find(".set-check");
+        Assert.Equal("false", notice.GetAttribute("data-checked"));
+        Assert.Contains("Gia đình học tập – QĐ 448/QĐ-KHVN (2015)", notice.TextContent);
+        Assert.Contains("Chưa đối chiếu", notice.QuerySelector(".unchecked-chip")!.TextContent);
+        Assert.Contains("Tiêu chí chưa đối chiếu: 2.3, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2, 4.3.", notice.TextContent);
+    }
+
+    [Fact]
     public async Task Issuing_without_subjects_or_number_shows_Vietnamese_messages_and_changes_nothing()
     {
         var page = await RenderPageAsync(1);

@@ -36,13 +36,61 @@ public sealed class HouseholdServiceTests(AppFactory app) : IClassFixture<AppFac
         var (scope, households) = await AdminAsync();
         await using var _ = scope;
         var t06 = await app.VillageIdAsync("T06");
-        var error = await Assert.ThrowsAsync<ValidationException>(() => households.SaveAsync(new HouseholdForm
+        // The same name, diacritics included: case, spacing and the Unicode form (NFD, as some keyboards type) aside.
+        foreach (var same in new[] { "ĐỖ VĂN TRÙNG", "  đỗ văn  trùng ", "Đỗ Văn Trùng".Normalize(System.Text.NormalizationForm.FormD) })
         {
-            VillageId = t06, HeadName = "do van trung",
-        }));
-        Assert.StartsWith("Đã có hộ của chủ hộ do van trung ở Thôn Tân Bình (mã T06-", error.Message);
+            var error = await Assert.ThrowsAsync<ValidationException>(() => households.SaveAsync(new HouseholdForm { VillageId = t06, HeadName = same }));
+            Assert.StartsWith("Đã có hộ của chủ hộ Đỗ Văn Trùng ở Thôn Tân Bình (mã T06-", error.Message);
+        }
+        // "Vẫn lưu" does not let the very same name through.
+        await Assert.ThrowsAsync<ValidationException>(() => households.SaveAsync(new HouseholdForm { VillageId = t06, HeadName = "Đỗ Văn Trùng", ConfirmedSimilarName = "Đỗ Văn Trùng" }));
         var otherVillage = await households.SaveAsync(new HouseholdForm { VillageId = await app.VillageIdAsync("T07"), HeadName = "Đỗ Văn Trùng" });
         Assert.True(otherVillage > 0);
+    }
+
+    [Fact]
+    public async Task Names_that_differ_only_in_diacritics_are_two_households_once_the_user_confirms()
+    {
+        var thanh = await app.AddHouseholdAsync("T07", "Nguyễn Tấn Thanh");
+        var (scope, households) = await AdminAsync();
+        await using var _ = scope;
+        var t07 = await app.VillageIdAsync("T07");
+        var code = (await households.GetAsync(thanh)).Form.Code;
+
+        var warning = await Assert.ThrowsAsync<SimilarHouseholdsException>(() => households.SaveAsync(new HouseholdForm { VillageId = t07, HeadName = "Nguyễn Tấn Thành" }));
+        Assert.Equal([new SimilarHousehold(code, "Nguyễn Tấn Thanh")], warning.Similar);
+        Assert.Contains("Nguyễn Tấn Thanh (mã " + code + ")", warning.Message);
+        Assert.Contains("Vẫn lưu", warning.Message);
+        // A confirmation given for another name does not carry over to this one.
+        await Assert.ThrowsAsync<SimilarHouseholdsException>(() => households.SaveAsync(new HouseholdForm
+        {
+            VillageId = t07, HeadName = "Nguyễn Tấn Thành", ConfirmedSimilarName = "Nguyễn Tân Thanh",
+        }));
+
+        var thanh2 = await households.SaveAsync(new HouseholdForm { VillageId = t07, HeadName = "Nguyễn Tấn Thành", ConfirmedSimilarName = "Nguyễn Tấn Thành" });
+        Assert.NotEqual(thanh, thanh2);
+        Assert.Equal("Nguyễn Tấn Thành", (await households.GetAsync(thanh2)).Form.HeadName);
+        // An edit that keeps the confirmed name is not asked again; renaming the other household to it is.
+        var form = (await households.GetAsync(thanh2)).Form;
+        form.Address = "Xóm 2";
+        await households.SaveAsync(form);
+        var other = await app.AddHouseholdAsync("T07", "Nguyễn Tấn Thạnh", confirm: true);
+        var rename = (await households.GetAsync(other)).Form;
+        rename.HeadName = "Nguyễn Tấn Thánh";
+        await Assert.ThrowsAsync<SimilarHouseholdsException>(() => households.SaveAsync(rename));
+    }
+
+    [Fact]
+    public async Task A_name_typed_with_combining_marks_is_stored_as_the_same_letters()
+    {
+        var (scope, households) = await AdminAsync();
+        await using var _ = scope;
+        var id = await households.SaveAsync(new HouseholdForm
+        {
+            VillageId = await app.VillageIdAsync("T08"), HeadName = " Hoàng Thị Hạnh ".Normalize(System.Text.NormalizationForm.FormD),
+        });
+        Assert.Equal("Hoàng Thị Hạnh", (await households.GetAsync(id)).Form.HeadName);
+        Assert.True((await households.GetAsync(id)).Form.HeadName.IsNormalized(System.Text.NormalizationForm.FormC));
     }
 
     [Fact]

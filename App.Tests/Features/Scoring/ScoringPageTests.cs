@@ -67,6 +67,23 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
     }
 
     [Fact]
+    public void The_scorer_sees_that_the_set_and_some_of_its_items_are_not_yet_checked()
+    {
+        var (_, page) = Render();
+        // QĐ 448 ships "chưa đối chiếu": the set, item 2.3 and the points of groups 3 and 4; group 1 is from the text.
+        Assert.Contains("Chưa đối chiếu", page.Find("#scoring-set .unchecked-chip").TextContent);
+        Assert.Contains("chưa đối chiếu", page.Find("#scoring-set-note").TextContent);
+        foreach (var code in new[] { "2.3", "3.1", "3.4", "4.1", "4.3" })
+        {
+            Assert.NotNull(page.Find($".score-row[data-item='{code}'] .unchecked-chip"));
+        }
+        foreach (var code in new[] { "1.1", "1.2", "2.1" })
+        {
+            Assert.Empty(page.FindAll($".score-row[data-item='{code}'] .unchecked-chip"));
+        }
+    }
+
+    [Fact]
     public async Task A_dot_or_a_comma_is_the_decimal_mark_the_total_follows_the_typing_and_the_score_is_saved_on_leaving_the_field()
     {
         var (_, page) = Render();

@@ -39,7 +39,7 @@ public sealed class CriteriaSetForm
             Items = g.Items.Select(i => new ItemForm
             {
                 Code = i.Code, Text = i.Text, Guidance = i.Guidance ?? "", Kind = i.Kind, Max = i.Max.Value, Step = i.Step?.Value,
-                IsHardCondition = i.IsHardCondition, TargetGroupCodes = string.Join(", ", i.TargetGroupCodes), Level = i.Level,
+                IsHardCondition = i.IsHardCondition, TargetGroupCodes = string.Join(", ", i.TargetGroupCodes), Level = i.Level, Unchecked = i.Unchecked,
                 InputKey = i.Computed?.InputKey, MetAtPercent = i.Computed?.MetAtPercent,
                 RateBands = string.Join("; ", i.Computed?.Bands.Select(b => $"{b.MinPercent.ToString(CultureInfo.InvariantCulture)}:{b.Points.ToInvariantString()}") ?? []),
             }).ToList(),
@@ -74,7 +74,7 @@ public sealed class CriteriaSetForm
             {
                 Code = i.Code.Trim(), Text = i.Text.Trim(), Guidance = string.IsNullOrWhiteSpace(i.Guidance) ? null : i.Guidance.Trim(),
                 Kind = i.Kind, Max = P(i.Max, $"Tiêu chí {i.Code}"), Step = i.Step is { } s ? P(s, $"Tiêu chí {i.Code}") : null,
-                IsHardCondition = i.IsHardCondition, Level = i.Level,
+                IsHardCondition = i.IsHardCondition, Level = i.Level, Unchecked = i.Unchecked,
                 TargetGroupCodes = ValueList.Create(i.TargetGroupCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).AsSpan()),
                 Computed = i.Kind == ItemKind.Computed
                     ? new ComputedRule { InputKey = i.InputKey ?? "", MetAtPercent = i.MetAtPercent, Bands = ValueList.Create(ParseBands(i, problems, P).AsSpan()) }
@@ -145,6 +145,7 @@ public sealed class ItemForm
     public decimal Max { get; set; }
     public decimal? Step { get; set; }
     public bool IsHardCondition { get; set; }
+    public bool Unchecked { get; set; }
     public string TargetGroupCodes { get; set; } = "";
     public int? Level { get; set; }
     public string? InputKey { get; set; }

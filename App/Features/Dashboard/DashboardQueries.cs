@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace HocTapSuotDoi.Features.Dashboard;
 
 // The one query path for every figure the dashboard, the village table, the scorer's page and the yearly report show.
-// Populations (the denominators of "% of all") are today's registers: resident households, living people of resident
-// households, the commune's clans, its villages, its active units. Registered, evaluated and recognised subjects are
-// counted inside those populations, so a household that moved away leaves both sides of the fraction.
+// Populations (the denominators of "% of all") are today's registers: resident households, living people of registrable
+// age in the year (CitizenAge) of resident households, the commune's clans, its villages, its active units. Registered,
+// evaluated and recognised subjects are counted inside those populations, so a household that moved away leaves both
+// sides of the fraction.
 // "Recognised" is ComputedInputsService.Recognised, the app's single definition.
 public static class DashboardQueries
 {
@@ -21,15 +22,15 @@ public static class DashboardQueries
         var villages = await Villages(db, communeId, villageIds).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
             .Select(v => new { v.Id, v.Code, v.Name }).ToListAsync(ct);
 
-        var households = await CountAsync(db, Households(db, communeId, villageIds).Select(h => new Keyed { Key = h.VillageId, Id = h.Id }), Title.FamilyLearning, SubjectKind.Household, year, ct);
+        var households = await CountAsync(db, Households(db, communeId, villageIds).Select(h => new Keyed { Key = h.VillageId, Id = h.Id }), Title.FamilyLearning, SubjectKind.Household, year, ct, withAwaiting: true);
         // People once, keyed by village and target group together; both breakdowns are sums of it.
-        var peopleByVillageAndGroup = await CountAsync(db, People(db, communeId, villageIds).Select(p => new Keyed { Key = p.Household!.VillageId * GroupSlots + (int)p.TargetGroup, Id = p.Id }), Title.CitizenLearning, SubjectKind.Person, year, ct);
+        var peopleByVillageAndGroup = await CountAsync(db, People(db, communeId, villageIds, year).Select(p => new Keyed { Key = p.Household!.VillageId * GroupSlots + (int)p.TargetGroup, Id = p.Id }), Title.CitizenLearning, SubjectKind.Person, year, ct, withAwaiting: true);
         var people = SumBy(peopleByVillageAndGroup, key => key / GroupSlots);
         var groups = SumBy(peopleByVillageAndGroup, key => key % GroupSlots);
-        var community = await CountAsync(db, Villages(db, communeId, villageIds).Select(v => new Keyed { Key = v.Id, Id = v.Id }), Title.VillageCommunity, SubjectKind.Village, year, ct);
+        var community = await CountAsync(db, Villages(db, communeId, villageIds).Select(v => new Keyed { Key = v.Id, Id = v.Id }), Title.VillageCommunity, SubjectKind.Village, year, ct, withAwaiting: true);
         // Clans span villages and most units serve the whole commune: counted for the commune only.
-        var clans = villageIds is null ? Sum(await CountAsync(db, db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id }), Title.ClanLearning, SubjectKind.Clan, year, ct)) : SubjectCounts.Zero;
-        var units = villageIds is null ? Sum(await CountAsync(db, db.Units.Where(u => u.CommuneId == communeId && u.Active).Select(u => new Keyed { Key = 0, Id = u.Id }), Title.UnitLearning, SubjectKind.Unit, year, ct)) : SubjectCounts.Zero;
+        var clans = villageIds is null ? Sum(await CountAsync(db, db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id }), Title.ClanLearning, SubjectKind.Clan, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
+        var units = villageIds is null ? Sum(await CountAsync(db, db.Units.Where(u => u.CommuneId == communeId && u.Active).Select(u => new Keyed { Key = 0, Id = u.Id }), Title.UnitLearning, SubjectKind.Unit, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
 
         var totals = new Dictionary<Title, SubjectCounts>
         {
@@ -54,23 +55,25 @@ public static class DashboardQueries
         var years = Enumerable.Range(fromYear, toYear - fromYear + 1).ToList();
         var targets = await TargetService.EffectiveAsync(db, communeId, years, ct);
         var points = new List<TrendPoint>();
-        var populations = new (Title Title, SubjectKind Kind, IQueryable<Keyed> Population)[]
+        // A population per year: the people of registrable age change with the year, the others do not.
+        var populations = new (Title Title, SubjectKind Kind, Func<int, IQueryable<Keyed>> Population)[]
         {
-            (Title.FamilyLearning, SubjectKind.Household, Households(db, communeId, null).Select(h => new Keyed { Key = 0, Id = h.Id })),
-            (Title.ClanLearning, SubjectKind.Clan, db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id })),
-            (Title.VillageCommunity, SubjectKind.Village, Villages(db, communeId, null).Select(v => new Keyed { Key = 0, Id = v.Id })),
-            (Title.UnitLearning, SubjectKind.Unit, db.Units.Where(u => u.CommuneId == communeId && u.Active).Select(u => new Keyed { Key = 0, Id = u.Id })),
-            (Title.CitizenLearning, SubjectKind.Person, People(db, communeId, null).Select(p => new Keyed { Key = 0, Id = p.Id })),
+            (Title.FamilyLearning, SubjectKind.Household, _ => Households(db, communeId, null).Select(h => new Keyed { Key = 0, Id = h.Id })),
+            (Title.ClanLearning, SubjectKind.Clan, _ => db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id })),
+            (Title.VillageCommunity, SubjectKind.Village, _ => Villages(db, communeId, null).Select(v => new Keyed { Key = 0, Id = v.Id })),
+            (Title.UnitLearning, SubjectKind.Unit, _ => db.Units.Where(u => u.CommuneId == communeId && u.Active).Select(u => new Keyed { Key = 0, Id = u.Id })),
+            (Title.CitizenLearning, SubjectKind.Person, year => People(db, communeId, null, year).Select(p => new Keyed { Key = 0, Id = p.Id })),
         };
         // Years without any registration are known to be empty without counting.
         var yearsWithData = await db.Set<Registration>().Where(r => r.CommuneId == communeId && r.Year >= fromYear && r.Year <= toYear)
             .Select(r => r.Year).Distinct().ToListAsync(ct);
         foreach (var (title, kind, population) in populations)
         {
-            var total = await population.CountAsync(ct);
             foreach (var year in years)
             {
-                var counts = yearsWithData.Contains(year) ? Sum(await CountAsync(db, population, title, kind, year, ct)) : SubjectCounts.Zero with { Total = total };
+                var counts = yearsWithData.Contains(year)
+                    ? Sum(await CountAsync(db, population(year), title, kind, year, ct))
+                    : SubjectCounts.Zero with { Total = await population(year).CountAsync(ct) };
                 points.Add(new TrendPoint(year, title, counts, Target(targets, title, year)));
             }
         }
@@ -79,6 +82,12 @@ public static class DashboardQueries
 
     public static IQueryable<int> Registered(AppDbContext db, Title title, int year, SubjectKind kind) =>
         db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.SubjectKind == kind).Select(r => r.SubjectId);
+
+    // Reviewed, meeting the criteria, and not yet in a decision: "đạt tiêu chí, chờ quyết định" (issuing a decision moves
+    // the evaluation to Recognised).
+    public static IQueryable<int> AwaitingDecision(AppDbContext db, Title title, int year, SubjectKind kind) =>
+        db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.SubjectKind == kind
+            && r.Evaluation != null && r.Evaluation.Status == EvaluationStatus.Reviewed && r.Evaluation.MeetsCriteria).Select(r => r.SubjectId);
 
     // Evaluated: scoring finished (submitted, reviewed or decided); a draft is still to score.
     public static IQueryable<int> Evaluated(AppDbContext db, Title title, int year, SubjectKind kind) =>
@@ -101,15 +110,19 @@ public static class DashboardQueries
 
     private static SubjectCounts Sum(Dictionary<int, SubjectCounts> counts) => counts.Values.Aggregate(SubjectCounts.Zero, (a, b) => a.Plus(b));
 
-    // Totals and the three counts grouped by key (village, target group or nothing): four plain statements, each
+    // Totals and the counts grouped by key (village, target group or nothing): plain statements, each
     // "population WHERE id IN (subquery) GROUP BY key", which SQLite answers with one pass and a temporary index.
-    private static async Task<Dictionary<int, SubjectCounts>> CountAsync(AppDbContext db, IQueryable<Keyed> population, Title title, SubjectKind kind, int year, CancellationToken ct)
+    // The trend does without the count awaiting a decision.
+    private static async Task<Dictionary<int, SubjectCounts>> CountAsync(AppDbContext db, IQueryable<Keyed> population, Title title, SubjectKind kind, int year,
+        CancellationToken ct, bool withAwaiting = false)
     {
         var totals = await CountByKeyAsync(population, ct);
         var registered = await CountByKeyAsync(population.Where(x => Registered(db, title, year, kind).Contains(x.Id)), ct);
         var evaluated = await CountByKeyAsync(population.Where(x => Evaluated(db, title, year, kind).Contains(x.Id)), ct);
         var recognised = await CountByKeyAsync(population.Where(x => ComputedInputsService.Recognised(db, title, year, kind).Contains(x.Id)), ct);
-        return totals.ToDictionary(t => t.Key, t => new SubjectCounts(t.Value, registered.GetValueOrDefault(t.Key), evaluated.GetValueOrDefault(t.Key), recognised.GetValueOrDefault(t.Key)));
+        var awaiting = withAwaiting ? await CountByKeyAsync(population.Where(x => AwaitingDecision(db, title, year, kind).Contains(x.Id)), ct) : new Dictionary<int, int>();
+        return totals.ToDictionary(t => t.Key, t => new SubjectCounts(t.Value, registered.GetValueOrDefault(t.Key), evaluated.GetValueOrDefault(t.Key),
+            recognised.GetValueOrDefault(t.Key), awaiting.GetValueOrDefault(t.Key)));
     }
 
     private static Task<Dictionary<int, int>> CountByKeyAsync(IQueryable<Keyed> rows, CancellationToken ct) =>
@@ -124,9 +137,12 @@ public static class DashboardQueries
         return villageIds is null ? q : q.Where(h => villageIds.Contains(h.VillageId));
     }
 
-    private static IQueryable<Person> People(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds)
+    // The population of Công dân học tập: living people of registrable age in the year (CitizenAge).
+    private static IQueryable<Person> People(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds, int year)
     {
-        var q = db.People.Where(p => p.Status == PersonStatus.Living && p.Household!.CommuneId == communeId && p.Household.Status == HouseholdStatus.Resident);
+        var bornBy = CitizenAge.LatestBirthYear(year);
+        var q = db.People.Where(p => p.Status == PersonStatus.Living && p.BirthYear <= bornBy
+            && p.Household!.CommuneId == communeId && p.Household.Status == HouseholdStatus.Resident);
         return villageIds is null ? q : q.Where(p => villageIds.Contains(p.Household!.VillageId));
     }
 

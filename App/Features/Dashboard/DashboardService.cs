@@ -1,15 +1,17 @@
 using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 
-public sealed record CommuneDashboard(string CommuneName, YearFigures Figures, IReadOnlyList<TrendPoint> Trend, ReportCompliance Compliance);
+// Figures are judged as of Today (Vietnam): a year whose decisions are not yet due shows progress, not a verdict.
+public sealed record CommuneDashboard(string CommuneName, YearFigures Figures, IReadOnlyList<TrendPoint> Trend, ReportCompliance Compliance, DateOnly Today);
 
 public sealed record ScorerVillages(YearFigures Figures);
 
-public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance, Setup.AppSettings settings)
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance, TimeProvider clock, Setup.AppSettings settings)
 {
     public static readonly string[] Readers = [Roles.Administrator, Roles.Committee, Roles.Viewer];
 
@@ -18,10 +20,11 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var scope = await currentUser.RequireScopeAsync(Readers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var name = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
-        var figures = await YearData.PastYearOverlay.YearAsync(db, scope.CommuneId, await DashboardQueries.YearAsync(db, scope.CommuneId, year, null, ct), ct);
+        var today = VnTime.Today(clock);
+        var figures = await YearData.PastYearOverlay.YearAsync(db, scope.CommuneId, (await DashboardQueries.YearAsync(db, scope.CommuneId, year, null, ct)).AsOf(today), ct);
         var trend = await YearData.PastYearOverlay.TrendAsync(db, scope.CommuneId,
             await DashboardQueries.TrendAsync(db, scope.CommuneId, settings.Scoring.FirstYear, Math.Max(WorkingYear.PlanLastYear, year), ct), ct);
-        return new CommuneDashboard(name, figures, trend, await compliance.GetAsync(scope.CommuneId, year, ct));
+        return new CommuneDashboard(name, figures, trend, await compliance.GetAsync(scope.CommuneId, year, ct), today);
     }
 
     // A scorer's villages: their figures and what is left to score.
@@ -29,6 +32,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Scorer);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await DashboardQueries.YearAsync(db, scope.CommuneId, year, scope.Kind == ScopeKind.Villages ? scope.VillageIds.ToList() : null, ct);
+        var figures = await DashboardQueries.YearAsync(db, scope.CommuneId, year, scope.Kind == ScopeKind.Villages ? scope.VillageIds.ToList() : null, ct);
+        return figures.AsOf(VnTime.Today(clock));
     }
 }

@@ -2,20 +2,23 @@ using System.Globalization;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Targets;
+using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 
 // The counts behind every percentage: all subjects (the target's denominator) and the registered ones.
-public sealed record SubjectCounts(int Total, int Registered, int Evaluated, int Recognised)
+// AwaitingDecision: reviewed evaluations that meet the criteria and are in no decision yet ("đạt tiêu chí, chờ quyết định").
+public sealed record SubjectCounts(int Total, int Registered, int Evaluated, int Recognised, int AwaitingDecision = 0)
 {
     public static readonly SubjectCounts Zero = new(0, 0, 0, 0);
 
-    public decimal? PercentOfAll => Figures.Rate(Recognised, Total);
-    public decimal? PercentOfRegistered => Figures.Rate(Recognised, Registered);
+    public decimal? PercentOfAll => VnPercent.Of(Recognised, Total);
+    public decimal? PercentOfRegistered => VnPercent.Of(Recognised, Registered);
     public int LeftToScore => Registered - Evaluated;
 
     public SubjectCounts Plus(SubjectCounts other) =>
-        new(Total + other.Total, Registered + other.Registered, Evaluated + other.Evaluated, Recognised + other.Recognised);
+        new(Total + other.Total, Registered + other.Registered, Evaluated + other.Evaluated, Recognised + other.Recognised,
+            AwaitingDecision + other.AwaitingDecision);
 }
 
 public enum TargetStatus
@@ -25,11 +28,34 @@ public enum TargetStatus
     Met = 2,
     Near = 3,
     NotMet = 4,
+    // The year's decisions are not due yet: below the target is progress, not a failure.
+    InProgress = 5,
+    NotStarted = 6,
+}
+
+// Where a year stands against today: recognition is at year end, so a year is judged against its target only once its
+// decisions are due (YearProgress.DecisionsDue).
+public enum YearStage
+{
+    Closed = 0,
+    InProgress = 1,
+    NotStarted = 2,
+}
+
+public static class YearProgress
+{
+    // Titles are recognised at year end (DOMAIN.md §3, §6): the year's decisions are due on its 31/12.
+    public static DateOnly DecisionsDue(int year) => new(year, 12, 31);
+
+    public static YearStage StageOn(int year, DateOnly today) =>
+        today.Year < year ? YearStage.NotStarted : today <= DecisionsDue(year) ? YearStage.InProgress : YearStage.Closed;
 }
 
 public sealed record TitleFigures(Title Title, SubjectCounts Counts, EffectiveTarget? Target, TargetStatus Status, int Gap)
 {
-    public string GapText => Status is TargetStatus.Met or TargetStatus.NoTarget or TargetStatus.NoSubjects ? "" : $"cần thêm {Gap:N0} {Figures.SubjectNoun(Title)}";
+    public string GapText => Gap == 0 ? "" : Status is TargetStatus.InProgress or TargetStatus.NotStarted
+        ? $"còn cần {Figures.Number(Gap)} {Figures.SubjectNoun(Title)}"
+        : $"cần thêm {Figures.Number(Gap)} {Figures.SubjectNoun(Title)}";
 }
 
 public sealed record VillageFigures(int VillageId, string Code, string Name, SubjectCounts Households, SubjectCounts People, SubjectCounts Community);
@@ -41,8 +67,28 @@ public sealed record YearFigures(int Year, IReadOnlyList<TitleFigures> Titles, I
     // Figures entered from the year's own reports (a year before the app), with their sources.
     public bool Entered { get; init; }
     public IReadOnlyList<string> Sources { get; init; } = [];
+    public YearStage Stage { get; init; } = YearStage.Closed;
 
     public TitleFigures For(Title title) => Titles.Single(t => t.Title == title);
+
+    // The same figures judged on a day: before the year's decisions are due, a title below its target is in progress.
+    public YearFigures AsOf(DateOnly today)
+    {
+        var stage = YearProgress.StageOn(Year, today);
+        var status = stage == YearStage.NotStarted ? TargetStatus.NotStarted : TargetStatus.InProgress;
+        return stage == YearStage.Closed ? this with { Stage = stage } : this with
+        {
+            Stage = stage,
+            Titles = Titles.Select(t => t.Status is TargetStatus.Near or TargetStatus.NotMet ? t with { Status = status } : t).ToList(),
+        };
+    }
+
+    // The light of a village cell: only a closed year is judged against the target.
+    public TargetStatus Assess(SubjectCounts counts, Title title)
+    {
+        var (status, _) = Figures.Assess(counts, For(title).Target);
+        return Stage != YearStage.Closed && status is TargetStatus.Near or TargetStatus.NotMet ? TargetStatus.InProgress : status;
+    }
 }
 
 public sealed record TrendPoint(int Year, Title Title, SubjectCounts Counts, EffectiveTarget? Target)
@@ -62,10 +108,6 @@ public static class Figures
 
     // "Gần đạt": within this many percentage points below the target.
     public const decimal NearMarginPoints = 10m;
-
-    public static decimal? Rate(int count, int outOf) => outOf == 0 ? null : Math.Round(100m * count / outOf, 1, MidpointRounding.AwayFromZero);
-
-    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.0", Vi) + " %" : "—";
 
     public static string Number(int value) => value.ToString("N0", Vi);
 
@@ -96,6 +138,8 @@ public static class Figures
         TargetStatus.Near => "Gần đạt",
         TargetStatus.NotMet => "Chưa đạt",
         TargetStatus.NoSubjects => "Không có đối tượng",
+        TargetStatus.InProgress => "Năm đang thực hiện",
+        TargetStatus.NotStarted => "Năm chưa bắt đầu",
         _ => "Chưa có chỉ tiêu",
     };
 
@@ -129,5 +173,5 @@ public static class Figures
     };
 
     public static string TargetText(EffectiveTarget? target) =>
-        target is null ? "Chưa có chỉ tiêu" : $"{Percent(target.Percent)} (đến {target.ToYear}, {target.Level.DisplayName().ToLower(Vi)})";
+        target is null ? "Chưa có chỉ tiêu" : $"{VnPercent.Format(target.Percent)} (đến {target.ToYear}, {target.Level.DisplayName().ToLower(Vi)})";
 }

@@ -34,7 +34,8 @@ public static class ReportDocx
             body.Append(Section("I. KẾT QUẢ THỰC HIỆN CÁC DANH HIỆU"));
             body.Append(Para("1. Tổng hợp theo danh hiệu (tỷ lệ tính trên tổng số đối tượng và trên số đã đăng ký):"));
             body.Append(Table(r, ReportTables.TitleHeader, ReportTables.TitleRows(r.Figures)));
-            body.Append(Para($"2. Thống kê theo thôn (hộ đang cư trú, nhân khẩu đang sinh sống):"));
+            body.Append(Para(ReportTables.CitizenTotalNote(r.Year)));
+            body.Append(Para($"2. Thống kê theo thôn (hộ đang cư trú; người từ {Scoring.CitizenAge.Minimum} tuổi trở lên đang sinh sống):"));
             body.Append(Table(r, ReportTables.VillageHeader, ReportTables.VillageRows(r.Figures)));
             body.Append(Para("3. Công dân học tập theo nhóm đối tượng:"));
             body.Append(Table(r, ReportTables.GroupHeader, ReportTables.GroupRows(r.Figures)));

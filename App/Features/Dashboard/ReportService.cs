@@ -36,7 +36,7 @@ public sealed record ReportFile(string FileName, string ContentType, byte[] Cont
 
 public sealed class ReportService(
     IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance,
-    TimeProvider clock, AppSettings settings, IValidator<ReportTextForm> validator)
+    TimeProvider clock, IValidator<ReportTextForm> validator)
 {
     public static readonly string[] Readers = DashboardService.Readers;
     public static readonly string[] Writers = [Roles.Administrator, Roles.Committee];
@@ -126,10 +126,10 @@ public sealed class ReportService(
     private async Task<YearlyReportData> BuildAsync(AppDbContext db, int communeId, int year, CancellationToken ct)
     {
         var place = await db.Communes.Where(c => c.Id == communeId).Select(c => new { c.Name, Province = c.Province!.Name }).SingleAsync(ct);
-        var figures = await DashboardQueries.YearAsync(db, communeId, year, null, ct);
-        var previous = await DashboardQueries.YearAsync(db, communeId, year - 1, null, ct);
+        var today = VnTime.Today(clock);
+        var figures = (await DashboardQueries.YearAsync(db, communeId, year, null, ct)).AsOf(today);
+        var previous = (await DashboardQueries.YearAsync(db, communeId, year - 1, null, ct)).AsOf(today);
         var text = await TextAsync(db, communeId, year, figures);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.TimeZone).DateTime);
         return new YearlyReportData(place.Name, place.Province, year, today, text.Number, figures, previous,
             await compliance.GetAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load());
     }
@@ -156,7 +156,7 @@ public sealed class ReportService(
         var lines = new List<string>();
         if (villages.Count > 0)
         {
-            lines.Add($"Đề nghị biểu dương các thôn đạt chỉ tiêu Gia đình học tập ({Figures.Percent(target!.Percent)} trên tổng số hộ): {string.Join(", ", villages)}.");
+            lines.Add($"Đề nghị biểu dương các thôn đạt chỉ tiêu Gia đình học tập ({VnPercent.Format(target!.Percent)} trên tổng số hộ): {string.Join(", ", villages)}.");
         }
         var family = f.For(Title.FamilyLearning).Counts;
         lines.Add($"Đề nghị công nhận và biểu dương {Figures.Number(family.Recognised)} hộ đạt danh hiệu Gia đình học tập năm {f.Year}.");

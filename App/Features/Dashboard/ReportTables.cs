@@ -1,8 +1,9 @@
 using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 
-// A percentage cell: text "72,5 %" in the .docx and the preview, the number 72.5 in the .xlsx.
+// A percentage cell: text "72,50 %" in the .docx and the preview (VnPercent), the number 72.5 in the .xlsx.
 public readonly record struct Pct(decimal? Value);
 
 // The report's tables as rows of cells (string, int or Pct), shared by the .docx, the .xlsx and the preview, so the
@@ -20,13 +21,19 @@ public static class ReportTables
 
     public static readonly string[] VillageHeader =
         ["Thôn", "Số hộ", "Hộ đăng ký GĐHT", "Hộ đạt GĐHT", "GĐHT: % trên tổng số hộ", "GĐHT: % trên số hộ đăng ký",
-         "Số nhân khẩu", "CDHT đạt", "CDHT: % trên tổng số người", "CDHT: % trên số người đăng ký", "CĐHT cấp thôn"];
+         $"Số người từ {Scoring.CitizenAge.Minimum} tuổi trở lên", "CDHT đạt", "CDHT: % trên tổng số người", "CDHT: % trên số người đăng ký", "CĐHT cấp thôn"];
 
     public static IEnumerable<object[]> VillageRows(YearFigures f)
     {
         foreach (var v in f.Villages)
         {
-            yield return Village(v.Name, v.Households, v.People, v.Community.Recognised > 0 ? "Đạt" : v.Community.Registered > 0 ? "Chưa đạt" : "Chưa đăng ký");
+            yield return Village(v.Name, v.Households, v.People, v.Community switch
+            {
+                { Recognised: > 0 } => "Đạt",
+                { Registered: > 0 } when f.Stage != YearStage.Closed => "Chưa công nhận",
+                { Registered: > 0 } => "Chưa đạt",
+                _ => "Chưa đăng ký",
+            });
         }
         var households = f.Villages.Aggregate(SubjectCounts.Zero, (a, v) => a.Plus(v.Households));
         var people = f.Villages.Aggregate(SubjectCounts.Zero, (a, v) => a.Plus(v.People));
@@ -37,6 +44,9 @@ public static class ReportTables
     private static object[] Village(string name, SubjectCounts h, SubjectCounts p, string community) =>
         [name, h.Total, h.Registered, h.Recognised, new Pct(h.PercentOfAll), new Pct(h.PercentOfRegistered),
          p.Total, p.Recognised, new Pct(p.PercentOfAll), new Pct(p.PercentOfRegistered), community];
+
+    // The rule behind the "tổng số" of Công dân học tập, printed under the tables that use it.
+    public static string CitizenTotalNote(int year) => $"Tổng số đối tượng Công dân học tập: {Scoring.CitizenAge.Rule(year)}.";
 
     public static readonly string[] GroupHeader = ["Nhóm đối tượng", "Số người", "Đăng ký", "Công nhận", "% trên tổng số", "% trên số đăng ký"];
 
@@ -52,7 +62,7 @@ public static class ReportTables
     public static IEnumerable<object[]> ComparisonRows(YearFigures f, YearFigures previous) => f.Titles.Select(t =>
     {
         var before = previous.For(t.Title).Counts;
-        var change = t.Counts.PercentOfAll is { } now && before.PercentOfAll is { } then && before.Registered > 0 ? (now - then).ToString("+0.0;−0.0;0,0", Figures.Vi) : "—";
+        var change = t.Counts.PercentOfAll is { } now && before.PercentOfAll is { } then && before.Registered > 0 ? VnPercent.Change(now - then) : "—";
         return new object[]
         {
             t.Title.DisplayName(), new Pct(t.Target?.Percent), new Pct(t.Counts.PercentOfAll), new Pct(t.Counts.PercentOfRegistered),
@@ -69,7 +79,7 @@ public static class ReportTables
     public static string Format(object? cell) => cell switch
     {
         int n => Figures.Number(n),
-        Pct p => Figures.Percent(p.Value),
+        Pct p => VnPercent.Format(p.Value),
         null => "—",
         _ => cell.ToString() ?? "",
     };

@@ -5,8 +5,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 
-// The report's statistics as a workbook: one sheet per table, numbers as numbers (percentages as 72.5 in a column
-// whose heading says "%"), so the level above can add them up.
+// The report's statistics as a workbook: one sheet per table, numbers as numbers (percentages as 72.5, rounded to two
+// decimals as VnPercent shows them, in a column whose heading says "%"), so the level above can add them up.
 public static class ReportXlsx
 {
     public static byte[] Write(YearlyReportData r)
@@ -62,7 +62,7 @@ public static class ReportXlsx
             var cell = cells[i] switch
             {
                 int n => new Cell { CellReference = reference, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                Pct { Value: { } v } => new Cell { CellReference = reference, CellValue = new CellValue(v.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = 2 },
+                Pct { Value: { } v } => new Cell { CellReference = reference, CellValue = new CellValue(Setup.VnPercent.Round(v).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = 2 },
                 Pct => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text("—")) },
                 var other => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other?.ToString() ?? "")) },
             };
@@ -77,9 +77,9 @@ public static class ReportXlsx
 
     private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
 
-    // 0: normal; 1: bold; 2: one decimal (percentages).
+    // 0: normal; 1: bold; 2: two decimals (percentages).
     private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0" }) { Count = 1 },
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00" }) { Count = 1 },
         new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" })) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },

@@ -16,13 +16,23 @@ public sealed record DecisionRow(int Id, Title Title, int Year, string FullNumbe
 public sealed record DecisionSubjectRow(int No, int EvaluationId, string Name, string Village, int TotalTenths, string Rating, string CertificateCode);
 
 public sealed record DecisionDetail(int Id, Title Title, int Year, string FullNumber, DateOnly IssuedOn, string IssuingBody,
-    string SignerName, string SignerPosition, IReadOnlyList<string> Bases, IReadOnlyList<DecisionSubjectRow> Subjects, string CreatedBy, DateTime CreatedAtUtc);
+    string SignerName, string SignerPosition, IReadOnlyList<string> Bases, IReadOnlyList<DecisionSubjectRow> Subjects, string CreatedBy, DateTime CreatedAtUtc)
+{
+    // The criteria sets its subjects were scored with.
+    public IReadOnlyList<SetCheck> Sets { get; init; } = [];
+}
 
 // A reviewed evaluation that a decision may recognise.
 public sealed record Candidate(int EvaluationId, string Name, int? VillageId, string Village, int TotalTenths, string Rating, bool MeetsCriteria);
 
 // What the public verification page may tell about a certificate: nothing beyond what the certificate itself shows.
 public sealed record VerifiedCertificate(string Code, string SubjectName, Title Title, int Year, string DecisionNumber, DateOnly IssuedOn, string IssuingBody);
+
+// A criteria set the evaluations of a decision were scored with, and whether it (or any of its items) is "chưa đối chiếu".
+public sealed record SetCheck(string Name, int VersionNumber, bool Checked, string? Note, IReadOnlyList<string> UncheckedItems)
+{
+    public bool NeedsChecking => !Checked || UncheckedItems.Count > 0;
+}
 
 public sealed record DownloadFile(string FileName, string ContentType, byte[] Content);
 
@@ -54,11 +64,37 @@ public sealed class DecisionService(
     public async Task<DecisionDetail> GetAsync(int id)
     {
         var decision = await LoadForReaderAsync(id);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var evaluations = decision.Subjects.Select(s => s.EvaluationId).ToList();
+        var used = db.Set<Evaluation>().Where(e => evaluations.Contains(e.Id)).Select(e => e.CriteriaSetId);
+        var sets = await db.Set<CriteriaSet>().AsNoTracking().Where(s => used.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync();
         return new DecisionDetail(decision.Id, decision.Title, decision.Year, decision.FullNumber, decision.IssuedOn, decision.IssuingBody,
             decision.SignerName, decision.SignerPosition, DecisionDefaults.Lines(decision.Bases),
             decision.Subjects.OrderBy(s => s.SortOrder)
                 .Select((s, i) => new DecisionSubjectRow(i + 1, s.EvaluationId, s.SubjectName, s.VillageName, s.TotalTenths, s.Rating, s.CertificateCode)).ToList(),
-            decision.CreatedBy, decision.CreatedAtUtc);
+            decision.CreatedBy, decision.CreatedAtUtc) { Sets = sets.Select(Check).ToList() };
+    }
+
+    // The sets the reviewed evaluations of a title and year were scored with (each evaluation keeps its own version); with
+    // none reviewed yet, the set that applies to the year.
+    public async Task<IReadOnlyList<SetCheck>> SetsForAsync(Title title, int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Issuers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var used = db.Set<Evaluation>().Where(e => e.Status == EvaluationStatus.Reviewed && e.Registration!.CommuneId == scope.CommuneId
+            && e.Registration.Title == title && e.Registration.Year == year).Select(e => e.CriteriaSetId);
+        var sets = await db.Set<CriteriaSet>().AsNoTracking().Where(s => used.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync();
+        if (sets.Count == 0 && await CriteriaSetService.ActiveForAsync(db, title, year) is { } active)
+        {
+            sets.Add(active);
+        }
+        return sets.Select(Check).ToList();
+    }
+
+    private static SetCheck Check(CriteriaSet set)
+    {
+        var definition = CriteriaSetJson.Deserialize(set.DefinitionJson);
+        return new SetCheck(set.Name, set.VersionNumber, set.Checked, definition.Note, definition.UncheckedItems);
     }
 
     // A new decision's form with the usual wording; the signer is the one of the commune's last decision.

@@ -12,6 +12,9 @@ public sealed class HouseholdForm
     public string Address { get; set; } = "";
     public string Phone { get; set; } = "";
     public string Note { get; set; } = "";
+    // The head's name as it was when the user answered "Vẫn lưu" to a household of a near-identical name in the village;
+    // it confirms that name only, so a name changed afterwards is checked again.
+    public string? ConfirmedSimilarName { get; set; }
 }
 
 public sealed class HouseholdFormValidator : AbstractValidator<HouseholdForm>

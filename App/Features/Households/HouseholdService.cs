@@ -17,6 +17,17 @@ public sealed record MemberRow(int Id, string FullName, string Birth, Sex Sex, R
 public sealed record HouseholdDetail(HouseholdForm Form, string Village, HouseholdStatus Status, DateOnly? StatusDate,
     IReadOnlyList<MemberRow> Members, IReadOnlyList<string> Clans, bool CanEdit, string UpdatedBy, DateTime UpdatedAtUtc);
 
+// A household of the same village whose head's name differs only in diacritics: probably another family
+// ("Nguyễn Tấn Thanh", "Nguyễn Tấn Thành"), possibly a typing slip. The user confirms, then the save goes through.
+public sealed record SimilarHousehold(string Code, string HeadName);
+
+public sealed class SimilarHouseholdsException(string village, IReadOnlyList<SimilarHousehold> similar) : Exception(
+    $"Ở {village} đã có hộ có tên chủ hộ gần giống (chỉ khác dấu): " +
+    string.Join("; ", similar.Select(h => $"{h.HeadName} (mã {h.Code})")) + ". Nếu đây là một hộ khác, hãy chọn “Vẫn lưu”.")
+{
+    public IReadOnlyList<SimilarHousehold> Similar { get; } = similar;
+}
+
 // Households and their members. Every method checks the role and the scope of the caller.
 public sealed class HouseholdService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -116,14 +127,12 @@ public sealed class HouseholdService(
             db.Households.Add(household);
         }
 
-        var headKey = VietnameseText.SearchKey(form.HeadName);
-        var duplicate = await db.Households.AsNoTracking()
-            .Where(h => h.VillageId == village.Id && h.HeadNameSearch == headKey && h.Status == HouseholdStatus.Resident && h.Id != household.Id)
-            .Select(h => h.Code).FirstOrDefaultAsync();
-        if (duplicate is not null)
-        {
-            throw new ValidationException($"Đã có hộ của chủ hộ {form.HeadName.Trim()} ở {village.Name} (mã {duplicate}). Hãy kiểm tra lại, tránh nhập trùng.");
-        }
+        var headName = VietnameseText.Clean(form.HeadName);
+        var headKey = VietnameseText.SearchKey(headName);
+        // A name already saved was checked then: an edit that keeps it (and its village) is not asked again.
+        var confirmed = household.Id > 0 && household.VillageId == village.Id && VietnameseText.NameKey(household.HeadName) == VietnameseText.NameKey(headName)
+            ? headName : form.ConfirmedSimilarName;
+        await CheckSameHeadAsync(db, village, household.Id, headName, confirmed);
 
         var code = form.Code.Trim().ToUpperInvariant();
         if (code.Length == 0)
@@ -137,7 +146,7 @@ public sealed class HouseholdService(
 
         household.Code = code;
         household.VillageId = village.Id;
-        household.HeadName = form.HeadName.Trim();
+        household.HeadName = headName;
         household.HeadNameSearch = headKey;
         household.HeadNameSort = VietnameseText.SortKey(household.HeadName);
         household.HeadGivenNameSort = VietnameseText.GivenNameSortKey(household.HeadName);
@@ -150,6 +159,26 @@ public sealed class HouseholdService(
         await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages);
         await transaction.CommitAsync();
         return household.Id;
+    }
+
+    // The same household: the same head's name, diacritics included (case and spacing aside), in the same village;
+    // refused. A name that differs only in diacritics is another family unless the user says otherwise: a warning that
+    // the user confirms ("Vẫn lưu") for this very name.
+    private static async Task CheckSameHeadAsync(AppDbContext db, Village village, int householdId, string headName, string? confirmedName)
+    {
+        var headKey = VietnameseText.SearchKey(headName);
+        var alike = await db.Households.AsNoTracking()
+            .Where(h => h.VillageId == village.Id && h.HeadNameSearch == headKey && h.Status == HouseholdStatus.Resident && h.Id != householdId)
+            .OrderBy(h => h.Code).Select(h => new SimilarHousehold(h.Code, h.HeadName)).ToListAsync();
+        var nameKey = VietnameseText.NameKey(headName);
+        if (alike.FirstOrDefault(h => VietnameseText.NameKey(h.HeadName) == nameKey) is { } same)
+        {
+            throw new ValidationException($"Đã có hộ của chủ hộ {same.HeadName} ở {village.Name} (mã {same.Code}). Hãy kiểm tra lại, tránh nhập trùng.");
+        }
+        if (alike.Count > 0 && VietnameseText.NameKey(confirmedName) != nameKey)
+        {
+            throw new SimilarHouseholdsException(village.Name, alike);
+        }
     }
 
     public static async Task<string> NextCodeAsync(AppDbContext db, Village village)
@@ -233,7 +262,7 @@ public sealed class HouseholdService(
             throw new ValidationException("Hộ đã có chủ hộ. Hãy đổi quan hệ của chủ hộ hiện tại trước.");
         }
 
-        person.FullName = form.FullName.Trim();
+        person.FullName = VietnameseText.Clean(form.FullName);
         person.FullNameSearch = VietnameseText.SearchKey(person.FullName);
         person.FullNameSort = VietnameseText.SortKey(person.FullName);
         person.GivenNameSort = VietnameseText.GivenNameSortKey(person.FullName);

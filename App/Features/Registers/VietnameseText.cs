@@ -37,6 +37,15 @@ public static class VietnameseText
         return builder.ToString().TrimEnd();
     }
 
+    // "Nguyễn  Tấn Thành" → "nguyễn tấn thành": the name itself, diacritics kept (Unicode NFC), only case and spacing
+    // ignored. Two names are the same name only when these keys are equal: "Nguyễn Tấn Thanh" and "Nguyễn Tấn Thành"
+    // are two people, whose SearchKey is the same.
+    public static string NameKey(string? text) =>
+        string.Join(' ', (text ?? "").Normalize(NormalizationForm.FormC).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    // Names to store: trimmed and in NFC, so a name typed with combining marks (NFD) is stored as the same letters.
+    public static string Clean(string? text) => (text ?? "").Trim().Normalize(NormalizationForm.FormC);
+
     // A key that sorts as Vietnamese lists do: letters in the Vietnamese alphabet order, then tones as a tie-break.
     public static string SortKey(string? text)
     {

@@ -83,11 +83,12 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         var kind = ScoringTexts.SubjectOf(title);
         var registered = db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.CommuneId == scope.CommuneId).Select(r => r.SubjectId);
         var villages = db.Villages.AsNoTracking();
+        var bornBy = CitizenAge.LatestBirthYear(year);
         IQueryable<Candidate> candidates = kind switch
         {
             SubjectKind.Household => db.Households.AsNoTracking().InScope(scope).Where(h => h.Status == HouseholdStatus.Resident && (villageId == null || h.VillageId == villageId) && !registered.Contains(h.Id))
                 .OrderBy(h => h.Code).Select(h => new Candidate(h.Id, "Hộ " + h.HeadName + " (" + h.Code + ")", h.Village!.Name)),
-            SubjectKind.Person => db.People.AsNoTracking().InScope(scope, db.Households).Where(p => p.Status == PersonStatus.Living && p.BirthYear <= year - 15 && (villageId == null || p.Household!.VillageId == villageId) && !registered.Contains(p.Id))
+            SubjectKind.Person => db.People.AsNoTracking().InScope(scope, db.Households).Where(p => p.Status == PersonStatus.Living && p.BirthYear <= bornBy && (villageId == null || p.Household!.VillageId == villageId) && !registered.Contains(p.Id))
                 .OrderBy(p => p.GivenNameSort).Select(p => new Candidate(p.Id, p.FullName, p.Household!.Village!.Name)),
             SubjectKind.Village => villages.InScope(scope).Where(v => !registered.Contains(v.Id)).OrderBy(v => v.SortOrder).Select(v => new Candidate(v.Id, v.Name, v.Name)),
             SubjectKind.Clan => db.Clans.AsNoTracking().Where(c => c.CommuneId == scope.CommuneId && scope.Kind == ScopeKind.Commune && !registered.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new Candidate(c.Id, c.Name, "")),

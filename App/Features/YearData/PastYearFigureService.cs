@@ -11,9 +11,7 @@ namespace HocTapSuotDoi.Features.YearData;
 
 public sealed record PastFigureRow(Title Title, int? Total, int? Registered, int? Recognised, string Source, int Version, string UpdatedBy)
 {
-    public string Percent => Total is > 0 && Recognised is { } r ? VnPercentText(r, Total.Value) : "";
-
-    private static string VnPercentText(int count, int total) => Figures.Percent(count * 100m / total);
+    public string Percent => Total is > 0 && Recognised is { } r ? VnPercent.Format(r, Total.Value) : "";
 }
 
 public sealed class PastFigureForm

@@ -32,7 +32,7 @@ public class ClanLearningSetTests
     {
         var result = Clan(69.9m).Evaluate(Set);
 
-        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 69,9 %", result.Items.Single(i => i.Code == "2.1").Source);
+        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 69,90 %", result.Items.Single(i => i.Code == "2.1").Source);
         Assert.Equal(["Tiêu chí 2.1 là điều kiện bắt buộc nhưng chưa đạt"], result.Reasons);
     }
 
@@ -42,7 +42,7 @@ public class ClanLearningSetTests
         var result = TestAnswers.Full(Set).WithInput(RateKey, ComputedInput.FromCounts(28, 40)).Evaluate(Set);
 
         Assert.True(result.Recognised);
-        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 70 % (28/40)", result.Items.Single(i => i.Code == "2.1").Source);
+        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 70,00 % (28/40)", result.Items.Single(i => i.Code == "2.1").Source);
     }
 
     [Fact]

@@ -65,9 +65,10 @@ public class ComputedItemTests
     }
 
     [Theory]
-    [InlineData(72.5, "Tỷ lệ hộ thành viên đạt GĐHT: 72,5 %")]
-    [InlineData(70, "Tỷ lệ hộ thành viên đạt GĐHT: 70 %")]
-    [InlineData(69.99, "Tỷ lệ hộ thành viên đạt GĐHT: 69,9 %")]
+    [InlineData(72.5, "Tỷ lệ hộ thành viên đạt GĐHT: 72,50 %")]
+    [InlineData(70, "Tỷ lệ hộ thành viên đạt GĐHT: 70,00 %")]
+    [InlineData(69.99, "Tỷ lệ hộ thành viên đạt GĐHT: 69,99 %")]
+    [InlineData(66.666, "Tỷ lệ hộ thành viên đạt GĐHT: 66,67 %")]
     public void The_source_of_a_computed_item_names_the_figure_in_Vietnamese(decimal percent, string source)
     {
         var item = WithRate(percent).Evaluate(Set).Items.Single(i => i.Code == "2.1");
@@ -82,7 +83,7 @@ public class ComputedItemTests
 
         var item = answers.Evaluate(Set).Items.Single(i => i.Code == "2.1");
 
-        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 72,5 % (29/40)", item.Source);
+        Assert.Equal("Tỷ lệ hộ thành viên đạt GĐHT: 72,50 % (29/40)", item.Source);
         Assert.Equal(P(30), item.Points);
     }
 
@@ -151,7 +152,7 @@ public class ComputedItemTests
 
         var item = Answers.Empty.WithInput("x.custom_rate", 50).Evaluate(set).Items[0];
 
-        Assert.Equal("x.custom_rate: 50 %", item.Source);
+        Assert.Equal("x.custom_rate: 50,00 %", item.Source);
     }
 
     [Fact]

@@ -185,6 +185,6 @@ public class CriteriaSetJsonTests
         Assert.Equal(result.Groups, back.Groups);
         Assert.Equal(result.Reasons, back.Reasons);
         Assert.Equal(result.Gap, back.Gap);
-        Assert.Contains("\"source\": \"Tỷ lệ hộ thành viên đạt GĐHT: 69,9 %\"", json);
+        Assert.Contains("\"source\": \"Tỷ lệ hộ thành viên đạt GĐHT: 69,90 %\"", json);
     }
 }

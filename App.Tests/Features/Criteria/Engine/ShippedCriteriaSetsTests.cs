@@ -39,6 +39,30 @@ public class ShippedCriteriaSetsTests
     }
 
     [Theory]
+    [InlineData("Gia đình học tập – QĐ 448/QĐ-KHVN (2015)", "2.3 3.1 3.2 3.3 3.4 4.1 4.2 4.3")]
+    [InlineData("Đơn vị học tập – TT 22/2020/TT-BGDĐT", "3.2 3.3")]
+    [InlineData("Đơn vị học tập – TT 24/2023/TT-BGDĐT (theo mức độ)", "1.1 1.2 1.3 2.1 2.2 3.1 3.2")]
+    [InlineData("Công dân học tập – QĐ 244/QĐ-KHVN (2022)", "2.1a 2.1b 2.2a 2.2b")]
+    [InlineData("Cộng đồng học tập cấp xã – TT 25/2023/TT-BGDĐT", "3.1 3.2 3.3 3.4 3.5 3.6 3.7")]
+    [InlineData("Dòng họ học tập – mặc định theo QĐ 448/QĐ-KHVN (phần B)", "1.1 1.2 2.1 2.2 3.1 3.2")]
+    [InlineData("Cộng đồng học tập cấp thôn – mặc định theo QĐ 448/QĐ-KHVN (phần C)", "1.1 1.2 1.3 2.1 2.2 3.1")]
+    public void The_items_domain_marks_to_verify_are_marked_not_yet_checked(string name, string codes)
+    {
+        Assert.Equal(codes.Split(' '), Named(name).UncheckedItems);
+    }
+
+    [Fact]
+    public void The_item_flag_is_written_to_json_only_where_it_is_set_and_read_back()
+    {
+        var set = ShippedCriteriaSets.UnitLearningTt22;
+        var json = CriteriaSetJson.Serialize(set);
+
+        Assert.Equal(2, json.Split("\"unchecked\": true").Length - 1);
+        Assert.DoesNotContain("\"unchecked\": false", json);
+        Assert.Equal(set, CriteriaSetJson.Deserialize(json));
+    }
+
+    [Theory]
     [MemberData(nameof(SetNames))]
     public void A_subject_meeting_everything_is_recognised_by_every_shipped_set(string name)
     {

@@ -103,7 +103,7 @@ public class UnitLearningSetTests
         var result = TestAnswers.Full(Tt24).WithInput(StaffRate, ComputedInput.FromCounts(17, 20)).Evaluate(Tt24);
 
         Assert.Equal("Còn 1 tiêu chí chưa đạt để đạt mức độ 2: 3.3", result.Gap!.Text);
-        Assert.Equal("Tỷ lệ thành viên của đơn vị đạt CDHT: 85 % (17/20)", result.Items.Single(i => i.Code == "3.3").Source);
+        Assert.Equal("Tỷ lệ thành viên của đơn vị đạt CDHT: 85,00 % (17/20)", result.Items.Single(i => i.Code == "3.3").Source);
     }
 
     [Theory]

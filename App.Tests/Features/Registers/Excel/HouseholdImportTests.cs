@@ -173,6 +173,53 @@ public sealed class HouseholdImportTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task Heads_whose_names_differ_only_in_diacritics_are_warned_about_and_still_imported()
+    {
+        var (scope, import) = await app.ServiceAsync<RegisterImportService>(Admin);
+        await using var _ = scope;
+        var existing = new Line(Code(), TanHoa, "Nguyễn Tấn Thanh") { NationalId = NationalId() };
+        await import.CommitAsync(await import.PreviewHouseholdsAsync(Households([existing])));
+        // Without codes, rows are grouped by the exact name: these are two households, not one.
+        var lines = new[]
+        {
+            new Line("", TanHoa, "Nguyễn Tấn Thành"),
+            new Line("", TanHoa, "Nguyễn Tấn Thạnh"),
+            new Line("", TanHoa, "Nguyễn Tấn Thành").Member("Lê Thị Mơ", "Vợ/Chồng", "Nữ", "1985"),
+        };
+
+        var preview = await import.PreviewHouseholdsAsync(Households(lines));
+
+        Assert.Empty(preview.Errors);
+        Assert.True(preview.CanCommit);
+        Assert.Equal(new ImportResult(2, 3, 0, 0), preview.Counts);
+        Assert.Equal(
+        [
+            $"Dòng 2, cột \"Chủ hộ\": Ở Thôn Tân Hòa đã có hộ có tên chủ hộ gần giống (chỉ khác dấu): Nguyễn Tấn Thanh (mã {existing.Code}). Vẫn nhập như một hộ khác; hãy kiểm tra lại tên.",
+            "Dòng 3, cột \"Chủ hộ\": Tên chủ hộ gần giống hộ ở dòng 2 (Nguyễn Tấn Thành), cùng thôn, chỉ khác dấu. Vẫn nhập như một hộ khác; hãy kiểm tra lại tên.",
+        ], preview.Warnings.Select(w => w.ToString()));
+
+        await import.CommitAsync(preview);
+        var heads = await app.WithDbAsync(db => db.Households.Where(h => h.HeadNameSearch == "nguyen tan thanh").OrderBy(h => h.Id).Select(h => h.HeadName).ToListAsync());
+        Assert.Equal(["Nguyễn Tấn Thanh", "Nguyễn Tấn Thành", "Nguyễn Tấn Thạnh"], heads);
+    }
+
+    [Fact]
+    public async Task The_same_head_name_with_its_diacritics_is_still_a_duplicate()
+    {
+        var (scope, import) = await app.ServiceAsync<RegisterImportService>(Admin);
+        await using var _ = scope;
+        var existing = new Line(Code(), TanThanh, "Phạm Thị Duyên") { NationalId = NationalId() };
+        await import.CommitAsync(await import.PreviewHouseholdsAsync(Households([existing])));
+
+        var preview = await import.PreviewHouseholdsAsync(Households([new Line(Code(), TanThanh, "PHẠM THỊ DUYÊN")]));
+
+        Assert.False(preview.CanCommit);
+        Assert.Equal([$"Dòng 2, cột \"Chủ hộ\": Đã có hộ của chủ hộ Phạm Thị Duyên ở Thôn Tân Thành trong sổ (mã {existing.Code}). Hãy kiểm tra lại, tránh nhập trùng."],
+            preview.Errors.Select(e => e.ToString()));
+        Assert.Empty(preview.Warnings);
+    }
+
+    [Fact]
     public async Task A_household_added_between_preview_and_commit_makes_the_commit_write_nothing()
     {
         var lines = Family(TanHoa).Concat(Family(TanThanh)).ToList();

@@ -55,14 +55,14 @@ public sealed record ComputedInput(decimal Percent, int? Count = null, int? OutO
     }
 
     /// <summary>
-    /// "72,5 %". Truncated, not rounded, to one decimal: 69,96 % must not read as "70 %" next to a 70 % threshold it
-    /// did not reach.
+    /// "72,50 %": as every figure of the app (<see cref="Setup.VnPercent"/>), two decimals rounded half up. The met/not
+    /// met verdict beside it uses the exact rate, and the counts are shown with it when known.
     /// </summary>
-    public string FormatPercent()
-    {
-        var shown = decimal.Truncate(Percent * 10m) / 10m;
-        return shown.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
-    }
+    public string FormatPercent() => Setup.VnPercent.Format(Percent);
+
+    /// <summary>A rule's threshold as the criteria texts write it: "70 %", "72,5 %".</summary>
+    public static string FormatThreshold(decimal percent) =>
+        percent.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
 
     public override string ToString() =>
         Count is { } count && OutOf is { } outOf ? $"{FormatPercent()} ({count}/{outOf})" : FormatPercent();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HocTapSuotDoi.Features.Criteria.Engine;
 
 public enum ItemKind
@@ -34,6 +36,13 @@ public sealed record CriteriaItem
     public int? Level { get; init; }
 
     public ComputedRule? Computed { get; init; }
+
+    /// <summary>
+    /// "Chưa đối chiếu": the item's text, points or rule are a default, not yet checked against the province's current
+    /// guidance (DOMAIN.md [V]). Shown wherever the item is scored or decided on; written to JSON only when set.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Unchecked { get; init; }
 
     public bool AppliesTo(string? targetGroupCode) =>
         TargetGroupCodes.Count == 0 || (targetGroupCode is not null && TargetGroupCodes.Contains(targetGroupCode));

@@ -44,6 +44,10 @@ public sealed record CriteriaSetDefinition
 
     [JsonIgnore]
     public IEnumerable<CriteriaItem> Items => Groups.SelectMany(g => g.Items);
+
+    /// <summary>The codes of the items marked "chưa đối chiếu".</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> UncheckedItems => Items.Where(i => i.Unchecked).Select(i => i.Code).ToList();
 }
 
 /// <summary>The document a set comes from, e.g. "22/2020/TT-BGDĐT", Bộ Giáo dục và Đào tạo.</summary>

@@ -124,5 +124,5 @@ public static partial class CriteriaSetValidator
         }
     }
 
-    private static string FormatPercent(decimal percent) => new ComputedInput(percent).FormatPercent();
+    private static string FormatPercent(decimal percent) => ComputedInput.FormatThreshold(percent);
 }

@@ -7,7 +7,7 @@ public static partial class ShippedCriteriaSets
     /// at 50. The IT and foreign-language indicators differ by target group, so each group has its own variant and
     /// every target group still finds ten indicators and 100 points.
     /// </summary>
-    public static CriteriaSetDefinition CitizenLearningQd244 { get; } = new()
+    public static CriteriaSetDefinition CitizenLearningQd244 { get; } = WithUnchecked(new()
     {
         Title = Title.CitizenLearning,
         Name = "Công dân học tập – QĐ 244/QĐ-KHVN (2022)",
@@ -71,5 +71,5 @@ public static partial class ShippedCriteriaSets
             },
         ],
         Rules = new() { TotalThreshold = P(50) },
-    };
+    }, "2.1a", "2.1b", "2.2a", "2.2b");
 }

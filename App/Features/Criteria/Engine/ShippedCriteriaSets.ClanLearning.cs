@@ -3,7 +3,7 @@ namespace HocTapSuotDoi.Features.Criteria.Engine;
 public static partial class ShippedCriteriaSets
 {
     /// <summary>Dòng họ học tập, QĐ 448/QĐ-KHVN part B, DOMAIN.md §4.2: structure to ship, every figure editable.</summary>
-    public static CriteriaSetDefinition ClanLearning { get; } = new()
+    public static CriteriaSetDefinition ClanLearning { get; } = WithUnchecked(new()
     {
         Title = Title.ClanLearning,
         Name = "Dòng họ học tập – mặc định theo QĐ 448/QĐ-KHVN (phần B)",
@@ -51,5 +51,5 @@ public static partial class ShippedCriteriaSets
             },
         ],
         Rules = new() { TotalThreshold = P(80) },
-    };
+    }, AllItems);
 }

@@ -6,7 +6,7 @@ public static partial class ShippedCriteriaSets
     /// Cộng đồng học tập cấp xã, TT 25/2023/TT-BGDĐT (from 12/02/2024), DOMAIN.md §4.6: indicators met/not met by
     /// level 1/2/3; criterion 3 uses the rates of the learning models, computed by the app.
     /// </summary>
-    public static CriteriaSetDefinition CommuneCommunityTt25 { get; } = new()
+    public static CriteriaSetDefinition CommuneCommunityTt25 { get; } = WithUnchecked(new()
     {
         Title = Title.CommuneCommunity,
         Name = "Cộng đồng học tập cấp xã – TT 25/2023/TT-BGDĐT",
@@ -60,5 +60,5 @@ public static partial class ShippedCriteriaSets
             },
         ],
         Rules = new() { MinimumLevel = 1 },
-    };
+    }, "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7");
 }

@@ -3,7 +3,7 @@ namespace HocTapSuotDoi.Features.Criteria.Engine;
 public static partial class ShippedCriteriaSets
 {
     /// <summary>Gia đình học tập, QĐ 448/QĐ-KHVN (2015), DOMAIN.md §4.1.</summary>
-    public static CriteriaSetDefinition FamilyLearningQd448 { get; } = new()
+    public static CriteriaSetDefinition FamilyLearningQd448 { get; } = WithUnchecked(new()
     {
         Title = Title.FamilyLearning,
         Name = "Gia đình học tập – QĐ 448/QĐ-KHVN (2015)",
@@ -41,8 +41,7 @@ public static partial class ShippedCriteriaSets
                         "từ mức độ 1 trở lên (tương đương lớp 3)"),
                     Scored("2.2", 10, 0.5m, "Mỗi người lớn tham gia ít nhất một hoạt động học tập trong năm (trung tâm học " +
                         "tập cộng đồng, lớp tập huấn, câu lạc bộ…)"),
-                    Scored("2.3", 10, 0.5m, "Người lớn tích cực tham gia các hoạt động khuyến học và phong trào của địa phương",
-                        "Chưa đối chiếu."),
+                    Scored("2.3", 10, 0.5m, "Người lớn tích cực tham gia các hoạt động khuyến học và phong trào của địa phương"),
                 ],
             },
             new()
@@ -68,5 +67,5 @@ public static partial class ShippedCriteriaSets
             },
         ],
         Rules = new() { TotalThreshold = P(80) },
-    };
+    }, "2.3", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3");
 }

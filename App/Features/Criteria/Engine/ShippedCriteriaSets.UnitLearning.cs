@@ -3,7 +3,7 @@ namespace HocTapSuotDoi.Features.Criteria.Engine;
 public static partial class ShippedCriteriaSets
 {
     /// <summary>Đơn vị học tập, TT 22/2020/TT-BGDĐT points set, DOMAIN.md §4.4: Tốt ≥ 85, Khá ≥ 70, Trung bình ≥ 50.</summary>
-    public static CriteriaSetDefinition UnitLearningTt22 { get; } = new()
+    public static CriteriaSetDefinition UnitLearningTt22 { get; } = WithUnchecked(new()
     {
         Title = Title.UnitLearning,
         Name = "Đơn vị học tập – TT 22/2020/TT-BGDĐT",
@@ -44,8 +44,8 @@ public static partial class ShippedCriteriaSets
                 Items =
                 [
                     Scored("3.1", 25, 0.5m, "100 % thành viên đáp ứng các năng lực của công dân học tập"),
-                    Scored("3.2", 10, 0.5m, "Đơn vị hoàn thành tốt nhiệm vụ nhờ vận dụng kết quả học tập", "Chưa đối chiếu."),
-                    Scored("3.3", 5, 0.5m, "Đơn vị lan tỏa phong trào học tập tới cộng đồng", "Chưa đối chiếu."),
+                    Scored("3.2", 10, 0.5m, "Đơn vị hoàn thành tốt nhiệm vụ nhờ vận dụng kết quả học tập"),
+                    Scored("3.3", 5, 0.5m, "Đơn vị lan tỏa phong trào học tập tới cộng đồng"),
                 ],
             },
         ],
@@ -56,13 +56,13 @@ public static partial class ShippedCriteriaSets
                 new("Tốt", P(85)), new("Khá", P(70)), new("Trung bình", P(50)), new("Không đạt", P(0), Recognised: false),
             ],
         },
-    };
+    }, "3.2", "3.3");
 
     /// <summary>
     /// Đơn vị học tập, TT 24/2023/TT-BGDĐT (DOMAIN.md §4.4): indicators met/not met by level (mức 1, mức 2),
     /// one of them the computed share of members holding Công dân học tập.
     /// </summary>
-    public static CriteriaSetDefinition UnitLearningTt24 { get; } = new()
+    public static CriteriaSetDefinition UnitLearningTt24 { get; } = WithUnchecked(new()
     {
         Title = Title.UnitLearning,
         Name = "Đơn vị học tập – TT 24/2023/TT-BGDĐT (theo mức độ)",
@@ -106,5 +106,5 @@ public static partial class ShippedCriteriaSets
             },
         ],
         Rules = new() { MinimumLevel = 1 },
-    };
+    }, "1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2");
 }

@@ -3,7 +3,7 @@ namespace HocTapSuotDoi.Features.Criteria.Engine;
 public static partial class ShippedCriteriaSets
 {
     /// <summary>Cộng đồng học tập cấp thôn, QĐ 448/QĐ-KHVN part C, DOMAIN.md §4.3: rates computed by the app.</summary>
-    public static CriteriaSetDefinition VillageCommunity { get; } = new()
+    public static CriteriaSetDefinition VillageCommunity { get; } = WithUnchecked(new()
     {
         Title = Title.VillageCommunity,
         Name = "Cộng đồng học tập cấp thôn – mặc định theo QĐ 448/QĐ-KHVN (phần C)",
@@ -47,5 +47,5 @@ public static partial class ShippedCriteriaSets
             },
         ],
         Rules = new() { TotalThreshold = P(80) },
-    };
+    }, AllItems);
 }

@@ -55,5 +55,19 @@ public static partial class ShippedCriteriaSets
             },
         };
 
-    private static string Percent(decimal value) => new ComputedInput(value).FormatPercent();
+    private const string AllItems = "*";
+
+    /// <summary>
+    /// The set with the items of these codes (or <see cref="AllItems"/>) marked "chưa đối chiếu": the ones DOMAIN.md
+    /// marks [V], whose text, points or rule are defaults to check against the province's guidance.
+    /// </summary>
+    private static CriteriaSetDefinition WithUnchecked(CriteriaSetDefinition set, params string[] codes) => set with
+    {
+        Groups = ValueList.Create(set.Groups.Select(g => g with
+        {
+            Items = ValueList.Create(g.Items.Select(i => codes.Contains(AllItems) || codes.Contains(i.Code) ? i with { Unchecked = true } : i).ToArray().AsSpan()),
+        }).ToArray().AsSpan()),
+    };
+
+    private static string Percent(decimal value) => ComputedInput.FormatThreshold(value);
 }

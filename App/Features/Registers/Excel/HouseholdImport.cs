@@ -6,7 +6,9 @@ using Col = HocTapSuotDoi.Features.Registers.Excel.RegisterColumns;
 namespace HocTapSuotDoi.Features.Registers.Excel;
 
 // Checks a households-and-members sheet with the register's own validators and rules, and turns it into drafts.
-// Rows are grouped into households by "Mã hộ"; rows without a code by village and head of household.
+// Rows are grouped into households by "Mã hộ"; rows without a code by village and head of household (the same name,
+// diacritics included: VietnameseText.NameKey). A head whose name differs from another only in diacritics, in the same
+// village, is a warning on the row: the import still goes ahead, as "Vẫn lưu" on the household form.
 internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidator, IValidator<PersonForm> personValidator)
 {
     private static readonly List<string> Columns = [.. Col.Households];
@@ -35,7 +37,7 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
     private static int At(string column) => Columns.IndexOf(column);
 
     public List<HouseholdDraft> Check(IReadOnlyList<SheetRow> rows, RegisterSnapshot snapshot, UserScope scope, ImportErrors errors,
-        IProgress<ImportProgress>? progress)
+        ImportErrors warnings, IProgress<ImportProgress>? progress)
     {
         var groups = new Dictionary<string, Group>();
         var nationalIds = new Dictionary<string, int>();
@@ -44,7 +46,7 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
             var row = rows[i];
             var code = row.Text(At(Col.HouseholdCode)).ToUpperInvariant();
             var village = FindVillage(row, snapshot, scope, errors);
-            var headKey = VietnameseText.SearchKey(row.Text(At(Col.HeadName)));
+            var headKey = VietnameseText.NameKey(row.Text(At(Col.HeadName)));
             var key = code.Length > 0 ? "C " + code : village is not null && headKey.Length > 0 ? $"V {village.Id} {headKey}" : $"R {row.Number}";
             if (groups.TryGetValue(key, out var group))
             {
@@ -64,13 +66,13 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
             }
         }
         var drafts = groups.Values.Select(g => g.Draft).ToList();
-        FindRepeatedHeads(drafts, errors);
-        CheckAgainst(drafts, snapshot, errors);
+        FindRepeatedHeads(drafts, errors, warnings);
+        CheckAgainst(drafts, snapshot, errors, warnings);
         return drafts;
     }
 
-    // What must not already be in the register; run again inside the commit's transaction.
-    public static void CheckAgainst(IEnumerable<HouseholdDraft> drafts, RegisterSnapshot snapshot, ImportErrors errors)
+    // What must not already be in the register; run again inside the commit's transaction (without warnings).
+    public static void CheckAgainst(IEnumerable<HouseholdDraft> drafts, RegisterSnapshot snapshot, ImportErrors errors, ImportErrors? warnings = null)
     {
         foreach (var draft in drafts)
         {
@@ -79,11 +81,20 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
                 errors.Add(draft.Row, Col.HouseholdCode, $"Mã hộ {draft.Code} đã có trong sổ.");
             }
             if (draft.Status == HouseholdStatus.Resident
-                && snapshot.ResidentHeads.TryGetValue((draft.VillageId, VietnameseText.SearchKey(draft.HeadName)), out var existing))
+                && snapshot.ResidentHeads.TryGetValue((draft.VillageId, VietnameseText.SearchKey(draft.HeadName)), out var alike))
             {
                 var village = snapshot.Villages.FirstOrDefault(v => v.Id == draft.VillageId)?.Name;
-                errors.Add(draft.Row, Col.HeadName,
-                    $"Đã có hộ của chủ hộ {draft.HeadName} ở {village} trong sổ (mã {existing}). Hãy kiểm tra lại, tránh nhập trùng.");
+                var nameKey = VietnameseText.NameKey(draft.HeadName);
+                if (alike.FirstOrDefault(h => VietnameseText.NameKey(h.HeadName) == nameKey) is { } same)
+                {
+                    errors.Add(draft.Row, Col.HeadName,
+                        $"Đã có hộ của chủ hộ {same.HeadName} ở {village} trong sổ (mã {same.Code}). Hãy kiểm tra lại, tránh nhập trùng.");
+                }
+                else
+                {
+                    warnings?.Add(draft.Row, Col.HeadName, $"Ở {village} đã có hộ có tên chủ hộ gần giống (chỉ khác dấu): " +
+                        string.Join("; ", alike.Select(h => $"{h.HeadName} (mã {h.Code})")) + ". Vẫn nhập như một hộ khác; hãy kiểm tra lại tên.");
+                }
             }
             foreach (var person in draft.Members)
             {
@@ -202,9 +213,9 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
         group.Draft.Members.Add(new PersonDraft(row.Number, form, status));
     }
 
-    private static void FindRepeatedHeads(IEnumerable<HouseholdDraft> drafts, ImportErrors errors)
+    private static void FindRepeatedHeads(IEnumerable<HouseholdDraft> drafts, ImportErrors errors, ImportErrors warnings)
     {
-        var seen = new Dictionary<(int, string), int>();
+        var seen = new Dictionary<(int, string), List<HouseholdDraft>>();
         foreach (var draft in drafts.Where(d => d.Status == HouseholdStatus.Resident && d.VillageId > 0))
         {
             var key = (draft.VillageId, VietnameseText.SearchKey(draft.HeadName));
@@ -212,14 +223,22 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
             {
                 continue;
             }
-            if (seen.TryGetValue(key, out var first))
+            if (!seen.TryGetValue(key, out var earlier))
             {
-                errors.Add(draft.Row, Col.HeadName, $"Trùng với hộ ở dòng {first}: cùng chủ hộ, cùng thôn. Nếu là một hộ, hãy ghi cùng một mã hộ.");
+                seen[key] = [draft];
+                continue;
+            }
+            var nameKey = VietnameseText.NameKey(draft.HeadName);
+            if (earlier.FirstOrDefault(d => VietnameseText.NameKey(d.HeadName) == nameKey) is { } same)
+            {
+                errors.Add(draft.Row, Col.HeadName, $"Trùng với hộ ở dòng {same.Row}: cùng chủ hộ, cùng thôn. Nếu là một hộ, hãy ghi cùng một mã hộ.");
             }
             else
             {
-                seen[key] = draft.Row;
+                warnings.Add(draft.Row, Col.HeadName, $"Tên chủ hộ gần giống hộ ở dòng {earlier[0].Row} ({earlier[0].HeadName}), cùng thôn, chỉ khác dấu. " +
+                    "Vẫn nhập như một hộ khác; hãy kiểm tra lại tên.");
             }
+            earlier.Add(draft);
         }
     }
 
@@ -231,7 +250,7 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
     {
         var household = new Household
         {
-            CommuneId = communeId, VillageId = draft.VillageId, Code = code, HeadName = draft.HeadName.Trim(),
+            CommuneId = communeId, VillageId = draft.VillageId, Code = code, HeadName = VietnameseText.Clean(draft.HeadName),
             Address = draft.Address.Trim(), Phone = draft.Phone.Trim(), Status = draft.Status,
         };
         NameKeys.Set(household);
@@ -244,7 +263,7 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
         var form = draft.Form;
         var person = new Person
         {
-            FullName = form.FullName.Trim(),
+            FullName = VietnameseText.Clean(form.FullName),
             BirthDate = form.BirthDate is { } d ? DateOnly.FromDateTime(d) : null,
             Sex = form.Sex!.Value,
             Relation = form.Relation!.Value,

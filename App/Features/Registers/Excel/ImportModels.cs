@@ -37,11 +37,13 @@ public sealed record ImportResult(int Households, int People, int Clans, int Uni
 
 // What an import would write, checked and not yet written. FileError refuses the whole file (not an Excel file,
 // empty, wrong template, too large); Errors lists every bad cell. Only a preview without either can be committed.
+// Warnings (a head's name that differs from another household's only in diacritics) are shown and do not stop it.
 public sealed class ImportPreview
 {
     public required ImportKind Kind { get; init; }
     public string? FileError { get; init; }
     public IReadOnlyList<ImportError> Errors { get; init; } = [];
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
     public int Rows { get; init; }
     public ImportResult Counts { get; init; } = new(0, 0, 0, 0);
     public bool CanCommit => FileError is null && Errors.Count == 0 && Counts.Households + Counts.Clans + Counts.Units > 0;

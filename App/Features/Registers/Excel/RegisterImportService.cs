@@ -70,10 +70,11 @@ public sealed class RegisterImportService(
         switch (kind)
         {
             case ImportKind.Households:
-                var households = new HouseholdImport(householdValidator, personValidator).Check(sheet.Rows, snapshot, scope, errors, progress);
+                var warnings = new ImportErrors(ColumnsOf(kind));
+                var households = new HouseholdImport(householdValidator, personValidator).Check(sheet.Rows, snapshot, scope, errors, warnings, progress);
                 return new ImportPreview
                 {
-                    Kind = kind, Errors = errors.ToList(), Rows = sheet.Rows.Count, Households = households,
+                    Kind = kind, Errors = errors.ToList(), Warnings = warnings.ToList(), Rows = sheet.Rows.Count, Households = households,
                     Counts = new ImportResult(households.Count, households.Sum(h => h.Members.Count), 0, 0),
                 };
             case ImportKind.Clans:

@@ -12,7 +12,8 @@ internal sealed class RegisterSnapshot
 {
     public IReadOnlyList<VillageRef> Villages { get; private init; } = [];
     public HashSet<string> HouseholdCodes { get; private init; } = [];
-    public Dictionary<(int VillageId, string HeadKey), string> ResidentHeads { get; private init; } = [];
+    // Resident households by village and head's SearchKey: the same name, or a name that differs only in diacritics.
+    public Dictionary<(int VillageId, string HeadKey), List<SimilarHousehold>> ResidentHeads { get; private init; } = [];
     public HashSet<string> NationalIds { get; private init; } = [];
     public Dictionary<string, int> HouseholdIds { get; private init; } = [];
     public HashSet<string> ClanNames { get; private init; } = [];
@@ -40,9 +41,10 @@ internal sealed class RegisterSnapshot
             {
                 Villages = villages,
                 HouseholdCodes = (await households.Select(h => h.Code).ToListAsync(ct)).ToHashSet(),
-                ResidentHeads = (await households.Where(h => h.Status == HouseholdStatus.Resident)
-                        .Select(h => new { h.VillageId, h.HeadNameSearch, h.Code }).ToListAsync(ct))
-                    .DistinctBy(h => (h.VillageId, h.HeadNameSearch)).ToDictionary(h => (h.VillageId, h.HeadNameSearch), h => h.Code),
+                ResidentHeads = (await households.Where(h => h.Status == HouseholdStatus.Resident).OrderBy(h => h.Code)
+                        .Select(h => new { h.VillageId, h.HeadNameSearch, h.Code, h.HeadName }).ToListAsync(ct))
+                    .GroupBy(h => (h.VillageId, h.HeadNameSearch))
+                    .ToDictionary(g => g.Key, g => g.Select(h => new SimilarHousehold(h.Code, h.HeadName)).ToList()),
                 // National IDs are unique in the whole database (a unique index), not only in the commune.
                 NationalIds = (await db.People.AsNoTracking().Where(p => p.NationalId != null).Select(p => p.NationalId!).ToListAsync(ct)).ToHashSet(),
             },
