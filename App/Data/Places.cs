@@ -48,6 +48,9 @@ public class Unit : AuditedEntity
     // The village a unit belongs to, when it has one (a village branch, a village school); null for commune-wide units.
     public int? VillageId { get; set; }
     public bool Active { get; set; } = true;
+    // Since when and until when the unit exists (founded, dissolved or merged); empty: before the app / still there.
+    public DateOnly? ActiveFrom { get; set; }
+    public DateOnly? ActiveTo { get; set; }
 }
 
 public enum UnitKind

@@ -110,10 +110,11 @@ public sealed class ComputedInputsServiceTests(AppFactory app) : IClassFixture<A
             var detail = await households.GetAsync(moved);
             await households.ChangeStatusAsync(new StatusForm { Id = moved, Version = detail.Form.Version, Status = (int)HouseholdStatus.MovedAway, Date = app.Today.ToDateTime(TimeOnly.MinValue) });
         }
-        // 2022: a year the demo data has no evaluations in.
-        await RecogniseAsync([staying], 2022);
+        // This year (both households were founded today; the moved one left today).
+        var year = app.Today.Year;
+        await RecogniseAsync([staying], year);
         var village = await app.VillageIdAsync("T09");
-        var inputs = await app.Services.GetRequiredService<ComputedInputsService>().GatherAsync(SubjectKind.Village, village, 2022);
+        var inputs = await app.Services.GetRequiredService<ComputedInputsService>().GatherAsync(SubjectKind.Village, village, year);
         var rate = inputs[ComputedInputKeys.VillageHouseholdsFamilyLearningRate.Key];
         Assert.Equal(1, rate.Count);
         Assert.Equal(await ResidentHouseholdsAsync(village), rate.OutOf);

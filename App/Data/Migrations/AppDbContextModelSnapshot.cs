@@ -213,6 +213,12 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ActiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ActiveTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1075,6 +1081,9 @@ namespace HocTapSuotDoi.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ActiveFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1165,6 +1174,9 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ActiveFrom")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("TEXT");

@@ -2,6 +2,7 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.YearData;
 using Microsoft.EntityFrameworkCore;
@@ -70,11 +71,11 @@ public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFact
         switch (kind)
         {
             case SubjectKind.Clan:
-                var members = db.Set<ClanMember>().Where(m => m.ClanId == subjectId && m.Household!.Status == HouseholdStatus.Resident).Select(m => m.HouseholdId);
+                var members = db.Households.ExistingIn(year).Where(h => db.Set<ClanMember>().Any(m => m.ClanId == subjectId && m.HouseholdId == h.Id)).Select(h => h.Id);
                 yield return (ComputedInputKeys.ClanMemberHouseholdsFamilyLearningRate, members, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), Title.FamilyLearning);
                 break;
             case SubjectKind.Village:
-                var households = db.Households.Where(h => h.VillageId == subjectId && h.Status == HouseholdStatus.Resident).Select(h => h.Id);
+                var households = db.Households.Where(h => h.VillageId == subjectId).ExistingIn(year).Select(h => h.Id);
                 yield return (ComputedInputKeys.VillageHouseholdsFamilyLearningRate, households, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), Title.FamilyLearning);
                 var clans = db.Clans.Where(c => c.Members.Any(m => db.Households.Any(h => h.Id == m.HouseholdId && h.VillageId == subjectId))).Select(c => c.Id);
                 yield return (ComputedInputKeys.VillageClansClanLearningRate, clans, Recognised(db, Title.ClanLearning, year, SubjectKind.Clan), Title.ClanLearning);
@@ -84,16 +85,16 @@ public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFact
 
     private static async Task GatherCommuneAsync(AppDbContext db, Dictionary<string, ComputedInput> inputs, int communeId, int year, CancellationToken ct)
     {
-        var households = db.Households.Where(h => h.CommuneId == communeId && h.Status == HouseholdStatus.Resident).Select(h => h.Id);
+        var households = db.Households.Where(h => h.CommuneId == communeId).ExistingIn(year).Select(h => h.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneHouseholdsFamilyLearningRate, households, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), ct);
         var clans = db.Clans.Where(c => c.CommuneId == communeId).Select(c => c.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneClansClanLearningRate, clans, Recognised(db, Title.ClanLearning, year, SubjectKind.Clan), ct);
         var villages = db.Villages.Where(v => v.CommuneId == communeId).Select(v => v.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneVillagesCommunityRate, villages, Recognised(db, Title.VillageCommunity, year, SubjectKind.Village), ct);
-        var units = db.Units.Where(u => u.CommuneId == communeId && u.Active).Select(u => u.Id);
+        var units = db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => u.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneUnitsUnitLearningRate, units, Recognised(db, Title.UnitLearning, year, SubjectKind.Unit), ct);
         // Adults: living people who are 18 or older in the year.
-        var adults = db.People.Where(p => p.Household!.CommuneId == communeId && p.Status == PersonStatus.Living && p.BirthYear != null && p.BirthYear <= year - 18)
+        var adults = db.People.Where(p => p.Household!.CommuneId == communeId && p.BirthYear != null && p.BirthYear <= year - 18).ExistingIn(year)
             .Select(p => p.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneAdultsCitizenLearningRate, adults, Recognised(db, Title.CitizenLearning, year, SubjectKind.Person), ct);
     }

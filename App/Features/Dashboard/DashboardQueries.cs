@@ -2,6 +2,7 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Targets;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HocTapSuotDoi.Features.Dashboard;
 
 // The one query path for every figure the dashboard, the village table, the scorer's page and the yearly report show.
-// Populations (the denominators of "% of all") are today's registers: resident households, living people of registrable
+// Populations (the denominators of "% of all") are year-true (YearRule: what existed on 31/12 of the year): resident households, living people of registrable
 // age in the year (CitizenAge) of resident households, the commune's clans, its villages, its active units. Registered,
 // evaluated and recognised subjects are counted inside those populations, so a household that moved away leaves both
 // sides of the fraction.
@@ -22,7 +23,7 @@ public static class DashboardQueries
         var villages = await Villages(db, communeId, villageIds).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
             .Select(v => new { v.Id, v.Code, v.Name }).ToListAsync(ct);
 
-        var households = await CountAsync(db, Households(db, communeId, villageIds).Select(h => new Keyed { Key = h.VillageId, Id = h.Id }), Title.FamilyLearning, SubjectKind.Household, year, ct, withAwaiting: true);
+        var households = await CountAsync(db, Households(db, communeId, villageIds, year).Select(h => new Keyed { Key = h.VillageId, Id = h.Id }), Title.FamilyLearning, SubjectKind.Household, year, ct, withAwaiting: true);
         // People once, keyed by village and target group together; both breakdowns are sums of it.
         var peopleByVillageAndGroup = await CountAsync(db, People(db, communeId, villageIds, year).Select(p => new Keyed { Key = p.Household!.VillageId * GroupSlots + (int)p.TargetGroup, Id = p.Id }), Title.CitizenLearning, SubjectKind.Person, year, ct, withAwaiting: true);
         var people = SumBy(peopleByVillageAndGroup, key => key / GroupSlots);
@@ -30,7 +31,7 @@ public static class DashboardQueries
         var community = await CountAsync(db, Villages(db, communeId, villageIds).Select(v => new Keyed { Key = v.Id, Id = v.Id }), Title.VillageCommunity, SubjectKind.Village, year, ct, withAwaiting: true);
         // Clans span villages and most units serve the whole commune: counted for the commune only.
         var clans = villageIds is null ? Sum(await CountAsync(db, db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id }), Title.ClanLearning, SubjectKind.Clan, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
-        var units = villageIds is null ? Sum(await CountAsync(db, db.Units.Where(u => u.CommuneId == communeId && u.Active).Select(u => new Keyed { Key = 0, Id = u.Id }), Title.UnitLearning, SubjectKind.Unit, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
+        var units = villageIds is null ? Sum(await CountAsync(db, db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => new Keyed { Key = 0, Id = u.Id }), Title.UnitLearning, SubjectKind.Unit, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
 
         var totals = new Dictionary<Title, SubjectCounts>
         {
@@ -58,10 +59,10 @@ public static class DashboardQueries
         // A population per year: the people of registrable age change with the year, the others do not.
         var populations = new (Title Title, SubjectKind Kind, Func<int, IQueryable<Keyed>> Population)[]
         {
-            (Title.FamilyLearning, SubjectKind.Household, _ => Households(db, communeId, null).Select(h => new Keyed { Key = 0, Id = h.Id })),
+            (Title.FamilyLearning, SubjectKind.Household, year => Households(db, communeId, null, year).Select(h => new Keyed { Key = 0, Id = h.Id })),
             (Title.ClanLearning, SubjectKind.Clan, _ => db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id })),
             (Title.VillageCommunity, SubjectKind.Village, _ => Villages(db, communeId, null).Select(v => new Keyed { Key = 0, Id = v.Id })),
-            (Title.UnitLearning, SubjectKind.Unit, _ => db.Units.Where(u => u.CommuneId == communeId && u.Active).Select(u => new Keyed { Key = 0, Id = u.Id })),
+            (Title.UnitLearning, SubjectKind.Unit, year => db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => new Keyed { Key = 0, Id = u.Id })),
             (Title.CitizenLearning, SubjectKind.Person, year => People(db, communeId, null, year).Select(p => new Keyed { Key = 0, Id = p.Id })),
         };
         // Years without any registration are known to be empty without counting.
@@ -131,9 +132,9 @@ public static class DashboardQueries
     private static IQueryable<Village> Villages(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds) =>
         villageIds is null ? db.Villages.Where(v => v.CommuneId == communeId) : db.Villages.Where(v => v.CommuneId == communeId && villageIds.Contains(v.Id));
 
-    private static IQueryable<Household> Households(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds)
+    private static IQueryable<Household> Households(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds, int year)
     {
-        var q = db.Households.Where(h => h.CommuneId == communeId && h.Status == HouseholdStatus.Resident);
+        var q = db.Households.Where(h => h.CommuneId == communeId).ExistingIn(year);
         return villageIds is null ? q : q.Where(h => villageIds.Contains(h.VillageId));
     }
 
@@ -141,8 +142,7 @@ public static class DashboardQueries
     private static IQueryable<Person> People(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds, int year)
     {
         var bornBy = CitizenAge.LatestBirthYear(year);
-        var q = db.People.Where(p => p.Status == PersonStatus.Living && p.BirthYear <= bornBy
-            && p.Household!.CommuneId == communeId && p.Household.Status == HouseholdStatus.Resident);
+        var q = db.People.Where(p => p.BirthYear <= bornBy && p.Household!.CommuneId == communeId).ExistingIn(year);
         return villageIds is null ? q : q.Where(p => villageIds.Contains(p.Household!.VillageId));
     }
 

@@ -18,6 +18,8 @@ public class Household : AuditedEntity
     public string Phone { get; set; } = "";
     public HouseholdStatus Status { get; set; } = HouseholdStatus.Resident;
     public DateOnly? StatusDate { get; set; }
+    // Since when the household is in the commune's register (founded, split off, moved in); empty: before the app.
+    public DateOnly? ActiveFrom { get; set; }
     public string Note { get; set; } = "";
     public List<Person> Members { get; set; } = [];
 }
@@ -50,6 +52,8 @@ public class Person : AuditedEntity
     public string? NationalId { get; set; }
     public PersonStatus Status { get; set; } = PersonStatus.Living;
     public DateOnly? StatusDate { get; set; }
+    // Since when the person is in the register (born, moved in); empty: before the app.
+    public DateOnly? ActiveFrom { get; set; }
     public int SortOrder { get; set; }
 }
 

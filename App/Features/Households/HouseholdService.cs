@@ -123,7 +123,7 @@ public sealed class HouseholdService(
         }
         else
         {
-            household = new Household { CommuneId = village.CommuneId, Code = "", HeadName = "" };
+            household = new Household { CommuneId = village.CommuneId, Code = "", HeadName = "", ActiveFrom = Today() };
             db.Households.Add(household);
         }
 
@@ -245,6 +245,8 @@ public sealed class HouseholdService(
         {
             person = new Person
             {
+                // A member of a household founded in the app joins the register with it; of an older one, before the app.
+                ActiveFrom = household.ActiveFrom is null ? null : Today(),
                 FullName = "",
                 SortOrder = await db.People.Where(p => p.HouseholdId == household.Id).Select(p => (int?)p.SortOrder).MaxAsync() + 1 ?? 1,
             };
@@ -319,6 +321,8 @@ public sealed class HouseholdService(
             .Where(c => (c.EntityType == nameof(Household) && c.EntityId == id) || (c.EntityType == nameof(Person) && people.Contains(c.EntityId)))
             .OrderByDescending(c => c.Id).Take(200).ToListAsync();
     }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Setup.VnTime.Zone).DateTime);
 
     internal static async Task SaveOrConflictAsync(AppDbContext db, string what)
     {

@@ -1,0 +1,39 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Households;
+
+namespace HocTapSuotDoi.Features.Registers;
+
+// The population of a year is what existed on 31/12 of that year (DOMAIN §4.8, "Denominators are year-true"): a
+// household, person or unit counts in year Y when it was there by 31/12/Y (ActiveFrom empty means "before the app",
+// as for a register imported from Excel) and had not left by then (moved away, split, died or closed on a later date,
+// or still there). So marking a household "Chuyển đi" in 2026 leaves 2024 as it was, a household founded in 2026 does
+// not enter 2024, and a closed year keeps its figures whatever happens to today's registers.
+public static class YearRule
+{
+    public const string Text = "Tổng số của một năm là các hộ, nhân khẩu và đơn vị có trong sổ theo dõi vào ngày 31/12 của năm đó " +
+        "(năm đang thực hiện: đến hôm nay); hộ chuyển đi, tách hộ, người mất từ năm sau vẫn được tính cho năm trước.";
+
+    public static DateOnly EndOf(int year) => new(year, 12, 31);
+
+    public static IQueryable<Household> ExistingIn(this IQueryable<Household> households, int year)
+    {
+        var end = EndOf(year);
+        return households.Where(h => (h.ActiveFrom == null || h.ActiveFrom <= end)
+            && (h.Status == HouseholdStatus.Resident || (h.StatusDate != null && h.StatusDate > end)));
+    }
+
+    public static IQueryable<Person> ExistingIn(this IQueryable<Person> people, int year)
+    {
+        var end = EndOf(year);
+        return people.Where(p => (p.ActiveFrom == null || p.ActiveFrom <= end) && (p.BirthYear == null || p.BirthYear <= year)
+            && (p.Status == PersonStatus.Living || (p.StatusDate != null && p.StatusDate > end))
+            && (p.Household!.ActiveFrom == null || p.Household.ActiveFrom <= end)
+            && (p.Household.Status == HouseholdStatus.Resident || (p.Household.StatusDate != null && p.Household.StatusDate > end)));
+    }
+
+    public static IQueryable<Unit> ExistingIn(this IQueryable<Unit> units, int year)
+    {
+        var end = EndOf(year);
+        return units.Where(u => (u.ActiveFrom == null || u.ActiveFrom <= end) && (u.Active || (u.ActiveTo != null && u.ActiveTo > end)));
+    }
+}
