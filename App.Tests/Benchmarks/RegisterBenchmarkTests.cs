@@ -5,6 +5,8 @@ namespace HocTapSuotDoi.Tests.Benchmarks;
 
 // The benchmark's code path on a tiny commune: it must find what it searches and count what it generated. Timing is
 // not tested here; the figures come from `dotnet run -c Release --project App -- benchmark registers` (README).
+// It starts the app's host (Hangfire's process-wide statics, e.g. its log provider): in the App collection, so it never
+// runs beside a test that uses them (ReminderJobRegistrationTests once met its disposed logger factory).
 [Collection(AppCollection.Name)]
 public sealed class RegisterBenchmarkTests
 {
