@@ -141,6 +141,7 @@ public static class AppServices
         services.AddSingleton<ComputedInputsService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<EvaluationService>();
+        services.AddScoped<BulkReviewService>();
         services.AddScoped<HocTapSuotDoi.Features.YearFigures.EnteredFigureService>();
         services.AddScoped<EvidenceService>();
         services.AddRegisterExcel();
