@@ -17,7 +17,8 @@ public static class BulkTestData
     private static readonly string[] Middles = ["Văn", "Thị", "Đức", "Minh", "Ngọc"];
     private static readonly string[] Givens = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hạnh", "Hòa", "Khánh", "Lan", "Mai", "Nam", "Phúc", "Quý", "Sơn", "Thảo", "Uyên", "Vinh", "Xuân", "Yến"];
 
-    public static string Name(int i) => $"{Families[i % Families.Length]} {Middles[i / Families.Length % Middles.Length]} {Givens[i / (Families.Length * Middles.Length) % Givens.Length]}";
+    // 1.000 different names: the given name changes first, then the family name, then the middle name.
+    public static string Name(int i) => $"{Families[i / Givens.Length % Families.Length]} {Middles[i / (Givens.Length * Families.Length) % Middles.Length]} {Givens[i % Givens.Length]}";
 
     public static async Task<int> AddVillageAsync(this AppFactory app, string code, string name)
     {
@@ -59,7 +60,6 @@ public static class BulkTestData
     public static async Task<List<int>> AddSheetsAsync(this AppFactory app, int year, IReadOnlyList<(int HouseholdId, EvaluationStatus Status, bool Meets, int TotalTenths)> sheets)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var set = await CriteriaSetService.ActiveForAsync(db, Title.FamilyLearning, year) ?? throw new InvalidOperationException("no GĐHT set");
         var ids = sheets.Select(s => s.HouseholdId).ToList();
         var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id);
         db.Actor = "dữ liệu kiểm thử";
@@ -75,10 +75,22 @@ public static class BulkTestData
             };
         }).ToList();
         BulkInsert.Insert(db, registrations);
-        var evaluations = sheets.Select((s, i) => new Evaluation
+        await transaction.CommitAsync();
+        return await app.AddEvaluationsAsync(sheets.Select((s, i) => (registrations[i].Id, s.Status, s.Meets, s.TotalTenths)).ToList());
+    }
+
+    /// <summary>Sheets for registrations that have none yet, already scored: status, total and verdict as given.</summary>
+    public static async Task<List<int>> AddEvaluationsAsync(this AppFactory app, IReadOnlyList<(int RegistrationId, EvaluationStatus Status, bool Meets, int TotalTenths)> sheets)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var firstId = sheets[0].RegistrationId;
+        var year = await db.Set<Registration>().Where(r => r.Id == firstId).Select(r => r.Year).SingleAsync();
+        var set = await CriteriaSetService.ActiveForAsync(db, Title.FamilyLearning, year) ?? throw new InvalidOperationException("no GĐHT set");
+        db.Actor = "dữ liệu kiểm thử";
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var evaluations = sheets.Select(s => new Evaluation
         {
-            RegistrationId = registrations[i].Id, CriteriaSetId = set.Id, Status = s.Status, TotalTenths = s.TotalTenths,
-            MeetsCriteria = s.Meets, Rating = "",
+            RegistrationId = s.RegistrationId, CriteriaSetId = set.Id, Status = s.Status, TotalTenths = s.TotalTenths, MeetsCriteria = s.Meets, Rating = "",
         }).ToList();
         BulkInsert.Insert(db, evaluations);
         await transaction.CommitAsync();

@@ -62,16 +62,13 @@ public sealed class BulkReviewService(IDbContextFactory<AppDbContext> dbFactory,
         var now = clock.GetUtcNow().UtcDateTime;
         var reason = form.Reason.Trim() is { Length: > 0 } typed ? typed : "Duyệt hàng loạt";
 
-        // Ids go as one JSON parameter (EF.Parameter): 26.000 sheets would be too many SQL parameters.
         // A write transaction: on SQLite nobody else writes between the check of the versions and the update.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var ids = seen.Select(s => s.EvaluationId).ToList();
-        var current = await db.Set<Evaluation>().AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id) && e.Registration!.CommuneId == scope.CommuneId)
-            .Select(e => new
-            {
-                e.Id, e.Version, e.Status, e.MeetsCriteria, e.Registration!.Title, e.Registration.Year, e.Registration.VillageId,
-                e.Registration.SubjectName, e.UpdatedBy, e.UpdatedAtUtc,
-            })
+        // Every sheet of the title and year, read by index and matched in memory: filtering 26.000 rows by a list of
+        // 26.000 ids in SQL made SQLite walk the list once per row (13 s for 5.000 sheets).
+        var current = await db.Set<Evaluation>().AsNoTracking()
+            .Where(e => e.Registration!.CommuneId == scope.CommuneId && e.Registration.Title == form.Title && e.Registration.Year == form.Year)
+            .Select(e => new { e.Id, e.Version, e.Status, e.MeetsCriteria, e.Registration!.VillageId, e.Registration.SubjectName, e.UpdatedBy, e.UpdatedAtUtc })
             .ToDictionaryAsync(e => e.Id, ct);
         var ready = new List<int>(seen.Count);
         var skipped = new List<SkippedSheet>();
@@ -79,15 +76,14 @@ public sealed class BulkReviewService(IDbContextFactory<AppDbContext> dbFactory,
         {
             if (!current.TryGetValue(sheet.EvaluationId, out var state))
             {
-                skipped.Add(new SkippedSheet(sheet.EvaluationId, "", "không còn trong phạm vi của bạn"));
+                skipped.Add(new SkippedSheet(sheet.EvaluationId, "", "không thuộc danh hiệu và năm đã chọn"));
             }
             else if (state.Version != sheet.Version)
             {
                 skipped.Add(new SkippedSheet(sheet.EvaluationId, state.SubjectName,
                     $"vừa được {state.UpdatedBy} thay đổi lúc {VnTime.Format(state.UpdatedAtUtc)} (trạng thái hiện tại: {state.Status.Text()})"));
             }
-            else if (state.Status != EvaluationStatus.Submitted || state.MeetsCriteria != form.MeetsCriteria || state.Title != form.Title
-                || state.Year != form.Year || form.VillageId is { } v && state.VillageId != v)
+            else if (state.Status != EvaluationStatus.Submitted || state.MeetsCriteria != form.MeetsCriteria || form.VillageId is { } v && state.VillageId != v)
             {
                 skipped.Add(new SkippedSheet(sheet.EvaluationId, state.SubjectName, "không thuộc bộ lọc đã chọn"));
             }
@@ -99,6 +95,7 @@ public sealed class BulkReviewService(IDbContextFactory<AppDbContext> dbFactory,
         if (ready.Count > 0)
         {
             var selfAssessed = ScoringTexts.IsSelfAssessed(form.Title) && to == EvaluationStatus.Reviewed;
+            // One UPDATE; the ids go as one JSON parameter (EF.Parameter), not as 26.000 SQL parameters.
             var changed = await db.Set<Evaluation>().Where(e => EF.Parameter(ready).Contains(e.Id) && e.Status == EvaluationStatus.Submitted)
                 .ExecuteUpdateAsync(s =>
                 {
