@@ -2,7 +2,7 @@ using HocTapSuotDoi.Benchmarks;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
 
-// Benchmarks (`benchmark dashboard|reminders|registers|scoring`) run before, and mostly without, the web host.
+// Benchmarks (`benchmark dashboard|reminders|registers|scoring|bulk`) run before, and mostly without, the web host.
 if (args is ["benchmark", "dashboard", ..])
 {
     return await DashboardBenchmark.RunAsync(args);

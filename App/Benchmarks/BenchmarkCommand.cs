@@ -18,13 +18,17 @@ public static class BenchmarkCommand
         // --smoke: the same code on tiny data, once, so CI notices a benchmark that no longer runs.
         var smoke = args.Contains(Smoke);
         args = args.Where(a => a != Smoke).ToArray();
+        if (args is [_, "bulk", ..])
+        {
+            return await BulkBenchmark.RunAsync(args, smoke);
+        }
         if (args is [_, "scoring", ..])
         {
             return await ScoringBenchmark.RunAsync(Console.Out, smoke ? 3 : 200);
         }
         if (args.Length < 2 || args[1] != "registers" || !TryReadOptions(args[2..], out var options))
         {
-            Console.Error.WriteLine("Cách dùng: benchmark registers [--people 100000] [--villages 20] [--runs 20] [--warmup 3] [--smoke] | benchmark scoring [--smoke]");
+            Console.Error.WriteLine("Cách dùng: benchmark registers [--people 100000] [--villages 20] [--runs 20] [--warmup 3] [--smoke] | benchmark scoring [--smoke] | benchmark bulk [--households 30000] [--villages 80] [--smoke]");
             return 2;
         }
         if (smoke)

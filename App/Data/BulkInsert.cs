@@ -60,7 +60,7 @@ public sealed class BulkInsert<T> : IDisposable where T : class
         }
         else
         {
-            _identity.PropertyInfo!.SetValue(row, Convert.ToInt32(_command.ExecuteScalar()));
+            _identity.PropertyInfo!.SetValue(row, Convert.ChangeType(_command.ExecuteScalar(), _identity.ClrType, System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

@@ -146,6 +146,7 @@ public static class AppServices
         services.AddSingleton<ComputedInputsService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<EvaluationService>();
+        services.AddScoped<BulkReviewService>();
         services.AddScoped<HocTapSuotDoi.Features.YearData.EnteredFigureService>();
         services.AddScoped<HocTapSuotDoi.Features.YearData.PastYearFigureService>();
         services.AddScoped<EvidenceService>();

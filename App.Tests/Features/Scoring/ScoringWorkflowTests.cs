@@ -262,7 +262,7 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
         var twice = await Assert.ThrowsAsync<ValidationException>(() => registrations.RegisterAsync(Title.FamilyLearning, year, [householdId]));
         Assert.Equal("Có 1 đối tượng đã đăng ký rồi hoặc không thuộc phạm vi của bạn.", twice.Message);
         await Assert.ThrowsAsync<ValidationException>(() => registrations.RegisterAsync(Title.FamilyLearning, year, [outside]));
-        var candidates = await registrations.CandidatesAsync(Title.FamilyLearning, year, null);
+        var candidates = (await registrations.CandidatesAsync(new CandidateFilter(Title.FamilyLearning, year), new PageRequest(0, 500))).Items;
         Assert.DoesNotContain(candidates, c => c.SubjectId == householdId || c.SubjectId == outside);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
@@ -14,6 +15,10 @@ public sealed record RegistrationQuery(Title Title, int Year, int? VillageId = n
 public sealed record RegistrationRow(int Id, string SubjectName, string Village, EvaluationStatus? Status, int? TotalTenths, string Rating, bool EditedAfterReview);
 
 public sealed record Candidate(int SubjectId, string Name, string Village);
+
+public sealed record RegistrationWindow(DateOnly ClosesOn, bool Open, bool CanRegister, string Text);
+
+public sealed record RegisterAllPreview(int Count, string Text);
 
 // Registration (đăng ký) of subjects for a title and year. Closes on a day of the year (setting Scoring:RegistrationCloses,
 // default 31/03); after it only an administrator can still register a subject.
@@ -75,27 +80,91 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             .OrderBy(r => r.SubjectName).ThenBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
     }
 
-    // Subjects of the title in the user's scope that are not yet registered this year.
-    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Title title, int year, int? villageId)
+    // The deadline of the year and who may still register, shown before anything is selected.
+    public async Task<RegistrationWindow> WindowAsync(int year)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Scorer);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var kind = ScoringTexts.SubjectOf(title);
-        var registered = db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.CommuneId == scope.CommuneId).Select(r => r.SubjectId);
-        var villages = db.Villages.AsNoTracking();
-        var bornBy = CitizenAge.LatestBirthYear(year);
-        IQueryable<Candidate> candidates = kind switch
+        var closes = RegistrationClosesOn(year);
+        var today = Today();
+        var open = today <= closes;
+        var deadline = VnTime.FormatDate(closes);
+        string who;
+        if (scope.IsAdministrator)
         {
-            SubjectKind.Household => db.Households.AsNoTracking().InScope(scope).Where(h => h.Status == HouseholdStatus.Resident && (villageId == null || h.VillageId == villageId) && !registered.Contains(h.Id))
-                .OrderBy(h => h.Code).Select(h => new Candidate(h.Id, "Hộ " + h.HeadName + " (" + h.Code + ")", h.Village!.Name)),
-            SubjectKind.Person => db.People.AsNoTracking().InScope(scope, db.Households).Where(p => p.Status == PersonStatus.Living && p.BirthYear <= bornBy && (villageId == null || p.Household!.VillageId == villageId) && !registered.Contains(p.Id))
-                .OrderBy(p => p.GivenNameSort).Select(p => new Candidate(p.Id, p.FullName, p.Household!.Village!.Name)),
-            SubjectKind.Village => villages.InScope(scope).Where(v => !registered.Contains(v.Id)).OrderBy(v => v.SortOrder).Select(v => new Candidate(v.Id, v.Name, v.Name)),
-            SubjectKind.Clan => db.Clans.AsNoTracking().Where(c => c.CommuneId == scope.CommuneId && scope.Kind == ScopeKind.Commune && !registered.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new Candidate(c.Id, c.Name, "")),
-            SubjectKind.Unit => db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId && u.Active && scope.Kind == ScopeKind.Commune && !registered.Contains(u.Id)).OrderBy(u => u.Name).Select(u => new Candidate(u.Id, u.Name, "")),
-            _ => db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId && scope.Kind == ScopeKind.Commune && !registered.Contains(c.Id)).Select(c => new Candidate(c.Id, "Xã " + c.Name, "")),
-        };
-        return await candidates.Take(5000).ToListAsync();
+            who = "Quản trị viên đăng ký được mọi đối tượng của xã, kể cả sau hạn.";
+        }
+        else if (scope.Kind == ScopeKind.Villages)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var names = await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).Select(v => v.Name).ToListAsync();
+            who = names.Count == 0 ? "Tài khoản của bạn chưa được phân công thôn nào." : $"Bạn đăng ký được hộ và người dân của {string.Join(", ", names)}.";
+        }
+        else
+        {
+            who = "Bạn đăng ký được mọi đối tượng của xã.";
+        }
+        var text = open
+            ? $"Hạn đăng ký danh hiệu năm {year}: {deadline} ({(today == closes ? "hôm nay là ngày cuối" : $"còn {closes.DayNumber - today.DayNumber} ngày")}); sau hạn chỉ quản trị viên đăng ký bổ sung được. {who}"
+            : scope.IsAdministrator
+                ? $"Đã hết hạn đăng ký danh hiệu năm {year} ({deadline}). Chỉ quản trị viên còn đăng ký bổ sung được: bạn vẫn đăng ký được."
+                : $"Đã hết hạn đăng ký danh hiệu năm {year} ({deadline}): chỉ quản trị viên còn đăng ký bổ sung được. Hãy liên hệ quản trị viên nếu cần đăng ký bổ sung.";
+        return new RegistrationWindow(closes, open, open || scope.IsAdministrator, text);
+    }
+
+    // One page of the subjects the user may still register, with the count for the filter.
+    public async Task<PageResult<Candidate>> CandidatesAsync(CandidateFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Scorer);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RequireVillageAsync(db, scope, filter.VillageId, ct);
+        var rows = await RegistrationCandidates.QueryAsync(db, scope, filter, ct: ct);
+        var total = await rows.CountAsync(ct);
+        var items = await rows.Skip(page.Page * page.PageSize).Take(page.PageSize).ToListAsync(ct);
+        return new PageResult<Candidate>(items.Select(r => new Candidate(r.SubjectId, r.Name, r.Village)).ToList(), total);
+    }
+
+    // What "register all" would do now, in words: "Sẽ đăng ký 3.412 hộ của Thôn Tân Hòa cho danh hiệu Gia đình học tập năm 2026."
+    public async Task<RegisterAllPreview> PreviewRegisterAllAsync(CandidateFilter filter, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Scorer);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var village = await RequireVillageAsync(db, scope, filter.VillageId, ct);
+        var count = await (await RegistrationCandidates.QueryAsync(db, scope, filter, ct: ct)).CountAsync(ct);
+        return new RegisterAllPreview(count, $"Sẽ đăng ký {Describe(count, filter, village, scope)}.");
+    }
+
+    /// <summary>Registers every subject of the filter that is not registered yet: one read of the candidates and one
+    /// prepared INSERT for all rows, in one transaction (on SQLite a write transaction, so nobody registers in between;
+    /// the unique index is the last guard). Running it again registers nobody twice.</summary>
+    /// <returns>How many subjects were registered.</returns>
+    public async Task<int> RegisterAllAsync(CandidateFilter filter, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Scorer);
+        RequireOpen(scope, filter.Year);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var village = await RequireVillageAsync(db, scope, filter.VillageId, ct);
+        db.Actor = scope.Name;
+        var kind = ScoringTexts.SubjectOf(filter.Title);
+        var today = Today();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var rows = await (await RegistrationCandidates.QueryAsync(db, scope, filter, ct: ct)).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+        BulkInsert.Insert(db, rows.Select(r => new Registration
+        {
+            CommuneId = scope.CommuneId, Year = filter.Year, Title = filter.Title, SubjectKind = kind, SubjectId = r.SubjectId,
+            VillageId = r.VillageId, SubjectName = r.Name, SubjectSearch = VietnameseText.SearchKey(r.Name), RegisteredOn = today,
+        }), ct);
+        db.ChangeLogs.Add(new ChangeLog
+        {
+            EntityType = nameof(Commune), EntityId = scope.CommuneId.ToString(CultureInfo.InvariantCulture), Action = "Thêm",
+            Changes = $"Đăng ký hàng loạt {Describe(rows.Count, filter, village, scope)}.", By = scope.Name, AtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return rows.Count;
     }
 
     /// <returns>How many subjects were registered.</returns>
@@ -106,33 +175,27 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         {
             throw new ValidationException("Hãy chọn ít nhất một đối tượng để đăng ký.");
         }
-        var closes = RegistrationClosesOn(year);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.TimeZone).DateTime);
-        if (today > closes && !scope.IsAdministrator)
-        {
-            throw new ValidationException($"Đã hết hạn đăng ký danh hiệu năm {year} (hạn {VnTime.FormatDate(closes)}). Hãy liên hệ quản trị viên nếu cần đăng ký bổ sung.");
-        }
-        var candidates = (await CandidatesAsync(title, year, null)).ToDictionary(c => c.SubjectId);
-        var outside = subjectIds.Where(id => !candidates.ContainsKey(id)).ToList();
-        if (outside.Count > 0)
-        {
-            throw new ValidationException($"Có {outside.Count} đối tượng đã đăng ký rồi hoặc không thuộc phạm vi của bạn.");
-        }
+        RequireOpen(scope, year);
         await using var db = await dbFactory.CreateDbContextAsync();
+        var ids = subjectIds.Distinct().ToList();
+        var candidates = await (await RegistrationCandidates.QueryAsync(db, scope, new CandidateFilter(title, year, HouseholdStatus: null), ids)).ToListAsync();
+        if (candidates.Count < ids.Count)
+        {
+            throw new ValidationException($"Có {ids.Count - candidates.Count} đối tượng đã đăng ký rồi hoặc không thuộc phạm vi của bạn.");
+        }
         db.Actor = scope.Name;
         var kind = ScoringTexts.SubjectOf(title);
-        var villageOf = await VillageOfAsync(db, kind, subjectIds);
-        foreach (var id in subjectIds)
+        var today = Today();
+        foreach (var candidate in candidates)
         {
             db.Add(new Registration
             {
-                CommuneId = scope.CommuneId, Year = year, Title = title, SubjectKind = kind, SubjectId = id,
-                VillageId = villageOf.GetValueOrDefault(id), SubjectName = candidates[id].Name,
-                SubjectSearch = VietnameseText.SearchKey(candidates[id].Name), RegisteredOn = today,
+                CommuneId = scope.CommuneId, Year = year, Title = title, SubjectKind = kind, SubjectId = candidate.SubjectId,
+                VillageId = candidate.VillageId, SubjectName = candidate.Name, SubjectSearch = VietnameseText.SearchKey(candidate.Name), RegisteredOn = today,
             });
         }
         await db.SaveChangesAsync();
-        return subjectIds.Count;
+        return candidates.Count;
     }
 
     public DateOnly RegistrationClosesOn(int year)
@@ -141,12 +204,39 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         return new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
     }
 
-    private static async Task<Dictionary<int, int?>> VillageOfAsync(AppDbContext db, SubjectKind kind, IReadOnlyCollection<int> ids) => kind switch
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.TimeZone).DateTime);
+
+    private void RequireOpen(UserScope scope, int year)
     {
-        SubjectKind.Household => await db.Households.Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => (int?)h.VillageId),
-        SubjectKind.Person => await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (int?)p.Household!.VillageId),
-        SubjectKind.Village => ids.ToDictionary(id => id, id => (int?)id),
-        SubjectKind.Unit => await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.VillageId),
-        _ => ids.ToDictionary(id => id, _ => (int?)null),
-    };
+        var closes = RegistrationClosesOn(year);
+        if (Today() > closes && !scope.IsAdministrator)
+        {
+            throw new ValidationException($"Đã hết hạn đăng ký danh hiệu năm {year} (hạn {VnTime.FormatDate(closes)}). Hãy liên hệ quản trị viên nếu cần đăng ký bổ sung.");
+        }
+    }
+
+    // A village filter must be one of the user's villages; its name, for the sentences people read.
+    private static async Task<string?> RequireVillageAsync(AppDbContext db, UserScope scope, int? villageId, CancellationToken ct)
+    {
+        if (villageId is not { } id)
+        {
+            return null;
+        }
+        return await db.Villages.AsNoTracking().InScope(scope).Where(v => v.Id == id).Select(v => v.Name).SingleOrDefaultAsync(ct)
+            ?? throw new ForbiddenException("Thôn này không thuộc phạm vi của bạn.");
+    }
+
+    private static string Describe(int count, CandidateFilter filter, string? village, UserScope scope)
+    {
+        var kind = ScoringTexts.SubjectOf(filter.Title);
+        var local = kind is SubjectKind.Household or SubjectKind.Person or SubjectKind.Village;
+        var where = village is not null && local ? $" của {village}"
+            : local && scope.Kind == ScopeKind.Villages ? " của các thôn được phân công"
+            : kind == SubjectKind.Commune ? "" : " trong toàn xã";
+        var status = kind == SubjectKind.Household && filter.HouseholdStatus is { } s and not HouseholdStatus.Resident
+            ? $" (tình trạng \"{RegisterTexts.HouseholdStatuses[s]}\")" : "";
+        var search = VietnameseText.SearchKey(filter.Search).Length > 0 ? $" có tên khớp \"{filter.Search!.Trim()}\"" : "";
+        return string.Create(AppServices.Vietnamese,
+            $"{count:N0} {RegistrationCandidates.Noun(kind)}{where}{status}{search} cho danh hiệu {filter.Title.DisplayName()} năm {filter.Year}");
+    }
 }
