@@ -85,6 +85,22 @@ public sealed class DemoScoringTests(DemoRegisterApp app) : IClassFixture<DemoRe
     }
 
     [Fact]
+    public async Task Units_and_villages_sent_last_years_report_mostly_on_time_with_the_apps_figures()
+    {
+        await using var db = await DbAsync();
+        var lastYear = ThisYear - 1;
+        var deadline = await db.Set<HocTapSuotDoi.Features.Deadlines.Deadline>().SingleAsync(d => d.DefaultKey == "bao-cao-nam");
+        var reports = await db.Set<HocTapSuotDoi.Features.Deadlines.UnitReport>().Where(r => r.DeadlineId == deadline.Id && r.Year == lastYear).ToListAsync();
+        var expected = await HocTapSuotDoi.Features.Deadlines.ReminderDispatcher.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default);
+        Assert.True(reports.Count >= expected.Count * 0.9, $"{reports.Count}/{expected.Count} báo cáo");
+        Assert.All(reports, r => Assert.Equal(HocTapSuotDoi.Features.Deadlines.ReportStatus.Submitted, r.Status));
+        Assert.Contains(reports, r => r.OnTime);
+        Assert.Contains(reports, r => !r.OnTime);
+        Assert.All(reports, r => Assert.Equal(r.OnTime, DateOnly.FromDateTime(r.SubmittedAtUtc!.Value.AddHours(7)) <= deadline.DueDate(lastYear)));
+        Assert.All(reports, r => Assert.NotEqual("[]", r.FiguresJson));
+    }
+
+    [Fact]
     public async Task This_year_is_in_progress_part_decided_part_waiting()
     {
         await using var db = await DbAsync();

@@ -2,6 +2,7 @@ using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
@@ -91,6 +92,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
             }
             count += gdht.Count + cdht.Count + dhht.Count + dvht.Count + cdhtThon.Count + xa.Count;
         }
+        await AddReportsAsync(commune, today, ct);
         await AddPastYearsAsync(commune.Id, today.Year - 3, households.Count, clans.Count, villages.Count, units.Count, people.Count(p => p.BirthYear <= today.Year - 15), ct);
         db.ChangeLogs.Add(new ChangeLog
         {
@@ -102,6 +104,49 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
     }
 
     private sealed record Subject(int Id, string Name, int? VillageId);
+
+    // The yearly reports of the units and villages (due 30/11): last year all sent, most on time; this year, once the
+    // due date is near, most sent and a few late or missing, so the compliance board has every case. Figures are the
+    // ones the report page prefills from the app's own results.
+    private async Task AddReportsAsync(Commune commune, DateOnly today, CancellationToken ct)
+    {
+        await DeadlineService.EnsureDefaultsAsync(db, ct);
+        var deadline = await db.Set<Deadline>().SingleAsync(d => d.CommuneId == commune.Id && d.DefaultKey == "bao-cao-nam", ct);
+        var subjects = await ReminderDispatcher.ExpectedSubjectsAsync(db, deadline, commune.Name, ct);
+        foreach (var year in new[] { today.Year - 1, today.Year })
+        {
+            var due = deadline.DueDate(year);
+            var current = year == today.Year;
+            if (current && today < due.AddDays(-20))
+            {
+                continue;
+            }
+            foreach (var (subject, name) in subjects)
+            {
+                var roll = _random.NextDouble();
+                if (current && roll > 0.8)
+                {
+                    continue; // not sent yet
+                }
+                var sentOn = roll < 0.85 ? due.AddDays(-1 - _random.Next(10)) : due.AddDays(1 + _random.Next(4));
+                if (sentOn > today)
+                {
+                    continue;
+                }
+                var at = new DateTimeOffset(sentOn.ToDateTime(new TimeOnly(9, 30)), TimeSpan.FromHours(7)).UtcDateTime;
+                var figures = await UnitReportService.FiguresAsync(db, commune.Id, subject, year);
+                db.Add(new UnitReport
+                {
+                    CommuneId = commune.Id, DeadlineId = deadline.Id, Year = year, SubjectKind = subject.Kind, SubjectId = subject.Id,
+                    Status = ReportStatus.Submitted, FiguresJson = System.Text.Json.JsonSerializer.Serialize(figures),
+                    Text = $"{name} báo cáo kết quả xây dựng xã hội học tập năm {year}: tổ chức tuyên truyền, hưởng ứng Tuần lễ học tập suốt đời, " +
+                        "duy trì sinh hoạt khuyến học; đề nghị Ban chỉ đạo xã tiếp tục hỗ trợ tài liệu và kinh phí.",
+                    SubmittedAtUtc = at, FirstSubmittedAtUtc = at, OnTime = sentOn <= due, SubmittedBy = "dữ liệu mẫu",
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
 
     // The years before the app, as the commune's yearly reports gave them: slow growth from the first working year.
     private async Task AddPastYearsAsync(int communeId, int lastYear, int households, int clans, int villages, int units, int citizens, CancellationToken ct)
