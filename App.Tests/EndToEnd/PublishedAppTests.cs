@@ -23,7 +23,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (code, output) = await RunAsync("dotnet", $"publish App/HocTapSuotDoi.csproj -c Release -o \"{PublishDirectory}\" --nologo", RepositoryRoot(), [], TimeSpan.FromMinutes(5));
+        var (code, output) = await RunAsync("dotnet", $"publish App/HocTapSuotDoi.csproj -c Release -o \"{PublishDirectory}\" --nologo", RepositoryRoot(), [], TimeSpan.FromMinutes(10));
         Assert.True(code == 0, output);
     }
 
