@@ -19,10 +19,11 @@ public sealed class CriteriaSetServiceTests(AppFactory app) : IClassFixture<AppF
         return (scope, scope.ServiceProvider.GetRequiredService<CriteriaSetService>());
     }
 
-    private async Task<int> IdOfAsync(string legalNumber, CriteriaSetStatus status = CriteriaSetStatus.Active)
+    private async Task<int> IdOfAsync(string legalNumber, CriteriaSetStatus status = CriteriaSetStatus.Active, Title? title = null)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await db.Set<CriteriaSet>().Where(s => s.LegalBasisNumber == legalNumber && s.Status == status).Select(s => s.Id).FirstAsync();
+        return await db.Set<CriteriaSet>().Where(s => s.LegalBasisNumber == legalNumber && s.Status == status && (title == null || s.Title == title))
+            .OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
     }
 
     [Fact]
@@ -36,9 +37,10 @@ public sealed class CriteriaSetServiceTests(AppFactory app) : IClassFixture<AppF
         {
             var row = Assert.Single(rows, r => r.Title == shipped.Title && r.LegalBasis == shipped.LegalBasis.Number);
             Assert.Equal(shipped.Checked, row.Checked);
-            Assert.Equal(shipped.LegalBasis.Number.StartsWith("24/2023") ? CriteriaSetStatus.Draft : CriteriaSetStatus.Active, row.Status);
+            Assert.Equal(CriteriaLibrarySeeder.ActiveByDefault(shipped) ? CriteriaSetStatus.Active : CriteriaSetStatus.Draft, row.Status);
         }
-        Assert.Contains(rows, r => r.Title == Title.UnitLearning && r.LegalBasis == "22/2020/TT-BGDĐT");
+        Assert.Contains(rows, r => r.Title == Title.UnitLearning && r.LegalBasis == "22/2020/TT-BGDĐT" && r.Status == CriteriaSetStatus.Draft);
+        Assert.Contains(rows, r => r.Title == Title.UnitLearning && r.LegalBasis == "448/QĐ-KHVN" && r.Status == CriteriaSetStatus.Active);
         Assert.Contains(rows, r => !r.Checked);
     }
 
@@ -58,7 +60,7 @@ public sealed class CriteriaSetServiceTests(AppFactory app) : IClassFixture<AppF
     {
         var (scope, sets) = await AdminAsync();
         await using var _ = scope;
-        var copyId = await sets.CopyAsync(await IdOfAsync("448/QĐ-KHVN"));
+        var copyId = await sets.CopyAsync(await IdOfAsync("448/QĐ-KHVN", title: Title.FamilyLearning));
         var copy = await sets.GetAsync(copyId);
         Assert.Equal(CriteriaSetStatus.Draft, copy.Row.Status);
         Assert.Equal(2, copy.Row.VersionNumber);
@@ -115,16 +117,17 @@ public sealed class CriteriaSetServiceTests(AppFactory app) : IClassFixture<AppF
         await using var _ = scope;
         var tt24 = await IdOfAsync("24/2023/TT-BGDĐT", CriteriaSetStatus.Draft);
         var clash = await Assert.ThrowsAsync<ValidationException>(() => sets.ActivateAsync(tt24, 2026, null));
-        Assert.StartsWith("Đã có \"Đơn vị học tập – TT 22/2020/TT-BGDĐT\"", clash.Message);
+        Assert.StartsWith("Đã có \"Đơn vị học tập ở cơ sở thuộc xã quản lý – QĐ 448/QĐ-KHVN (phần D)\"", clash.Message);
 
-        var tt22 = await IdOfAsync("22/2020/TT-BGDĐT");
-        var tt22Row = (await sets.GetAsync(tt22)).Row;
-        await sets.ActivateAsync(tt22, tt22Row.FromYear, 2025);
+        var partD = await IdOfAsync("448/QĐ-KHVN", title: Title.UnitLearning);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(partD, (await CriteriaSetService.ActiveForAsync(db, Title.UnitLearning, 2026))!.Id);
+        var partDRow = (await sets.GetAsync(partD)).Row;
+        await sets.ActivateAsync(partD, partDRow.FromYear, 2025);
         await sets.ActivateAsync(tt24, 2026, null);
         Assert.Equal(CriteriaSetStatus.Active, (await sets.GetAsync(tt24)).Row.Status);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.Equal(tt24, (await CriteriaSetService.ActiveForAsync(db, Title.UnitLearning, 2026))!.Id);
-        Assert.Equal(tt22, (await CriteriaSetService.ActiveForAsync(db, Title.UnitLearning, 2025))!.Id);
+        Assert.Equal(partD, (await CriteriaSetService.ActiveForAsync(db, Title.UnitLearning, 2025))!.Id);
     }
 
     [Fact]

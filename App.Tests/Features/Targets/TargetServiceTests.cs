@@ -22,6 +22,24 @@ public sealed class TargetServiceTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task QD_387_is_the_Prime_Ministers_decision_of_25_03_2022_and_older_rows_are_corrected()
+    {
+        Assert.All(NationalTargetsSeeder.Defaults.Where(d => d.Source.Contains("387")), d => Assert.Equal("QĐ 387/QĐ-TTg (25/03/2022)", d.Source));
+        Assert.Equal(8, NationalTargetsSeeder.Defaults.Count(d => d.Source == NationalTargetsSeeder.Qd387));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await new NationalTargetsSeeder(db).SeedAsync();
+        var row = await db.Set<Target>().SingleAsync(t => t.Level == TargetLevel.National && t.Indicator == TargetIndicator.ClanLearningClans && t.FromYear == 2023);
+        row.Source = "QĐ 387/QĐ-TTg (2022)";
+        await db.SaveChangesAsync();
+
+        await new NationalTargetsSeeder(db).SeedAsync();
+
+        var sources = await db.Set<Target>().AsNoTracking().Where(t => t.Level == TargetLevel.National && t.Source.Contains("387")).Select(t => t.Source).ToListAsync();
+        Assert.Equal(8, sources.Count);
+        Assert.All(sources, s => Assert.Equal(NationalTargetsSeeder.Qd387, s));
+    }
+
+    [Fact]
     public async Task Administrator_sets_a_commune_target_that_overrides_the_national_one()
     {
         await using (var scope = await app.AsUserAsync("admin@camtan.vn"))

@@ -97,4 +97,21 @@ public class CommuneCommunitySetTests
         Assert.Equal(new DateOnly(2024, 2, 12), Set.LegalBasis.EffectiveOn);
         Assert.Equal(ScoringMode.Levels, Set.Mode);
     }
+
+    [Fact]
+    public void Every_item_of_criterion_3_is_marked_not_yet_checked_and_criteria_1_and_2_are_not()
+    {
+        Assert.All(Set.Groups.Single(g => g.Code == "3").Items, i => Assert.True(i.Unchecked, i.Code));
+        Assert.All(Set.Groups.Where(g => g.Code != "3").SelectMany(g => g.Items), i => Assert.False(i.Unchecked, i.Code));
+        Assert.Equal(["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7"], Set.UncheckedItems);
+    }
+
+    [Fact]
+    public void The_note_says_what_the_official_criterion_3_is_about()
+    {
+        Assert.Contains("Tiêu chí 3 theo văn bản là kết quả hoạt động của các cơ sở giáo dục, trung tâm học tập cộng đồng, " +
+            "thư viện và thiết chế văn hóa", Set.Note);
+        Assert.Contains("không phải nội dung văn bản", Set.Note);
+        Assert.Contains("chưa đối chiếu", Set.Note);
+    }
 }

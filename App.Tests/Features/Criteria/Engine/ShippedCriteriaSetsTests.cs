@@ -40,8 +40,9 @@ public class ShippedCriteriaSetsTests
 
     [Theory]
     [InlineData("Gia đình học tập – QĐ 448/QĐ-KHVN (2015)", "2.3 3.1 3.2 3.3 3.4 4.1 4.2 4.3")]
-    [InlineData("Đơn vị học tập – TT 22/2020/TT-BGDĐT", "3.2 3.3")]
-    [InlineData("Đơn vị học tập – TT 24/2023/TT-BGDĐT (theo mức độ)", "1.1 1.2 1.3 2.1 2.2 3.1 3.2")]
+    [InlineData("Đơn vị học tập ở cơ sở thuộc xã quản lý – QĐ 448/QĐ-KHVN (phần D)", "1.1 1.2 1.3 2.1 2.2 2.3 3.1 3.2")]
+    [InlineData("Đơn vị học tập cấp huyện, cấp tỉnh – TT 22/2020/TT-BGDĐT", "3.2 3.3")]
+    [InlineData("Đơn vị học tập cấp huyện, cấp tỉnh – TT 24/2023/TT-BGDĐT (theo mức độ)", "1.1 1.2 1.3 2.1 2.2 3.2 3.3")]
     [InlineData("Công dân học tập – QĐ 244/QĐ-KHVN (2022)", "2.1a 2.1b 2.2a 2.2b")]
     [InlineData("Cộng đồng học tập cấp xã – TT 25/2023/TT-BGDĐT", "3.1 3.2 3.3 3.4 3.5 3.6 3.7")]
     [InlineData("Dòng họ học tập – mặc định theo QĐ 448/QĐ-KHVN (phần B)", "1.1 1.2 2.1 2.2 3.1 3.2")]
@@ -100,7 +101,7 @@ public class ShippedCriteriaSetsTests
     public void The_library_covers_every_title()
     {
         Assert.Equal(Enum.GetValues<Title>().Order(), ShippedCriteriaSets.All.Select(s => s.Title).Distinct().Order());
-        Assert.Equal(7, ShippedCriteriaSets.All.Count);
+        Assert.Equal(8, ShippedCriteriaSets.All.Count);
         Assert.Equal(ShippedCriteriaSets.All.Count, ShippedCriteriaSets.All.Select(s => s.Name).Distinct().Count());
     }
 
@@ -110,7 +111,7 @@ public class ShippedCriteriaSetsTests
         Assert.All(ShippedCriteriaSets.All.Where(s => s.Mode == ScoringMode.Points), s => Assert.Equal(P(100), s.Total));
         Assert.All(ShippedCriteriaSets.All.Where(s => s.Mode == ScoringMode.Levels), s => Assert.Equal(P(0), s.Total));
         Assert.Equal(
-            ["Cộng đồng học tập cấp xã – TT 25/2023/TT-BGDĐT", "Đơn vị học tập – TT 24/2023/TT-BGDĐT (theo mức độ)"],
+            ["Cộng đồng học tập cấp xã – TT 25/2023/TT-BGDĐT", "Đơn vị học tập cấp huyện, cấp tỉnh – TT 24/2023/TT-BGDĐT (theo mức độ)"],
             ShippedCriteriaSets.All.Where(s => s.Mode == ScoringMode.Levels).Select(s => s.Name).Order(StringComparer.Ordinal));
     }
 

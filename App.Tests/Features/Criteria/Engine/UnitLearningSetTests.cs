@@ -3,9 +3,13 @@ using static HocTapSuotDoi.Tests.Features.Criteria.Engine.TestSets;
 
 namespace HocTapSuotDoi.Tests.Features.Criteria.Engine;
 
-/// <summary>Đơn vị học tập: TT 22/2020 (points and bands) and TT 24/2023 (levels).</summary>
+/// <summary>
+/// Đơn vị học tập: QĐ 448/QĐ-KHVN part D (units run by the commune, the default), TT 22/2020 (points and bands) and
+/// TT 24/2023 (levels), the last two for district and provincial units.
+/// </summary>
 public class UnitLearningSetTests
 {
+    private static readonly CriteriaSetDefinition Qd448 = ShippedCriteriaSets.UnitLearningQd448;
     private static readonly CriteriaSetDefinition Tt22 = ShippedCriteriaSets.UnitLearningTt22;
     private static readonly CriteriaSetDefinition Tt24 = ShippedCriteriaSets.UnitLearningTt24;
     private static readonly string StaffRate = ComputedInputKeys.UnitStaffCitizenLearningRate.Key;
@@ -85,33 +89,49 @@ public class UnitLearningSetTests
     }
 
     [Theory]
-    [InlineData(100, 2)]
-    [InlineData(90, 2)]
-    [InlineData(89.9, 1)]
-    [InlineData(0, 1)]
-    public void Tt24_level_2_needs_90_percent_of_members_holding_Cong_dan_hoc_tap(decimal rate, int level)
+    [InlineData(100, 2, true)]
+    [InlineData(90, 2, true)]
+    [InlineData(89.9, 0, false)]
+    [InlineData(0, 0, false)]
+    public void Tt24_level_1_needs_90_percent_of_members_holding_Cong_dan_hoc_tap(decimal rate, int level, bool recognised)
     {
         var result = TestAnswers.Full(Tt24).WithInput(StaffRate, rate).Evaluate(Tt24);
 
-        Assert.Equal(level, result.LevelReached);
-        Assert.True(result.Recognised);
+        Assert.Equal((level, recognised), (result.LevelReached, result.Recognised));
     }
 
     [Fact]
-    public void Tt24_unit_below_90_percent_is_told_which_indicator_blocks_level_2()
+    public void Tt24_the_Cong_dan_hoc_tap_rate_is_criterion_3_target_1_of_level_1()
+    {
+        var item = Assert.Single(Tt24.Items, i => i.Kind == ItemKind.Computed);
+
+        Assert.Equal(("3.1", 1), (item.Code, item.Level));
+        Assert.Equal(StaffRate, item.Computed!.InputKey);
+        Assert.Equal(90, item.Computed.MetAtPercent);
+        Assert.StartsWith("Chỉ tiêu 1: Từ 90 % thành viên", item.Text);
+        Assert.Contains("QĐ 324/QĐ-KHVN", item.Text);
+        Assert.False(item.Unchecked);
+        Assert.StartsWith("Tiêu chí 3:", Tt24.Groups.Single(g => g.Items.Contains(item)).Name);
+        Assert.Equal(["1.3", "2.2"], Tt24.Items.Where(i => i.Level == 2).Select(i => i.Code));
+    }
+
+    [Fact]
+    public void Tt24_unit_below_90_percent_is_not_recognised_and_is_told_the_indicator()
     {
         var result = TestAnswers.Full(Tt24).WithInput(StaffRate, ComputedInput.FromCounts(17, 20)).Evaluate(Tt24);
 
-        Assert.Equal("Còn 1 tiêu chí chưa đạt để đạt mức độ 2: 3.3", result.Gap!.Text);
-        Assert.Equal("Tỷ lệ thành viên của đơn vị đạt CDHT: 85,00 % (17/20)", result.Items.Single(i => i.Code == "3.3").Source);
+        Assert.False(result.Recognised);
+        Assert.Equal(["Chưa đạt mức độ 1: tiêu chí 3.1 chưa đạt"], result.Reasons);
+        Assert.Equal("Còn 1 tiêu chí chưa đạt để đạt mức độ 1: 3.1", result.Gap!.Text);
+        Assert.Equal("Tỷ lệ thành viên của đơn vị đạt CDHT: 85,00 % (17/20)", result.Items.Single(i => i.Code == "3.1").Source);
     }
 
     [Theory]
     [InlineData("1.1")]
     [InlineData("1.2")]
     [InlineData("2.1")]
-    [InlineData("3.1")]
     [InlineData("3.2")]
+    [InlineData("3.3")]
     public void Tt24_a_level_1_indicator_not_met_means_no_recognition(string code)
     {
         var result = TestAnswers.Full(Tt24).WithMet(code, false).Evaluate(Tt24);
@@ -131,5 +151,53 @@ public class UnitLearningSetTests
         Assert.Equal(1, result.LevelReached);
         Assert.True(result.Recognised);
         Assert.Equal([code], result.Gap!.ItemCodes);
+    }
+
+    [Fact]
+    public void Qd448_part_D_is_the_2015_association_set_for_units_run_by_the_commune()
+    {
+        Assert.Equal(Title.UnitLearning, Qd448.Title);
+        Assert.Equal(new LegalBasis("448/QĐ-KHVN", "Hội Khuyến học Việt Nam", new DateOnly(2015, 12, 1)), Qd448.LegalBasis);
+        Assert.Contains("phần D", Qd448.Name);
+        Assert.Contains("thuộc xã quản lý", Qd448.Name);
+        Assert.Equal(ScoringMode.Points, Qd448.Mode);
+        Assert.Equal([P(30), P(40), P(30)], Qd448.Groups.Select(g => g.Max));
+        Assert.Equal(P(100), Qd448.Total);
+    }
+
+    [Fact]
+    public void Qd448_part_D_marks_every_item_not_yet_checked_and_has_no_Cong_dan_hoc_tap_rate()
+    {
+        Assert.All(Qd448.Items, i => Assert.True(i.Unchecked, i.Code));
+        Assert.DoesNotContain(Qd448.Items, i => i.Kind == ItemKind.Computed);
+        Assert.Contains("chưa đối chiếu", Qd448.Note);
+    }
+
+    [Theory]
+    [InlineData(5, 10, 10, 10, 80, true)]
+    [InlineData(5, 10, 10, 9.5, 79.5, false)]
+    [InlineData(10, 15, 7, 7, 84, false)]
+    public void Qd448_part_D_recognises_from_80_points_with_every_group_at_half(
+        decimal s11, decimal s21, decimal s31, decimal s32, decimal total, bool recognised)
+    {
+        var result = TestAnswers.WithTotal(Qd448, 100).Scores(("1.1", s11), ("2.1", s21), ("3.1", s31), ("3.2", s32)).Evaluate(Qd448);
+
+        Assert.Equal(P(total), result.Total);
+        Assert.Equal(recognised, result.Recognised);
+    }
+
+    [Fact]
+    public void Only_TT_24_carries_the_computed_rate_of_staff_holding_Cong_dan_hoc_tap()
+    {
+        var withRate = ShippedCriteriaSets.All.Where(s => s.Items.Any(i => i.Computed?.InputKey == StaffRate)).Select(s => s.Name);
+
+        Assert.Equal([Tt24.Name], withRate);
+    }
+
+    [Fact]
+    public void TT_22_and_TT_24_are_named_for_district_and_provincial_units()
+    {
+        Assert.All([Tt22, Tt24], s => Assert.Contains("cấp huyện, cấp tỉnh", s.Name));
+        Assert.All([Tt22, Tt24], s => Assert.Contains("cấp huyện, cấp tỉnh", s.Note));
     }
 }

@@ -4,7 +4,9 @@ public static partial class ShippedCriteriaSets
 {
     /// <summary>
     /// Cộng đồng học tập cấp xã, TT 25/2023/TT-BGDĐT (from 12/02/2024), DOMAIN.md §4.6: indicators met/not met by
-    /// level 1/2/3; criterion 3 uses the rates of the learning models, computed by the app.
+    /// level 1/2/3. Criteria 1 and 2 of level 1 follow the text. The official criterion 3 is about the operational
+    /// results of education institutions, the community learning centre, libraries and culture centres (DOMAIN.md §4.8):
+    /// the rate gates shipped under it are editable defaults, every one marked "chưa đối chiếu".
     /// </summary>
     public static CriteriaSetDefinition CommuneCommunityTt25 { get; } = WithUnchecked(new()
     {
@@ -13,8 +15,11 @@ public static partial class ShippedCriteriaSets
         LegalBasis = new("25/2023/TT-BGDĐT", Ministry, EffectiveOn: new DateOnly(2024, 2, 12)),
         FromYear = 2024,
         Checked = false,
-        Note = "Tiêu chí 1, 2 ở mức độ 1 theo văn bản. Tiêu chí 3, việc chia mức độ 2, 3 và các tỷ lệ là mặc định, " +
-            "chưa đối chiếu. Từ 7/2025 cấp tỉnh công nhận.",
+        Note = "Tiêu chí 1, 2 ở mức độ 1 theo văn bản. Tiêu chí 3 theo văn bản là kết quả hoạt động của các cơ sở " +
+            "giáo dục, trung tâm học tập cộng đồng, thư viện và thiết chế văn hóa (nhà văn hóa) trên địa bàn xã; các " +
+            "chỉ tiêu tỷ lệ ở tiêu chí 3 (như \"từ 50 % hộ gia đình đạt Gia đình học tập\") không phải nội dung văn bản, " +
+            "chỉ là mặc định để xã tự sửa: từng chỉ tiêu đều chưa đối chiếu. Việc chia mức độ 2, 3 cũng chưa đối " +
+            "chiếu. Từ 7/2025 cấp tỉnh công nhận.",
         Mode = ScoringMode.Levels,
         Groups =
         [
@@ -45,7 +50,8 @@ public static partial class ShippedCriteriaSets
                 [
                     RateIndicator("3.1", 1, ComputedInputKeys.CommuneHouseholdsFamilyLearningRate, 50,
                         "Từ 50 % hộ gia đình trở lên đạt \"Gia đình học tập\""),
-                    Indicator("3.2", 2, "Trung tâm học tập cộng đồng, thư viện hoạt động thường xuyên, hiệu quả"),
+                    Indicator("3.2", 2, "Các cơ sở giáo dục, trung tâm học tập cộng đồng, thư viện, nhà văn hóa hoạt động " +
+                        "thường xuyên, hiệu quả"),
                     RateIndicator("3.3", 2, ComputedInputKeys.CommuneHouseholdsFamilyLearningRate, 70,
                         "Từ 70 % hộ gia đình trở lên đạt \"Gia đình học tập\""),
                     RateIndicator("3.4", 2, ComputedInputKeys.CommuneClansClanLearningRate, 65,

@@ -11,7 +11,7 @@ public static partial class ShippedCriteriaSets
     // initialisers across files run in no guaranteed order.
     public static IReadOnlyList<CriteriaSetDefinition> All =>
     [
-        FamilyLearningQd448, ClanLearning, VillageCommunity, UnitLearningTt22, UnitLearningTt24,
+        FamilyLearningQd448, ClanLearning, VillageCommunity, UnitLearningQd448, UnitLearningTt22, UnitLearningTt24,
         CitizenLearningQd244, CommuneCommunityTt25,
     ];
 
