@@ -92,7 +92,7 @@ public static class BulkBenchmark
         await using var db = await host.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var set = await CriteriaSetService.ActiveForAsync(db, Title.FamilyLearning, year) ?? throw new InvalidOperationException("Không có bộ tiêu chí GĐHT.");
         var ids = await db.Set<Registration>().Where(r => r.Year == year && r.Title == Title.FamilyLearning).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
-        var gone = await db.Households.CountAsync(h => h.Status == HouseholdStatus.MovedAway);
+        var gone = await db.Households.CountAsync(h => h.Status != HouseholdStatus.Resident);
         await using var transaction = await db.Database.BeginTransactionAsync();
         BulkInsert.Insert(db, ids.Select((id, i) => new Evaluation
         {
