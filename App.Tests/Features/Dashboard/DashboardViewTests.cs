@@ -48,6 +48,9 @@ public sealed class DashboardViewTests(AfterYear2026App app) : IClassFixture<Aft
         Assert.Contains("% trên số hộ đăng ký", view.Find("#village-table").TextContent);
         Assert.Equal(10, view.FindAll("#village-table tbody tr").Count);
         Assert.Contains("Biểu đồ tỷ lệ hộ đạt Gia đình học tập theo thôn", view.Find("#village-chart-summary").TextContent);
+        // The rules behind the figures are stated where they are read: the year rule and the order of decisions.
+        Assert.Contains("vào ngày 31/12 của năm đó", view.Find("#year-rule").TextContent);
+        Assert.Contains("Gia đình học tập và Công dân học tập trước", view.Find("#decision-order").TextContent);
         // The deadlines feature answers who has reported: the default 30/11 deadline, nobody has submitted yet.
         Assert.Contains("30/11", view.Find("#compliance").TextContent);
         Assert.NotEmpty(view.FindAll(".traffic-light"));
