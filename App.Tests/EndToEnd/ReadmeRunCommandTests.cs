@@ -64,7 +64,8 @@ public sealed partial class ReadmeRunCommandTests : IAsyncLifetime
 
         // dotnet run builds the fresh copy first: minutes on a busy 2-core machine.
         var started = Stopwatch.StartNew();
-        while (!Log().Contains("Now listening on:"))
+        // "Content root path" is the last line the host writes once it has started (after "Now listening on").
+        while (!Log().Contains("Content root path:"))
         {
             Assert.False(_app.HasExited, $"Lệnh chạy của README đã dừng với mã {(_app.HasExited ? _app.ExitCode : 0)}. Nhật ký:\n{Log()}");
             Assert.True(started.Elapsed < TimeSpan.FromMinutes(8), $"Ứng dụng không khởi động sau 8 phút. Nhật ký:\n{Log()}");
