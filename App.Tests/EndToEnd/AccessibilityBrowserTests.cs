@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HocTapSuotDoi.Tests.EndToEnd;
+
+public sealed class AccessibilityBrowserFixture : BrowserFixture
+{
+    public AccessibilityBrowserFixture() => App.Settings["DemoData:Registers"] = "true";
+}
+
+// axe-core (WCAG 2.1 A/AA rules) inside Chromium on every main page, as the people who use them: no serious or
+// critical violation. The lists' pagers speak vi-VN ("1–25 trong 1.986").
+[Collection(AppCollection.Name)]
+public sealed partial class AccessibilityBrowserTests(AccessibilityBrowserFixture browser) : IClassFixture<AccessibilityBrowserFixture>
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [Fact]
+    public async Task Sign_in_page_has_no_serious_violation()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + "/dang-nhap");
+        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationAsync(page, "/dang-nhap");
+    }
+
+    [Theory]
+    [InlineData("bcd@camtan.vn", "/")]
+    [InlineData("bcd@camtan.vn", "/bao-cao-nam")]
+    [InlineData("bcd@camtan.vn", "/quyet-dinh")]
+    [InlineData("bcd@camtan.vn", "/tien-do-bao-cao")]
+    [InlineData("canbo@camtan.vn", "/")]
+    [InlineData("canbo@camtan.vn", "/ho-gia-dinh")]
+    [InlineData("canbo@camtan.vn", "/nhan-khau")]
+    [InlineData("canbo@camtan.vn", "/cham-diem")]
+    [InlineData("canbo@camtan.vn", "/dong-ho")]
+    [InlineData("canbo@camtan.vn", "/thon")]
+    [InlineData("canbo@camtan.vn", "/don-vi")]
+    [InlineData("canbo@camtan.vn", "/so-lieu-nam")]
+    [InlineData("donvi@camtan.vn", "/bao-cao")]
+    public async Task Main_pages_have_no_serious_or_critical_violation(string user, string path)
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, user, AppFactory.DemoPassword);
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+        await page.GotoAsync(browser.BaseUrl + path);
+        await Expect(page.Locator("h1").First).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await AssertNoSeriousViolationAsync(page, path);
+    }
+
+    [Theory]
+    [InlineData("/ho-gia-dinh")]
+    [InlineData("/nhan-khau")]
+    public async Task List_pagers_show_the_range_and_the_total_in_vi_VN(string path)
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+        await page.GotoAsync(browser.BaseUrl + path);
+        await Expect(page.Locator(".mud-table-pagination-caption").Last).ToHaveTextAsync(PagerInfo());
+    }
+
+    private static async Task AssertNoSeriousViolationAsync(IPage page, string path)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{path}: " + string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target) + " " + n.Html))}")));
+    }
+
+    // "1–25 trong 353" or "1–25 trong 1.986": an en dash, "trong", and a total grouped with dots (never "1986", "1,986").
+    [GeneratedRegex(@"^\s*1–25 trong (\d{1,3}|\d{1,3}(\.\d{3})+)\s*$")]
+    private static partial Regex PagerInfo();
+}
