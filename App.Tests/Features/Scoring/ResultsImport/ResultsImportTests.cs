@@ -8,6 +8,7 @@ using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Scoring.ResultsImport;
 using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -250,5 +251,28 @@ public sealed class ResultsImportTests(AppFactory app) : IClassFixture<AppFactor
     {
         var refused = await Assert.ThrowsAsync<ValidationException>(() => As(Admin, s => s.TemplateAsync(Title.UnitLearning, Year)));
         Assert.StartsWith("Danh hiệu Đơn vị học tập do đối tượng tự đánh giá", refused.Message);
+    }
+
+    [Fact]
+    public async Task The_template_endpoint_checks_role_and_scope_on_the_server()
+    {
+        var t01 = await app.VillageIdAsync("T01");
+        var outside = await app.AddVillageAsync("KQ7", "Thôn KQ7");
+        async Task<HttpResponseMessage> GetAsync(string email, string query)
+        {
+            var client = app.CreateBrowserlikeClient();
+            await HttpSignIn.SignInOkAsync(client, email, AppFactory.DemoPassword);
+            return await client.GetAsync("/mau-excel/ket-qua?" + query);
+        }
+
+        var ok = await GetAsync("canbo@camtan.vn", $"title=FamilyLearning&year={Year}&villages={t01}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ok.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await GetAsync("canbo@camtan.vn", $"title=FamilyLearning&year={Year}&villages={outside}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await GetAsync("xem@camtan.vn", $"title=FamilyLearning&year={Year}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await GetAsync("donvi@camtan.vn", $"title=FamilyLearning&year={Year}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await GetAsync("canbo@camtan.vn", $"title=UnitLearning&year={Year}")).StatusCode);
+        var anonymous = await app.CreateBrowserlikeClient().GetAsync($"/mau-excel/ket-qua?title=FamilyLearning&year={Year}");
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, anonymous.StatusCode);
     }
 }
