@@ -32,16 +32,16 @@ public static class BulkResultsSteps
         var file = await FillAsync(host, year, template.Content);
 
         var (previewMs, preview) = await TimeAsync(() => import.PreviewAsync(Title.FamilyLearning, year, new MemoryStream(file), "ket-qua-ca-xa.xlsx"));
-        results.Add(Report(output, $"Kiểm tra tệp kết quả: {preview.Summary}", previewMs, PreviewAimMs) && preview.CanWrite && preview.ToWrite > 0);
+        results.Add(Report(output, $"Kiểm tra tệp kết quả: {preview.Summary.TrimEnd('.')}", previewMs, PreviewAimMs) && preview.CanWrite && preview.ToWrite > 0);
         var (writeMs, written) = await TimeAsync(() => import.WriteAsync(preview));
-        results.Add(Report(output, $"Ghi kết quả: {written.Summary}", writeMs, WriteAimMs) && written.Sheets == preview.ToWrite);
+        results.Add(Report(output, $"Ghi kết quả: {written.Summary.TrimEnd('.')}", writeMs, WriteAimMs) && written.Sheets == preview.ToWrite);
 
         var (againMs, again) = await TimeAsync(async () =>
         {
             var second = await import.PreviewAsync(Title.FamilyLearning, year, new MemoryStream(file), "ket-qua-ca-xa.xlsx");
             return (second, await import.WriteAsync(second));
         });
-        results.Add(Report(output, $"Nhập lại cùng tệp (kiểm tra và ghi): {again.Item2.Summary}", againMs, PreviewAimMs) && again.Item2.Values == 0);
+        results.Add(Report(output, $"Nhập lại cùng tệp (kiểm tra và ghi): {again.Item2.Summary.TrimEnd('.')}", againMs, PreviewAimMs) && again.Item2.Values == 0);
         return results;
     }
 
