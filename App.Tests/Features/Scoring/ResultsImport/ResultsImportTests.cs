@@ -282,4 +282,26 @@ public sealed class ResultsImportTests(AppFactory app) : IClassFixture<AppFactor
         var anonymous = await app.CreateBrowserlikeClient().GetAsync($"/mau-excel/ket-qua?title=FamilyLearning&year={Year}");
         Assert.NotEqual(System.Net.HttpStatusCode.OK, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task A_sheet_changed_after_the_preview_stops_the_whole_write()
+    {
+        var (_, registrations, headers, rows) = await VillageAsync("KQ8", 3);
+        rows.ForEach(r => ResultsFiles.Score(r, headers));
+        await As(Admin, async s => await s.WriteAsync(await s.PreviewAsync(Title.FamilyLearning, Year, ResultsFiles.Write(headers, rows), "lan-1.xlsx")));
+        rows.ForEach(r => r[ResultsFiles.Item(headers, "2.2")] = "7");
+        var preview = await PreviewAsync(Admin, ResultsFiles.Write(headers, rows), name: "lan-2.xlsx");
+        Assert.Equal(3, preview.ToWrite);
+
+        // Meanwhile someone saves a value of the third sheet on the scoring page.
+        var third = (await SheetsAsync(registrations))[registrations[2]];
+        await using (var scope = await app.AsUserAsync(Admin))
+        {
+            await scope.ServiceProvider.GetRequiredService<EvaluationService>().ReturnAsync(third.Id, third.Version, "Chấm lại");
+        }
+        var stale = await Assert.ThrowsAsync<HocTapSuotDoi.Features.Registers.StaleEditException>(() => As(Admin, s => s.WriteAsync(preview)));
+        Assert.StartsWith("1 hồ sơ vừa được người khác thay đổi từ lúc kiểm tra tệp (đầu tiên: dòng ", stale.Message);
+        Assert.All((await SheetsAsync(registrations)).Values, s => Assert.Equal(95, StoredAnswers.Parse(s.AnswersJson).Items["2.2"].ScoreTenths));
+        Assert.DoesNotContain(await AuditAsync((await SheetsAsync(registrations)).Values.Select(s => s.Id)), a => a.Reason.Contains("lan-2.xlsx"));
+    }
 }
