@@ -57,6 +57,7 @@ public static class BulkBenchmark
 
         var submitted = await ScoreAsync(host, year);
         Line(output, $"Hồ sơ đã chấm: {submitted.Meeting:N0} đạt tiêu chí, {submitted.Failing:N0} chưa đạt (ghi thẳng vào cơ sở dữ liệu).");
+        results.AddRange(await BulkResultsSteps.RunAsync(host, year, output));
         var form = new BulkReviewForm { Title = Title.FamilyLearning, Year = year, Reason = "Hội đồng xét duyệt họp ngày 05/12" };
         var (reviewPreviewTime, reviewPreview) = await TimeAsync(() => reviews.PreviewAsync(form));
         results.Add(Report(output, $"Xem trước duyệt hàng loạt: {reviewPreview.Count:N0} hồ sơ và 10 tên mẫu", reviewPreviewTime, OpenAimMs));

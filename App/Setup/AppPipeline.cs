@@ -48,6 +48,7 @@ public static class AppPipeline
         app.MapBackupEndpoints();
         app.MapCriteriaEndpoints();
         app.MapScoringExport();
+        Features.Scoring.ResultsImport.ResultsImportEndpoints.MapResultsImport(app);
         EvidenceService.MapEvidence(app);
         app.MapRegisterExcelEndpoints();
         app.MapDashboardEndpoints();

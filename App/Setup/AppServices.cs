@@ -147,6 +147,7 @@ public static class AppServices
         services.AddScoped<RegistrationService>();
         services.AddScoped<EvaluationService>();
         services.AddScoped<BulkReviewService>();
+        services.AddScoped<Features.Scoring.ResultsImport.ResultsImportService>();
         services.AddScoped<HocTapSuotDoi.Features.YearData.EnteredFigureService>();
         services.AddScoped<HocTapSuotDoi.Features.YearData.PastYearFigureService>();
         services.AddScoped<EvidenceService>();

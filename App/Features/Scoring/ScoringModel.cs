@@ -12,6 +12,10 @@ public sealed record StoredAnswers
     public Dictionary<string, StoredAnswer> Items { get; init; } = [];
     public string? TargetGroup { get; init; }
 
+    // The scorer's note for the whole sheet ("Ghi chú của người chấm" of the results file); omitted from JSON when empty.
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ScorerNote { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static StoredAnswers Parse(string? json) =>
