@@ -55,13 +55,22 @@ public sealed class DocxWriter(DecisionLayout layout)
         return paragraph;
     }
 
-    // The short rule under the issuing body: the top border of a 2-point paragraph, narrowed by its indents.
-    public static Paragraph Rule(double columnCm, double ruleCm) => new(new ParagraphProperties
+    // Left and right padding of layout-table cells: the header's columns are sized knowing it.
+    public const double CellPaddingCm = 0.1;
+
+    // A short centred rule (under the issuing body, the national motto, the trích yếu): the top border of a 2-point
+    // paragraph, narrowed by its indents. `columnCm` is the width the paragraph lives in (a cell's text width).
+    public static Paragraph Rule(double columnCm, double ruleCm, int afterTwips = 0)
     {
-        ParagraphBorders = new ParagraphBorders { TopBorder = new TopBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" } },
-        SpacingBetweenLines = new SpacingBetweenLines { Before = "20", After = "0", Line = "40", LineRule = LineSpacingRuleValues.Exact },
-        Indentation = new Indentation { Left = Twips((columnCm - ruleCm) / 2).ToString(), Right = Twips((columnCm - ruleCm) / 2).ToString() },
-    });
+        var indent = Twips(Math.Max(0, (columnCm - ruleCm) / 2)).ToString();
+        return new(new ParagraphProperties
+        {
+            KeepNext = new KeepNext(),
+            ParagraphBorders = new ParagraphBorders { TopBorder = new TopBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" } },
+            SpacingBetweenLines = new SpacingBetweenLines { Before = "20", After = afterTwips.ToString(), Line = "40", LineRule = LineSpacingRuleValues.Exact },
+            Indentation = new Indentation { Left = indent, Right = indent },
+        });
+    }
 
     public static void PageBreakBefore(Paragraph paragraph) => paragraph.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
 
@@ -123,6 +132,11 @@ public sealed class DocxWriter(DecisionLayout layout)
                 InsideVerticalBorder = new InsideVerticalBorder { Val = value, Size = 4, Color = "000000" },
             },
             TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+            TableCellMarginDefault = new TableCellMarginDefault
+            {
+                TableCellLeftMargin = new TableCellLeftMargin { Width = (short)Twips(CellPaddingCm), Type = TableWidthValues.Dxa },
+                TableCellRightMargin = new TableCellRightMargin { Width = (short)Twips(CellPaddingCm), Type = TableWidthValues.Dxa },
+            },
         });
         table.Append(new TableGrid(columnsCm.Select(c => new GridColumn { Width = Twips(c).ToString() })));
         for (var r = 0; r < rows.Length; r++)
