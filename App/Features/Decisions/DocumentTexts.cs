@@ -38,6 +38,9 @@ public static class DocumentTexts
 
     public static string Quoted(string title) => $"“{title}”";
 
+    // Straight quotes typed in a template or a text box become typographic: "Cả nước thi đua" → “Cả nước thi đua”.
+    public static string CurlyQuotes(string text) => Regex.Replace(text, "\"([^\"]*)\"", "“$1”");
+
     // A registration names a household "Hộ Lê Văn Thử (H0012)" for the registers; documents print the head's name
     // without the internal code, and a clan as "Dòng họ …" however it was typed.
     public static string PrintedName(Title title, string subjectName)
