@@ -73,7 +73,7 @@ public sealed class DemoFiguresAgreeTests(AppFactory app) : IClassFixture<AppFac
         {
             Assert.Contains(VnPercent.Format(v.Households.PercentOfAll), docx);
         }
-        var xlsx = ReportTests.XlsxCells((await reports.XlsxAsync(2026)).Content, "Tong hop");
+        var xlsx = ReportTests.XlsxCells((await reports.XlsxAsync(2026)).Content, "Tổng hợp");
         var row = xlsx.IndexOf("Gia đình học tập (hộ)");
         Assert.Equal([family.Total, family.Registered, family.Evaluated, family.Recognised], xlsx.Skip(row + 1).Take(4).Select(int.Parse));
     }

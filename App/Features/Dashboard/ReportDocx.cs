@@ -120,9 +120,13 @@ public static class ReportDocx
         var size = r.Layout.TableFontSizePt;
         return header.Select((h, c) =>
         {
-            var words = h.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Decisions.TextWidth.Cm(w, r.Layout.FontName, size, bold: true));
-            var values = cells.Where(row => c < row.Count && c > 0).Select(row => Decisions.TextWidth.Cm(NoBreak(row[c]), r.Layout.FontName, size, bold: true));
-            return Math.Max(words.Concat(values).DefaultIfEmpty(1).Max() + 2 * CellPaddingCm + 0.05, 1.2);
+            var words = NoBreak(h).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Decisions.TextWidth.Cm(w, r.Layout.FontName, size, bold: true));
+            var values = cells.Where(row => c < row.Count).Select(row => Decisions.TextWidth.Cm(NoBreak(row[c]), r.Layout.FontName, size, bold: true));
+            // Names (first column) may wrap between words, but get at least 4 cm; figures never wrap.
+            var widest = c == 0
+                ? Math.Max(words.DefaultIfEmpty(1).Max(), Math.Min(values.DefaultIfEmpty(1).Max(), 4.0))
+                : words.Concat(values).DefaultIfEmpty(1).Max();
+            return Math.Max(widest + 2 * CellPaddingCm + 0.05, 1.2);
         }).ToArray();
     }
 
@@ -148,17 +152,38 @@ public static class ReportDocx
         return widths;
     }
 
+    // A heading too long for its column is broken where the two lines come out most even ("BAN CHỈ ĐẠO XÂY DỰNG" /
+    // "XÃ HỘI HỌC TẬP XÃ CẨM TÂN"), not wherever the last word happens to fall. The space stays before the break.
+    private static string TwoLines(string text, string font, int sizePt, double widthCm)
+    {
+        if (text.Contains('\n') || Decisions.TextWidth.Cm(text, font, sizePt, bold: true) <= widthCm)
+        {
+            return text;
+        }
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var best = Enumerable.Range(1, words.Length - 1)
+            .Select(i => (Index: i, Widest: Math.Max(
+                Decisions.TextWidth.Cm(string.Join(' ', words[..i]), font, sizePt, bold: true),
+                Decisions.TextWidth.Cm(string.Join(' ', words[i..]), font, sizePt, bold: true))))
+            .MinBy(x => x.Widest);
+        return best.Widest > widthCm ? text : string.Join(' ', words[..best.Index]) + " \n" + string.Join(' ', words[best.Index..]);
+    }
+
+    // The issuing body in 12 pt (Nghị định 30: 12–13 pt), so "XÃ HỘI HỌC TẬP XÃ …" keeps to one line of the left column.
+    private const int IssuerSizePt = 12;
+
     private static Table Heading(YearlyReportData r)
     {
         // The right column holds the Quốc hiệu on one line; the issuing body takes the rest of the width.
         var nationCm = Decisions.TextWidth.Cm(Decisions.DocumentTexts.Nation, r.Layout.FontName, r.Layout.FontSizePt, bold: true);
-        var right = Math.Max(10.2, nationCm + 2 * Decisions.DocxWriter.CellPaddingCm + 0.3);
-        var left = PortraitTextCm - right;
+        // The header may reach 0,5 cm into each margin (centred), so the issuing body keeps to two lines.
+        var right = Math.Max(9.8, nationCm + 2 * Decisions.DocxWriter.CellPaddingCm + 0.2);
+        var left = PortraitTextCm + 1.0 - right;
         var inner = 2 * Decisions.DocxWriter.CellPaddingCm;
         OpenXmlElement[] issuer =
         [
-            P(r.Fill(r.Layout.ParentBody), align: JustificationValues.Center, after: 0),
-            P(r.Fill(r.Layout.IssuingBody), bold: true, align: JustificationValues.Center, after: 0),
+            P(r.Fill(r.Layout.ParentBody), align: JustificationValues.Center, after: 0, size: IssuerSizePt),
+            P(TwoLines(r.Fill(r.Layout.IssuingBody), r.Layout.FontName, IssuerSizePt, left - inner), bold: true, align: JustificationValues.Center, after: 0, size: IssuerSizePt),
             Decisions.DocxWriter.Rule(left - inner, Math.Min(2.5, (left - inner) / 2), afterTwips: 120),
             P(r.NumberLine, align: JustificationValues.Center, after: 0),
         ];
@@ -263,6 +288,16 @@ public static class ReportDocx
         {
             runProps.Append(new FontSize { Val = HalfPoints(pt) }, new FontSizeComplexScript { Val = HalfPoints(pt) });
         }
-        return new Paragraph(props, new Run(runProps, new Text(NoBreak(Decisions.DocumentTexts.CurlyQuotes(text))) { Space = SpaceProcessingModeValues.Preserve }));
+        var run = new Run(runProps);
+        var lines = NoBreak(Decisions.DocumentTexts.CurlyQuotes(text)).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                run.Append(new Break());
+            }
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+        return new Paragraph(props, run);
     }
 }

@@ -28,7 +28,7 @@ public static class DecisionDocx
         w.Add(w.Para(Center));
         w.Add(w.Line(Center, new TextRun("QUYẾT ĐỊNH", Bold: true)));
         w.Add(w.Line(Center, new TextRun($"Về việc công nhận danh hiệu {Quoted(title)} năm {decision.Year}", Bold: true)));
-        w.Add(DocxWriter.Rule(w.TextWidthCm, TrichYeuRuleCm, afterTwips: 240));
+        w.Add(DocxWriter.Rule(w.TextWidthCm, TrichYeuRuleCm, afterTwips: 240, beforeTwips: 120));
         w.Add(w.Para(Center, new TextRun($"CHỦ TỊCH {Upper(decision.IssuingBody)}", Bold: true)));
         foreach (var basis in DecisionDefaults.Lines(decision.Bases))
         {

@@ -60,15 +60,18 @@ public sealed class DocxWriter(DecisionLayout layout)
 
     // A short centred rule (under the issuing body, the national motto, the trích yếu): the top border of a 2-point
     // paragraph, narrowed by its indents. `columnCm` is the width the paragraph lives in (a cell's text width).
-    public static Paragraph Rule(double columnCm, double ruleCm, int afterTwips = 0)
+    public static Paragraph Rule(double columnCm, double ruleCm, int afterTwips = 0, int beforeTwips = 80)
     {
+        // The paragraph's mark is 1 pt high, so the border sits `beforeTwips` under the line above in Word and LibreOffice alike
+        // (an "exact" line height lets LibreOffice draw the border into the text above).
         var indent = Twips(Math.Max(0, (columnCm - ruleCm) / 2)).ToString();
         return new(new ParagraphProperties
         {
             KeepNext = new KeepNext(),
-            ParagraphBorders = new ParagraphBorders { TopBorder = new TopBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" } },
-            SpacingBetweenLines = new SpacingBetweenLines { Before = "20", After = afterTwips.ToString(), Line = "40", LineRule = LineSpacingRuleValues.Exact },
+            ParagraphBorders = new ParagraphBorders { TopBorder = new TopBorder { Val = BorderValues.Single, Size = 6, Space = 0, Color = "000000" } },
+            SpacingBetweenLines = new SpacingBetweenLines { Before = beforeTwips.ToString(), After = afterTwips.ToString(), Line = "240", LineRule = LineSpacingRuleValues.Auto },
             Indentation = new Indentation { Left = indent, Right = indent },
+            ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "2" }, new FontSizeComplexScript { Val = "2" }),
         });
     }
 
