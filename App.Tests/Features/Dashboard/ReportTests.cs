@@ -66,6 +66,31 @@ public sealed class ReportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_xlsx_prints_fitted_with_vietnamese_formats_and_real_dates()
+    {
+        var report = await KnownReportAsync() with
+        {
+            Compliance = new ReportCompliance(true, [new DeadlineCompliance("Báo cáo năm", new DateOnly(2026, 11, 30), 35, 30, 28)], null),
+        };
+        var bytes = ReportXlsx.Write(report);
+
+        Assert.Equal(["Tổng hợp", "Theo thôn", "Nhóm đối tượng", "So sánh", "Báo cáo đơn vị"], HocTapSuotDoi.Tests.Features.Documents.WorkbookChecks.AssertPrintSetup(bytes, 3));
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var wb = doc.WorkbookPart!;
+        var formats = wb.WorkbookStylesPart!.Stylesheet!.NumberingFormats!.Elements<Spreadsheet.NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!);
+        var xfs = wb.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<Spreadsheet.CellFormat>().ToList();
+        string FormatOf(Spreadsheet.Cell c) => formats.GetValueOrDefault(xfs[(int)c.StyleIndex!.Value].NumberFormatId!.Value, "General");
+        var sheet = wb.Workbook!.Descendants<Spreadsheet.Sheet>().Single(s => s.Name == "Báo cáo đơn vị");
+        var due = ((WorksheetPart)wb.GetPartById(sheet.Id!.Value!)).Worksheet!.Descendants<Spreadsheet.Cell>().Single(c => c.CellReference == "B4");
+        Assert.Equal(new DateTime(2026, 11, 30).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), due.CellValue!.Text);
+        Assert.Equal("[$-42A]dd/mm/yyyy", FormatOf(due));
+        var summary = wb.Workbook.Descendants<Spreadsheet.Sheet>().Single(s => s.Name == "Tổng hợp");
+        var cells = ((WorksheetPart)wb.GetPartById(summary.Id!.Value!)).Worksheet!.Descendants<Spreadsheet.Cell>().ToList();
+        Assert.Equal("[$-42A]#,##0", FormatOf(cells.Single(c => c.CellReference == "B4")));
+        Assert.Equal("[$-42A]0.00", FormatOf(cells.Single(c => c.CellReference == "F4")));
+    }
+
+    [Fact]
     public async Task The_xlsx_validates_and_holds_the_figures_as_numbers()
     {
         var report = await KnownReportAsync();

@@ -78,6 +78,20 @@ public sealed class DocumentPdfTests(DemoRegisterApp app) : IClassFixture<DemoRe
     }
 
     [Fact]
+    public async Task Without_a_public_address_the_certificate_prints_the_path_only()
+    {
+        var id = await IssueDecisionAsync(2025, 93);
+        await using var scope = await app.AsUserAsync("xem@camtan.vn");
+        var decisions = scope.ServiceProvider.GetRequiredService<DecisionService>();
+        var code = (await decisions.GetAsync(id)).Subjects[0].CertificateCode;
+
+        var text = LibreOffice.Text(LibreOffice.ToPdf((await decisions.CertificatesPdfAsync(id, "")).Content, "giay.pdf"));
+
+        Assert.Contains($"/xac-minh/{code}", text);
+        Assert.DoesNotContain("http", text);
+    }
+
+    [Fact]
     public async Task The_yearly_report_converts_with_its_signer_whole_percentages_and_no_placeholder()
     {
         await using var scope = await app.AsUserAsync("bcd@camtan.vn");

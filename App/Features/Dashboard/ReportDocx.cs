@@ -46,12 +46,11 @@ public static class ReportDocx
                 ReportTables.VillageHeader, ReportTables.VillageRows(r.Figures));
             TableBlock(body, r, "3. Công dân học tập theo nhóm đối tượng:", ReportTables.GroupHeader, ReportTables.GroupRows(r.Figures));
 
-            body.Append(Section("II. SO SÁNH VỚI CHỈ TIÊU VÀ VỚI NĂM TRƯỚC"));
-            TableBlock(body, r, null, ReportTables.ComparisonHeader(r.Year), ReportTables.ComparisonRows(r.Figures, r.PreviousYear));
-            foreach (var t in r.Figures.Titles.Where(t => t.Status is TargetStatus.Near or TargetStatus.NotMet))
-            {
-                body.Append(Para($"- {t.Title.DisplayName()}: {Figures.StatusText(t.Status).ToLower(Figures.Vi)} chỉ tiêu, {t.GapText}."));
-            }
+            // The heading and the notes go with the table, on its landscape page when it needs one.
+            TableBlock(body, r, null, ReportTables.ComparisonHeader(r.Year), ReportTables.ComparisonRows(r.Figures, r.PreviousYear),
+                section: "II. SO SÁNH VỚI CHỈ TIÊU VÀ VỚI NĂM TRƯỚC",
+                after: r.Figures.Titles.Where(t => t.Status is TargetStatus.Near or TargetStatus.NotMet)
+                    .Select(t => $"- {t.Title.DisplayName()}: {Figures.StatusText(t.Status).ToLower(Figures.Vi)} chỉ tiêu, {t.GapText}."));
 
             body.Append(Section("III. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ, THÔN"));
             if (r.Compliance.HasData)
@@ -88,7 +87,8 @@ public static class ReportDocx
 
     // A table with its lead-in and note. A table too wide for the upright page (every column at least as wide as its
     // longest word or figure) gets a landscape section of its own, so headings never break inside a word.
-    private static void TableBlock(Body body, YearlyReportData r, string? lead, IReadOnlyList<string> header, IEnumerable<object[]> rows, string? note = null)
+    private static void TableBlock(Body body, YearlyReportData r, string? lead, IReadOnlyList<string> header, IEnumerable<object[]> rows, string? note = null,
+        string? section = null, IEnumerable<string>? after = null)
     {
         var cells = rows.Select(row => row.Select(ReportTables.Format).ToList()).ToList();
         var minimum = MinimumWidths(r, header, cells);
@@ -97,16 +97,25 @@ public static class ReportDocx
         {
             body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" }, Page(landscape: false))));
         }
+        if (section is not null)
+        {
+            body.Append(Section(section));
+        }
         if (lead is not null)
         {
             var leadParagraph = Para(lead);
             leadParagraph.ParagraphProperties!.KeepNext = new KeepNext();
             body.Append(leadParagraph);
         }
-        body.Append(Table(r, header, cells, Widths(minimum, landscape ? LandscapeTextCm : PortraitTextCm)));
+        var natural = header.Select((h, c) => Math.Max(minimum[c], Decisions.TextWidth.Cm(NoBreak(h), r.Layout.FontName, r.Layout.TableFontSizePt, bold: true) + 2 * CellPaddingCm + 0.05)).ToArray();
+        body.Append(Table(r, header, cells, Widths(minimum, natural, landscape ? LandscapeTextCm : PortraitTextCm)));
         if (note is not null)
         {
             body.Append(Para(note));
+        }
+        foreach (var line in after ?? [])
+        {
+            body.Append(Para(line));
         }
         if (landscape)
         {
@@ -130,30 +139,35 @@ public static class ReportDocx
         }).ToArray();
     }
 
-    // The first column (names) takes what the others leave, at least a third of the page; the figures share the rest.
-    private static double[] Widths(double[] minimum, double textCm)
+    // Figures' columns first grow up to the width of their heading on one line (fewer wrapped heading lines), the names'
+    // column (at least 3,5 cm) takes what is left.
+    private static double[] Widths(double[] minimum, double[] natural, double textCm)
     {
         var widths = (double[])minimum.Clone();
-        var first = Math.Max(minimum[0], textCm / 3);
-        var rest = minimum.Skip(1).Sum();
-        if (first + rest > textCm)
+        widths[0] = Math.Max(minimum[0], 3.5);
+        for (var round = 0; round < 20; round++)
         {
-            first = Math.Max(minimum[0], textCm - rest);
-        }
-        widths[0] = first;
-        var spare = textCm - widths.Sum();
-        if (spare > 0 && widths.Length > 1)
-        {
-            for (var i = 1; i < widths.Length; i++)
+            var spare = textCm - widths.Sum();
+            var growing = Enumerable.Range(1, widths.Length - 1).Where(i => widths[i] < natural[i] - 0.01).ToList();
+            if (spare <= 0.01 || growing.Count == 0)
             {
-                widths[i] += spare / (widths.Length - 1);
+                break;
+            }
+            foreach (var i in growing)
+            {
+                widths[i] = Math.Min(natural[i], widths[i] + spare / growing.Count);
             }
         }
+        widths[0] += Math.Max(0, textCm - widths.Sum());
         return widths;
     }
 
-    // A heading too long for its column is broken where the two lines come out most even ("BAN CHỈ ĐẠO XÂY DỰNG" /
-    // "XÃ HỘI HỌC TẬP XÃ CẨM TÂN"), not wherever the last word happens to fall. The space stays before the break.
+    // A heading too long for its column is broken where the two lines come out most even, but never inside a compound
+    // word ("XÃ HỘI", "HỌC TẬP") nor between "XÃ" and the commune's name: "BAN CHỈ ĐẠO XÂY DỰNG" / "XÃ HỘI HỌC TẬP XÃ
+    // CẨM TÂN". The space stays before the break, so the text reads the same.
+    private static readonly HashSet<string> Compounds = ["ỦY BAN", "BAN CHỈ", "CHỈ ĐẠO", "XÂY DỰNG", "XÃ HỘI", "HỌC TẬP", "NHÂN DÂN", "KHUYẾN HỌC"];
+    private static readonly HashSet<string> PlaceWords = ["XÃ", "THÔN", "PHƯỜNG", "HUYỆN", "TỈNH", "THỊ"];
+
     private static string TwoLines(string text, string font, int sizePt, double widthCm)
     {
         if (text.Contains('\n') || Decisions.TextWidth.Cm(text, font, sizePt, bold: true) <= widthCm)
@@ -161,12 +175,20 @@ public static class ReportDocx
             return text;
         }
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var best = Enumerable.Range(1, words.Length - 1)
+        var upper = words.Select(w => w.ToUpper(Figures.Vi)).ToArray();
+        var candidates = Enumerable.Range(1, words.Length - 1)
+            .Where(i => !Compounds.Contains($"{upper[i - 1]} {upper[i]}") && !PlaceWords.Contains(upper[i - 1]))
             .Select(i => (Index: i, Widest: Math.Max(
                 Decisions.TextWidth.Cm(string.Join(' ', words[..i]), font, sizePt, bold: true),
                 Decisions.TextWidth.Cm(string.Join(' ', words[i..]), font, sizePt, bold: true))))
-            .MinBy(x => x.Widest);
-        return best.Widest > widthCm ? text : string.Join(' ', words[..best.Index]) + " \n" + string.Join(' ', words[best.Index..]);
+            .Where(x => x.Widest <= widthCm)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return text;
+        }
+        var best = candidates.MinBy(x => x.Widest);
+        return string.Join(' ', words[..best.Index]) + " \n" + string.Join(' ', words[best.Index..]);
     }
 
     // The issuing body in 12 pt (Nghị định 30: 12–13 pt), so "XÃ HỘI HỌC TẬP XÃ …" keeps to one line of the left column.
@@ -250,7 +272,13 @@ public static class ReportDocx
     // "40,9 %" and "1.234 hộ" stay on one line: the space before % is non-breaking.
     private static string NoBreak(string text) => text.Replace(" %", "\u00A0%", StringComparison.Ordinal);
 
-    private static Paragraph Section(string text) => P(text, bold: true, before: 180, after: 60);
+    // A section heading never ends a page: it keeps with what follows.
+    private static Paragraph Section(string text)
+    {
+        var heading = P(text, bold: true, before: 180, after: 60);
+        heading.ParagraphProperties!.KeepNext = new KeepNext();
+        return heading;
+    }
 
     private static Paragraph Para(string text) => P(text, align: JustificationValues.Both, firstLine: true);
 
