@@ -66,6 +66,31 @@ public sealed class ReportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_signer_is_saved_with_the_report_and_a_new_year_starts_with_the_last_one()
+    {
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+        var form = await reports.GetTextAsync(2023);
+        Assert.Equal("TM. BAN CHỈ ĐẠO – TRƯỞNG BAN", form.SignerPosition);
+        form.SignerName = "Lê Thị Ký";
+        form.SignerPosition = "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN";
+        await reports.SaveTextAsync(form);
+
+        var next = await reports.GetTextAsync(2024);
+        var data = await reports.BuildAsync(2023);
+
+        Assert.Equal(("Lê Thị Ký", "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN"), (next.SignerName, next.SignerPosition));
+        Assert.Equal("Lê Thị Ký", data.SignerName);
+        var text = DocxText(ReportDocx.Write(data));
+        Assert.Contains("KT. TRƯỞNG BAN", text);
+        Assert.Contains("PHÓ TRƯỞNG BAN", text);
+        Assert.Contains("Lê Thị Ký", text);
+        form = await reports.GetTextAsync(2023);
+        form.SignerPosition = "";
+        await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => reports.SaveTextAsync(form));
+    }
+
+    [Fact]
     public async Task The_xlsx_prints_fitted_with_vietnamese_formats_and_real_dates()
     {
         var report = await KnownReportAsync() with
