@@ -27,6 +27,12 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync("#open-report");
         await Expect(page.Locator("h1")).ToContainTextAsync("Báo cáo kết quả năm 2025");
         await Expect(page.Locator("#report-preview")).ToContainTextAsync("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        // The signer is typed on the page, saved, and printed.
+        await page.FillAsync("#report-signer-name", "Hoàng Văn Ký");
+        await page.FillAsync("#report-signer-position", "TM. BAN CHỈ ĐẠO – TRƯỞNG BAN");
+        await page.ClickAsync("#save-report-text");
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Đã lưu nội dung báo cáo.");
+        await Expect(page.Locator("#report-preview")).ToContainTextAsync("Hoàng Văn Ký");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-docx"));
         Assert.Equal("bao-cao-xhht-2025.docx", download.SuggestedFilename);
         var path = Path.Combine(Path.GetTempPath(), $"hoctap-{Guid.NewGuid():N}.docx");
@@ -35,6 +41,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         {
             Assert.Empty(new OpenXmlValidator().Validate(doc));
             Assert.Contains("BAN CHỈ ĐẠO XÂY DỰNG XÃ HỘI HỌC TẬP XÃ CẨM TÂN", doc.MainDocumentPart!.Document!.Body!.InnerText);
+            Assert.Contains("Hoàng Văn Ký", doc.MainDocumentPart!.Document!.Body!.InnerText);
         }
         File.Delete(path);
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-xlsx"));

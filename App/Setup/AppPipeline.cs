@@ -19,6 +19,7 @@ public static class AppPipeline
 {
     public static void UseAppPipeline(this WebApplication app)
     {
+        app.UseReverseProxyAndHttps();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/loi", createScopeForErrors: true);

@@ -91,10 +91,15 @@ public static class AppServices
             o.LogoutPath = "/dang-xuat";
             o.AccessDeniedPath = "/khong-co-quyen";
             o.Cookie.Name = "HocTap.Auth";
+            // Secure whenever the request is HTTPS, including HTTPS ended at a configured reverse proxy.
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
         });
         services.AddAuthorization(Policies.Configure);
+        services.AddReverseProxySupport(settings);
 
         // Vietnamese text is written as is, not as &#x...; entities (pages half the size, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

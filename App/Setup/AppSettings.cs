@@ -92,6 +92,30 @@ public sealed class SmtpSettings
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 }
 
+// The app's public address, printed on certificates for verification ("https://hoctap.camtan.gov.vn"). Empty: only the
+// path is printed, never an address taken from a request.
+public sealed class PublicSiteSettings
+{
+    public string PublicBaseUrl { get; set; } = "";
+
+    public bool HasPublicBaseUrl => !string.IsNullOrWhiteSpace(PublicBaseUrl);
+}
+
+// The reverse proxies (Caddy, nginx) whose X-Forwarded-For/-Proto headers are believed; any other sender's are ignored.
+public sealed class ReverseProxySettings
+{
+    public string[] KnownProxies { get; set; } = [];
+    // CIDR ranges, e.g. "172.18.0.0/16" for a Docker network.
+    public string[] KnownNetworks { get; set; } = [];
+}
+
+// HTTPS served by this app or by the proxy in front: redirect plain HTTP and send HSTS.
+public sealed class HttpsSettings
+{
+    public bool Enabled { get; set; }
+    public int HstsMaxAgeDays { get; set; } = 365;
+}
+
 // Every setting the app reads, bound and validated once at start: a bad value stops the app with a line naming it.
 public sealed class AppSettings
 {
@@ -105,6 +129,9 @@ public sealed class AppSettings
     public ScoringSettings Scoring { get; set; } = new();
     public ReminderSettings Reminders { get; set; } = new();
     public SmtpSettings Smtp { get; set; } = new();
+    public PublicSiteSettings App { get; set; } = new();
+    public ReverseProxySettings ReverseProxy { get; set; } = new();
+    public HttpsSettings Https { get; set; } = new();
 
     public string DataDirectory => Path.GetFullPath(Storage.DataDirectory);
     public string DatabasePath => Path.Combine(DataDirectory, "hoctap.db");
@@ -121,6 +148,7 @@ public sealed class AppSettings
             ("Storage", settings.Storage), ("Admin", settings.Admin), ("Commune", settings.Commune),
             ("Backup", settings.Backup), ("Hangfire", settings.Hangfire), ("DemoData", settings.DemoData),
             ("Clock", settings.Clock), ("Scoring", settings.Scoring), ("Reminders", settings.Reminders), ("Smtp", settings.Smtp),
+            ("App", settings.App), ("ReverseProxy", settings.ReverseProxy), ("Https", settings.Https),
         };
         foreach (var (name, target) in sections)
         {
@@ -192,6 +220,15 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
             .WithMessage("cần tên cơ quan cấp trên nhận báo cáo của Ban chỉ đạo.").OverridePropertyName("Reminders:LevelAboveName");
         RuleFor(x => x.Reminders.BaseUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .WithMessage("\"{PropertyValue}\" không phải địa chỉ web đầy đủ (ví dụ \"https://hoctap.camtan.gov.vn\").").OverridePropertyName("Reminders:BaseUrl");
+        RuleFor(x => x.App.PublicBaseUrl).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            .When(x => x.App.HasPublicBaseUrl)
+            .WithMessage("\"{PropertyValue}\" không phải địa chỉ web đầy đủ (ví dụ \"https://hoctap.camtan.gov.vn\").").OverridePropertyName("App:PublicBaseUrl");
+        RuleForEach(x => x.ReverseProxy.KnownProxies).Must(p => System.Net.IPAddress.TryParse(p, out _))
+            .WithMessage("\"{PropertyValue}\" không phải địa chỉ IP (ví dụ \"127.0.0.1\").").OverridePropertyName("ReverseProxy:KnownProxies");
+        RuleForEach(x => x.ReverseProxy.KnownNetworks).Must(n => System.Net.IPNetwork.TryParse(n, out _))
+            .WithMessage("\"{PropertyValue}\" không phải dải địa chỉ dạng CIDR (ví dụ \"172.18.0.0/16\").").OverridePropertyName("ReverseProxy:KnownNetworks");
+        RuleFor(x => x.Https.HstsMaxAgeDays).InclusiveBetween(1, 730)
+            .WithMessage("thời hạn HSTS phải từ 1 đến 730 ngày.").OverridePropertyName("Https:HstsMaxAgeDays");
         RuleFor(x => x.Smtp.Port).InclusiveBetween(1, 65535)
             .WithMessage("cổng SMTP phải từ 1 đến 65535.").OverridePropertyName("Smtp:Port");
         RuleFor(x => x.Smtp.Security).Must(s => s is "None" or "StartTls" or "SslOnConnect" or "Auto")

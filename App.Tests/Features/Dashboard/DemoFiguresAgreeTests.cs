@@ -66,14 +66,15 @@ public sealed class DemoFiguresAgreeTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(dashboard.Figures.Villages, report.Figures.Villages);
         Assert.Equal(family, dashboard.Trend.Single(p => p.Year == 2026 && p.Title == Title.FamilyLearning).Counts);
 
-        var docx = ReportTests.DocxText((await reports.DocxAsync(2026)).Content);
+        // Read as a person reads it: the non-breaking space before "%" is a space.
+        var docx = ReportTests.DocxText((await reports.DocxAsync(2026)).Content).Replace('\u00A0', ' ');
         Assert.Contains(VnPercent.Format(family.PercentOfAll), docx);
         Assert.Contains(VnPercent.Format(family.PercentOfRegistered), docx);
         foreach (var v in dashboard.Figures.Villages.Where(v => v.Households.Total > 0))
         {
             Assert.Contains(VnPercent.Format(v.Households.PercentOfAll), docx);
         }
-        var xlsx = ReportTests.XlsxCells((await reports.XlsxAsync(2026)).Content, "Tong hop");
+        var xlsx = ReportTests.XlsxCells((await reports.XlsxAsync(2026)).Content, "Tổng hợp");
         var row = xlsx.IndexOf("Gia đình học tập (hộ)");
         Assert.Equal([family.Total, family.Registered, family.Evaluated, family.Recognised], xlsx.Skip(row + 1).Take(4).Select(int.Parse));
     }

@@ -56,12 +56,63 @@ public sealed class ReportTests(AppFactory app) : IClassFixture<AppFactory>
             "IV. ĐỀ NGHỊ KHEN THƯỞNG", "Kinh phí còn hạn chế.", "Đề nghị tỉnh hỗ trợ tài liệu.", "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Nơi nhận:",
             // GĐHT 8 of 15 (53,33 %) and of 13 registered (61,54 %); village A 60,00 % / 75,00 %; last year 20,00 %, so +33,33
             // points; gap 1 household; the rule behind the citizens' total.
-            "53,33 %", "61,54 %", "60,00 %", "75,00 %", "20,00 %", "+33,33", "cần thêm 1 hộ", "Thôn C",
+            // The space before % is non-breaking in the .docx.
+            "53,33\u00A0%", "61,54\u00A0%", "60,00\u00A0%", "75,00\u00A0%", "20,00\u00A0%", "+33,33", "cần thêm 1 hộ", "Thôn C",
             "Tổng số đối tượng Công dân học tập: người từ 15 tuổi trở lên (sinh năm 2011 trở về trước).",
         })
         {
             Assert.Contains(expected, text);
         }
+    }
+
+    [Fact]
+    public async Task The_signer_is_saved_with_the_report_and_a_new_year_starts_with_the_last_one()
+    {
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+        var form = await reports.GetTextAsync(2023);
+        Assert.Equal("TM. BAN CHỈ ĐẠO – TRƯỞNG BAN", form.SignerPosition);
+        form.SignerName = "Lê Thị Ký";
+        form.SignerPosition = "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN";
+        await reports.SaveTextAsync(form);
+
+        var next = await reports.GetTextAsync(2024);
+        var data = await reports.BuildAsync(2023);
+
+        Assert.Equal(("Lê Thị Ký", "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN"), (next.SignerName, next.SignerPosition));
+        Assert.Equal("Lê Thị Ký", data.SignerName);
+        var text = DocxText(ReportDocx.Write(data));
+        Assert.Contains("KT. TRƯỞNG BAN", text);
+        Assert.Contains("PHÓ TRƯỞNG BAN", text);
+        Assert.Contains("Lê Thị Ký", text);
+        form = await reports.GetTextAsync(2023);
+        form.SignerPosition = "";
+        await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => reports.SaveTextAsync(form));
+    }
+
+    [Fact]
+    public async Task The_xlsx_prints_fitted_with_vietnamese_formats_and_real_dates()
+    {
+        var report = await KnownReportAsync() with
+        {
+            Compliance = new ReportCompliance(true, [new DeadlineCompliance("Báo cáo năm", new DateOnly(2026, 11, 30), 35, 30, 28)], null),
+        };
+        var bytes = ReportXlsx.Write(report);
+
+        Assert.Equal(["Tổng hợp", "Theo thôn", "Nhóm đối tượng", "So sánh", "Báo cáo đơn vị"], HocTapSuotDoi.Tests.Features.Documents.WorkbookChecks.AssertPrintSetup(bytes, 3));
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var wb = doc.WorkbookPart!;
+        var formats = wb.WorkbookStylesPart!.Stylesheet!.NumberingFormats!.Elements<Spreadsheet.NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value!);
+        var xfs = wb.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<Spreadsheet.CellFormat>().ToList();
+        string FormatOf(Spreadsheet.Cell c) => formats.GetValueOrDefault(xfs[(int)c.StyleIndex!.Value].NumberFormatId!.Value, "General");
+        var sheet = wb.Workbook!.Descendants<Spreadsheet.Sheet>().Single(s => s.Name == "Báo cáo đơn vị");
+        var due = ((WorksheetPart)wb.GetPartById(sheet.Id!.Value!)).Worksheet!.Descendants<Spreadsheet.Cell>().Single(c => c.CellReference == "B4");
+        Assert.Equal(new DateTime(2026, 11, 30).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture), due.CellValue!.Text);
+        Assert.Equal("[$-42A]dd/mm/yyyy", FormatOf(due));
+        var summary = wb.Workbook.Descendants<Spreadsheet.Sheet>().Single(s => s.Name == "Tổng hợp");
+        var cells = ((WorksheetPart)wb.GetPartById(summary.Id!.Value!)).Worksheet!.Descendants<Spreadsheet.Cell>().ToList();
+        Assert.Equal("[$-42A]#,##0", FormatOf(cells.Single(c => c.CellReference == "B4")));
+        Assert.Equal("[$-42A]0.00", FormatOf(cells.Single(c => c.CellReference == "F4")));
     }
 
     [Fact]
@@ -73,10 +124,10 @@ public sealed class ReportTests(AppFactory app) : IClassFixture<AppFactory>
         {
             Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         }
-        var summary = XlsxCells(bytes, "Tong hop");
+        var summary = XlsxCells(bytes, "Tổng hợp");
         var family = summary.IndexOf("Gia đình học tập (hộ)");
         Assert.Equal(["15", "13", "9", "8", "53.33", "61.54"], summary.Skip(family + 1).Take(6));
-        var villages = XlsxCells(bytes, "Theo thon");
+        var villages = XlsxCells(bytes, "Theo thôn");
         var a = villages.IndexOf("Thôn A");
         Assert.Equal(["10", "8", "6", "60.0", "75.0"], villages.Skip(a + 1).Take(5).Select(v => v == "60" ? "60.0" : v == "75" ? "75.0" : v));
         Assert.Contains("% trên tổng số", summary);

@@ -15,7 +15,7 @@ public sealed record DeadlineCompliance(string Name, DateOnly DueOn, int Expecte
 
 public sealed record ReportCompliance(bool HasData, IReadOnlyList<DeadlineCompliance> Deadlines, string? BoardUrl)
 {
-    public const string NoDataText = "Chưa có dữ liệu báo cáo của các đơn vị: chức năng hạn nộp báo cáo chưa được kết nối.";
+    public const string NoDataText = "Năm này chưa có hạn nộp báo cáo năm (30/11) của các đơn vị, thôn, nên chưa có số liệu về tình hình báo cáo.";
 }
 
 public sealed class NoReportComplianceSource : IReportComplianceSource

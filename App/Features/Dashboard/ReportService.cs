@@ -16,6 +16,8 @@ public sealed class ReportTextForm
     public string Awards { get; set; } = "";
     public string Difficulties { get; set; } = "";
     public string Proposals { get; set; } = "";
+    public string SignerName { get; set; } = "";
+    public string SignerPosition { get; set; } = "";
 }
 
 public sealed class ReportTextFormValidator : AbstractValidator<ReportTextForm>
@@ -27,6 +29,9 @@ public sealed class ReportTextFormValidator : AbstractValidator<ReportTextForm>
         RuleFor(x => x.Awards).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
         RuleFor(x => x.Difficulties).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
         RuleFor(x => x.Proposals).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
+        RuleFor(x => x.SignerName).MaximumLength(200).WithMessage("Họ và tên người ký dài quá 200 ký tự.");
+        RuleFor(x => x.SignerPosition).NotEmpty().WithMessage("Hãy nhập chức vụ người ký (ví dụ TM. BAN CHỈ ĐẠO – TRƯỞNG BAN).")
+            .MaximumLength(200).WithMessage("Chức vụ người ký dài quá 200 ký tự.");
     }
 }
 
@@ -70,6 +75,8 @@ public sealed class ReportService(
         text.Awards = form.Awards.Trim();
         text.Difficulties = form.Difficulties.Trim();
         text.Proposals = form.Proposals.Trim();
+        text.SignerName = form.SignerName.Trim();
+        text.SignerPosition = form.SignerPosition.Trim();
         await HouseholdService.SaveOrConflictAsync(db, "Báo cáo này");
     }
 
@@ -131,7 +138,10 @@ public sealed class ReportService(
         var previous = (await DashboardQueries.YearAsync(db, communeId, year - 1, null, ct)).AsOf(today);
         var text = await TextAsync(db, communeId, year, figures);
         return new YearlyReportData(place.Name, place.Province, year, today, text.Number, figures, previous,
-            await compliance.GetAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load());
+            await compliance.GetAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load())
+        {
+            SignerName = text.SignerName, SignerPosition = text.SignerPosition,
+        };
     }
 
     private static async Task<ReportTextForm> TextAsync(AppDbContext db, int communeId, int year, YearFigures? figures = null)
@@ -142,10 +152,19 @@ public sealed class ReportService(
             return new ReportTextForm
             {
                 Year = year, Version = saved.Version, Number = saved.Number, Awards = saved.Awards, Difficulties = saved.Difficulties, Proposals = saved.Proposals,
+                SignerName = saved.SignerName, SignerPosition = saved.SignerPosition.Length > 0 ? saved.SignerPosition : ReportLayout.Load().DefaultSignerPosition,
             };
         }
         figures ??= await DashboardQueries.YearAsync(db, communeId, year);
-        return new ReportTextForm { Year = year, Awards = SuggestedAwards(figures) };
+        // The signer is remembered: a year not yet written starts with the last signer the commune entered.
+        var last = await db.Set<YearlyReportText>().AsNoTracking().Where(t => t.CommuneId == communeId && t.SignerName != "")
+            .OrderByDescending(t => t.Year).Select(t => new { t.SignerName, t.SignerPosition }).FirstOrDefaultAsync();
+        var layout = ReportLayout.Load();
+        return new ReportTextForm
+        {
+            Year = year, Awards = SuggestedAwards(figures), SignerName = last?.SignerName ?? layout.SignerName,
+            SignerPosition = last is { SignerPosition.Length: > 0 } ? last.SignerPosition : layout.DefaultSignerPosition,
+        };
     }
 
     // A starting text for the awards section, from the data; the committee edits it.

@@ -74,12 +74,13 @@ public static class ReportTables
     public static readonly string[] ComplianceHeader = ["Hạn báo cáo", "Hạn nộp", "Phải nộp", "Đã nộp", "Đúng hạn", "Chưa nộp"];
 
     public static IEnumerable<object[]> ComplianceRows(ReportCompliance c) =>
-        c.Deadlines.Select(d => new object[] { d.Name, Setup.VnTime.FormatDate(d.DueOn), d.Expected, d.Submitted, d.OnTime, d.Missing });
+        c.Deadlines.Select(d => new object[] { d.Name, d.DueOn, d.Expected, d.Submitted, d.OnTime, d.Missing });
 
     public static string Format(object? cell) => cell switch
     {
         int n => Figures.Number(n),
         Pct p => VnPercent.Format(p.Value),
+        DateOnly d => VnTime.FormatDate(d),
         null => "—",
         _ => cell.ToString() ?? "",
     };

@@ -9,18 +9,21 @@ namespace HocTapSuotDoi.Features.Dashboard;
 // decimals as VnPercent shows them, in a column whose heading says "%"), so the level above can add them up.
 public static class ReportXlsx
 {
+    private const uint Normal = 0, Title = 1, Percent = 2, Integer = 3, Date = 4, Heading = 5, Text = 6, BoldText = 7, BoldInteger = 8, BoldPercent = 9;
+    private const uint HeaderRow = 3;
+
     public static byte[] Write(YearlyReportData r)
     {
         var sheets = new List<(string Name, string Title, IReadOnlyList<string> Header, IEnumerable<object[]> Rows)>
         {
-            ("Tong hop", $"Kết quả các danh hiệu năm {r.Year} – xã {r.CommuneName}", ReportTables.TitleHeader, ReportTables.TitleRows(r.Figures)),
-            ("Theo thon", $"Thống kê theo thôn năm {r.Year}", ReportTables.VillageHeader, ReportTables.VillageRows(r.Figures)),
-            ("Nhom doi tuong", $"Công dân học tập theo nhóm đối tượng năm {r.Year}", ReportTables.GroupHeader, ReportTables.GroupRows(r.Figures)),
-            ("So sanh", $"So sánh với chỉ tiêu và với năm {r.Year - 1}", ReportTables.ComparisonHeader(r.Year), ReportTables.ComparisonRows(r.Figures, r.PreviousYear)),
+            ("Tổng hợp", $"Kết quả các danh hiệu năm {r.Year} – xã {r.CommuneName}", ReportTables.TitleHeader, ReportTables.TitleRows(r.Figures)),
+            ("Theo thôn", $"Thống kê theo thôn năm {r.Year}", ReportTables.VillageHeader, ReportTables.VillageRows(r.Figures)),
+            ("Nhóm đối tượng", $"Công dân học tập theo nhóm đối tượng năm {r.Year}", ReportTables.GroupHeader, ReportTables.GroupRows(r.Figures)),
+            ("So sánh", $"So sánh với chỉ tiêu và với năm {r.Year - 1}", ReportTables.ComparisonHeader(r.Year), ReportTables.ComparisonRows(r.Figures, r.PreviousYear)),
         };
         if (r.Compliance.HasData)
         {
-            sheets.Add(("Bao cao don vi", $"Tình hình báo cáo của các đơn vị năm {r.Year}", ReportTables.ComplianceHeader, ReportTables.ComplianceRows(r.Compliance)));
+            sheets.Add(("Báo cáo đơn vị", $"Tình hình báo cáo của các đơn vị năm {r.Year}", ReportTables.ComplianceHeader, ReportTables.ComplianceRows(r.Compliance)));
         }
 
         using var stream = new MemoryStream();
@@ -32,28 +35,86 @@ public static class ReportXlsx
             styles.Stylesheet = Stylesheet();
             var list = workbook.Workbook.AppendChild(new Sheets());
             uint id = 1;
-            foreach (var (name, title, header, rows) in sheets)
+            var parts = new List<(WorksheetPart Part, string Name, bool Landscape)>();
+            foreach (var (name, title, header, rowsSource) in sheets)
             {
+                var rows = rowsSource.ToList();
                 var part = workbook.AddNewPart<WorksheetPart>();
                 var data = new SheetData();
-                uint rowIndex = 1;
-                data.Append(Row(rowIndex++, [title], bold: true));
-                data.Append(Row(rowIndex++, [$"Số liệu ngày {Setup.VnTime.FormatDate(r.Date)}; tỷ lệ tính bằng %."], bold: false));
-                data.Append(Row(rowIndex++, header.Cast<object>().ToArray(), bold: true));
+                data.Append(Row(1, [title], _ => Title));
+                data.Append(Row(2, [$"Số liệu ngày {Setup.VnTime.FormatDate(r.Date)}; tỷ lệ tính bằng %."], _ => Normal));
+                var columns = Columns(header, rows);
+                var heading = Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
+                // Wrapped headings: the row is as tall as its most wrapped heading (LibreOffice does not measure it).
+                heading.Height = 15 * HeadingLines(header, columns);
+                heading.CustomHeight = true;
+                data.Append(heading);
+                var rowIndex = HeaderRow + 1;
                 foreach (var row in rows)
                 {
-                    data.Append(Row(rowIndex++, row, bold: Equals(row.FirstOrDefault(), "Cộng")));
+                    var total = Equals(row.FirstOrDefault(), "Cộng");
+                    data.Append(Row(rowIndex++, row, cell => StyleOf(cell, total)));
                 }
-                var columns = new Columns(new Column { Min = 1, Max = 1, Width = 40, CustomWidth = true },
-                    new Column { Min = 2, Max = (uint)header.Count, Width = 16, CustomWidth = true });
                 part.Worksheet = new Worksheet(columns, data);
                 list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
+                parts.Add((part, name, header.Count > 7));
+            }
+            foreach (var (part, name, landscape) in parts)
+            {
+                Setup.XlsxPrint.Apply(workbook, part, name, HeaderRow, landscape);
             }
         }
         return stream.ToArray();
     }
 
-    private static Row Row(uint index, object?[] cells, bool bold)
+    private static uint StyleOf(object? cell, bool total) => cell switch
+    {
+        int => total ? BoldInteger : Integer,
+        Pct { Value: not null } => total ? BoldPercent : Percent,
+        DateOnly => Date,
+        _ => total ? BoldText : Text,
+    };
+
+    // Each column as wide as its longest figure or text and its longest heading word (the heading wraps), within limits.
+    private static Columns Columns(IReadOnlyList<string> header, List<object[]> rows)
+    {
+        var columns = new Columns();
+        for (var c = 0; c < header.Count; c++)
+        {
+            var longestWord = header[c].Split(' ').Max(w => w.Length);
+            var longestValue = rows.Select(row => c < row.Length ? ReportTables.Format(row[c]).Length : 0).DefaultIfEmpty(0).Max();
+            var width = Math.Clamp(Math.Max(longestWord * 1.2, longestValue) + 3, c == 0 ? 20 : 10, c == 0 ? 50 : 24);
+            columns.Append(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = Math.Round(width, 1), CustomWidth = true });
+        }
+        return columns;
+    }
+
+    private static int HeadingLines(IReadOnlyList<string> header, Columns columns)
+    {
+        var widths = columns.Elements<Column>().Select(c => c.Width!.Value).ToList();
+        return header.Select((h, c) =>
+        {
+            // Greedy word wrap at about one character per width unit (bold Times is a little wider).
+            var lines = 1;
+            var used = 0.0;
+            foreach (var word in h.Split(' '))
+            {
+                var length = word.Length * 1.15;
+                if (used > 0 && used + 1 + length > widths[c] - 1)
+                {
+                    lines++;
+                    used = length;
+                }
+                else
+                {
+                    used += (used > 0 ? 1 : 0) + length;
+                }
+            }
+            return lines;
+        }).Max();
+    }
+
+    private static Row Row(uint index, object?[] cells, Func<object?, uint> style)
     {
         var row = new Row { RowIndex = index };
         for (var i = 0; i < cells.Length; i++)
@@ -61,15 +122,14 @@ public static class ReportXlsx
             var reference = Column(i) + index.ToString(CultureInfo.InvariantCulture);
             var cell = cells[i] switch
             {
-                int n => new Cell { CellReference = reference, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                Pct { Value: { } v } => new Cell { CellReference = reference, CellValue = new CellValue(Setup.VnPercent.Round(v).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = 2 },
-                Pct => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text("—")) },
-                var other => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other?.ToString() ?? "")) },
+                int n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                Pct { Value: { } v } => new Cell { CellValue = new CellValue(Setup.VnPercent.Round(v).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                Pct => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("—")) },
+                DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other?.ToString() ?? "")) },
             };
-            if (bold)
-            {
-                cell.StyleIndex = 1;
-            }
+            cell.CellReference = reference;
+            cell.StyleIndex = style(cells[i]);
             row.Append(cell);
         }
         return row;
@@ -77,15 +137,30 @@ public static class ReportXlsx
 
     private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
 
-    // 0: normal; 1: bold; 2: two decimals (percentages).
-    private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00" }) { Count = 1 },
-        new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" }),
-            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" })) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
-        new CellFormats(
-            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 },
-            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, ApplyFont = true },
-            new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, ApplyNumberFormat = true }) { Count = 3 });
+    // Number formats carry the Vietnamese locale ([$-42A]): "1.234" and "53,33" in LibreOffice and in Excel set to vi-VN.
+    private static Stylesheet Stylesheet()
+    {
+        static Font Font(bool bold) => bold
+            ? new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" })
+            : new Font(new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" });
+        static CellFormat Format(uint numberFormat, uint font, uint border, bool wrap = false) => new()
+        {
+            NumberFormatId = numberFormat, FontId = font, FillId = 0, BorderId = border, ApplyNumberFormat = numberFormat != 0, ApplyFont = true,
+            ApplyBorder = border != 0, ApplyAlignment = wrap,
+            Alignment = wrap ? new Alignment { WrapText = true, Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center } : null,
+        };
+        var thin = new Border(new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
+            new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
+        return new Stylesheet(
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = 164, FormatCode = "[$-42A]0.00" },
+                new NumberingFormat { NumberFormatId = 165, FormatCode = "[$-42A]#,##0" },
+                new NumberingFormat { NumberFormatId = 166, FormatCode = "[$-42A]dd/mm/yyyy" }) { Count = 3 },
+            new Fonts(Font(false), Font(true)) { Count = 2 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
+            new CellFormats(
+                Format(0, 0, 0), Format(0, 1, 0), Format(164, 0, 1), Format(165, 0, 1), Format(166, 0, 1), Format(0, 1, 1, wrap: true),
+                Format(0, 0, 1), Format(0, 1, 1), Format(165, 1, 1), Format(164, 1, 1)) { Count = 10 });
+    }
 }

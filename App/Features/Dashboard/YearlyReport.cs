@@ -16,6 +16,9 @@ public class YearlyReportText : AuditedEntity
     public string Awards { get; set; } = "";
     public string Difficulties { get; set; } = "";
     public string Proposals { get; set; } = "";
+    // Who signs, as typed on the report's page; a new year starts from the last year's signer.
+    public string SignerName { get; set; } = "";
+    public string SignerPosition { get; set; } = "";
 }
 
 // A report as sent: both files exactly as generated on that day, never regenerated.
@@ -42,6 +45,8 @@ public sealed class YearlyReportTextConfiguration : IEntityTypeConfiguration<Yea
         e.Property(x => x.Awards).HasMaxLength(8000);
         e.Property(x => x.Difficulties).HasMaxLength(8000);
         e.Property(x => x.Proposals).HasMaxLength(8000);
+        e.Property(x => x.SignerName).HasMaxLength(200);
+        e.Property(x => x.SignerPosition).HasMaxLength(200);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year }).IsUnique();
     }
@@ -65,7 +70,7 @@ public sealed record ReportLayout
     public string IssuingBody { get; init; } = "BAN CHỈ ĐẠO XÂY DỰNG XÃ HỘI HỌC TẬP XÃ {XA}";
     public string NumberSuffix { get; init; } = "BC-BCĐ";
     public string Title { get; init; } = "BÁO CÁO";
-    public string Subtitle { get; init; } = "Kết quả thực hiện phong trào \"Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời\" năm {NAM}";
+    public string Subtitle { get; init; } = "Kết quả thực hiện phong trào “Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” năm {NAM}";
     public string Recipient { get; init; } = "Ban Chỉ đạo xây dựng xã hội học tập tỉnh {Tinh}";
     public string FontName { get; init; } = "Times New Roman";
     public int FontSizePt { get; init; } = 13;
@@ -73,6 +78,10 @@ public sealed record ReportLayout
     public string SignerOnBehalf { get; init; } = "TM. BAN CHỈ ĐẠO";
     public string SignerRole { get; init; } = "TRƯỞNG BAN";
     public string SignerName { get; init; } = "";
+
+    // The signer's position as one text, "TM. BAN CHỈ ĐẠO – TRƯỞNG BAN", printed on two lines.
+    public string DefaultSignerPosition => $"{SignerOnBehalf} – {SignerRole}";
+
     public IReadOnlyList<string> Distribution { get; init; } = ["Như trên;", "Lưu: VT, BCĐ."];
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "wwwroot-assets", "templates", "bao-cao-nam.json");
@@ -98,4 +107,8 @@ public sealed record YearlyReportData(
     public string PlaceDateLine => $"{CommuneName}, ngày {Date.Day:00} tháng {Date.Month:00} năm {Date.Year}";
     public string Fill(string text) => Layout.Fill(text, CommuneName, ProvinceName, Year);
     public string FileStem => $"bao-cao-xhht-{Year}";
+
+    // Typed on the report's page; until then the template's values.
+    public string SignerName { get; init; } = Layout.SignerName;
+    public string SignerPosition { get; init; } = Layout.DefaultSignerPosition;
 }

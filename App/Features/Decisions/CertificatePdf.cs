@@ -50,10 +50,9 @@ public static class CertificatePdf
         Centre(g, $"CHỦ TỊCH {Upper(decision.IssuingBody)}", new XFont(serif, 14, XFontStyleEx.Bold), text, width, ref y, 62);
         Centre(g, layout.Heading, new XFont(serif, 40, XFontStyleEx.Bold), heading, width, ref y, 40);
 
-        var noun = decision.Title == Title.FamilyLearning ? "gia đình ông (bà)" : DecisionDefaults.Noun(decision.Title);
-        Centre(g, $"Công nhận {noun}", new XFont(serif, 16, XFontStyleEx.Italic), text, width, ref y, 40);
-        Centre(g, subject.SubjectName, Fit(g, subject.SubjectName, serif, 28, XFontStyleEx.Bold, width - 140), text, width, ref y, 28);
-        var place = subject.VillageName.Length > 0 ? $"{subject.VillageName}, xã {decision.Place}" : $"Xã {decision.Place}";
+        var (recipient, place) = CertificateRecipient(decision.Title, subject.SubjectName, subject.VillageName, decision.Place);
+        Centre(g, "Công nhận", new XFont(serif, 16, XFontStyleEx.Italic), text, width, ref y, 40);
+        Centre(g, recipient, Fit(g, recipient, serif, 28, XFontStyleEx.Bold, width - 140), text, width, ref y, 28);
         Centre(g, place, new XFont(serif, 15, XFontStyleEx.Regular), text, width, ref y, 40);
         var award = $"Đạt danh hiệu {Quoted(Upper(decision.Title.DisplayName()))} năm {decision.Year}";
         Centre(g, award, Fit(g, award, serif, 22, XFontStyleEx.Bold, width - 140), heading, width, ref y, 28);
@@ -79,8 +78,11 @@ public static class CertificatePdf
         var codeY = height - 82;
         g.DrawString("Mã xác minh:", label, text, x, codeY);
         g.DrawString(subject.CertificateCode, codeFont, text, x + g.MeasureString("Mã xác minh: ", label).Width, codeY);
-        g.DrawString("Tra cứu tính xác thực tại:", label, text, x, codeY + 16);
-        g.DrawString($"{verifyBaseUrl.TrimEnd('/')}/xac-minh/{subject.CertificateCode}", urlFont, text, x, codeY + 30);
+        // The public address from App:PublicBaseUrl; without it, the path on the commune's own site.
+        var path = $"/xac-minh/{subject.CertificateCode}";
+        var address = verifyBaseUrl.Length > 0 ? verifyBaseUrl.TrimEnd('/') + path : path;
+        g.DrawString(verifyBaseUrl.Length > 0 ? "Tra cứu tính xác thực tại:" : "Tra cứu tính xác thực trên trang của xã, đường dẫn:", label, text, x, codeY + 16);
+        g.DrawString(address, urlFont, text, x, codeY + 30);
     }
 
     private static void Centre(XGraphics g, string line, XFont font, XBrush brush, double width, ref double y, double advance) =>

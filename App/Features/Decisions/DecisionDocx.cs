@@ -27,7 +27,8 @@ public static class DecisionDocx
             $"Số: {decision.FullNumber}", DateLine(decision.Place, decision.IssuedOn));
         w.Add(w.Para(Center));
         w.Add(w.Line(Center, new TextRun("QUYẾT ĐỊNH", Bold: true)));
-        w.Add(w.Para(Center, new TextRun($"Về việc công nhận danh hiệu {Quoted(title)} năm {decision.Year}", Bold: true)));
+        w.Add(w.Line(Center, new TextRun($"Về việc công nhận danh hiệu {Quoted(title)} năm {decision.Year}", Bold: true)));
+        w.Add(DocxWriter.Rule(w.TextWidthCm, TrichYeuRuleCm, afterTwips: 240, beforeTwips: 120));
         w.Add(w.Para(Center, new TextRun($"CHỦ TỊCH {Upper(decision.IssuingBody)}", Bold: true)));
         foreach (var basis in DecisionDefaults.Lines(decision.Bases))
         {
@@ -46,7 +47,7 @@ public static class DecisionDocx
         w.Add(w.Para(Center, new TextRun(
             $"(Kèm theo Quyết định số {decision.FullNumber} ngày {ShortDate(decision.IssuedOn)} của Chủ tịch {decision.IssuingBody})", Italic: true)));
         SubjectTable(w, decision.Title, decision.Subjects.OrderBy(s => s.SortOrder)
-            .Select(s => new ListedSubject(s.SubjectName, s.VillageName, s.TotalTenths, s.Rating)).ToList());
+            .Select(s => new ListedSubject(PrintedName(decision.Title, s.SubjectName), s.VillageName, s.TotalTenths, s.Rating)).ToList());
         w.Add(w.Para(Left, new TextRun($"(Danh sách gồm {decision.Subjects.Count} {noun}.)", Italic: true)));
         return w.Save($"Quyết định số {decision.FullNumber}");
     }
@@ -69,19 +70,26 @@ public static class DecisionDocx
         return w.Save($"Danh sách đề nghị công nhận {title} năm {data.Year}");
     }
 
-    // Issuing body left (with its rule) and the national motto right; the number and the place and date below.
+    // The rule under the trích yếu (1/3 to 1/2 of its line, Nghị định 30/2020/NĐ-CP, Phụ lục I).
+    private const double TrichYeuRuleCm = 3.5;
+
+    // Issuing body left (with its rule) and the national motto right; the number and the place and date below. The
+    // right column is sized so the Quốc hiệu (9,5 cm at 13 pt bold) stays on one line; the left takes what is left.
     private static void Header(DocxWriter w, TextRun[] issuer, string? number, string dateLine)
     {
         var l = w.Layout;
-        var left = l.IssuerColumnCm;
-        var right = w.TextWidthCm - left;
+        var padding = 2 * DocxWriter.CellPaddingCm;
         var small = l.HeaderFontSizePt;
+        var nationCm = TextWidth.Cm(Nation, l.FontName, small, bold: true);
+        var right = Math.Max(w.TextWidthCm - l.IssuerColumnCm, nationCm + padding + 0.3);
+        var left = w.TextWidthCm - right;
         var issuerBlock = issuer.Select(r => (OpenXmlElement)w.Line(Center, r with { SizePt = small }))
-            .Append(DocxWriter.Rule(left, Math.Min(2.5, left / 2))).ToArray();
+            .Append(DocxWriter.Rule(left - padding, Math.Min(2.5, (left - padding) / 2))).ToArray();
         OpenXmlElement[] nation =
         [
             w.Line(Center, new TextRun(Nation, Bold: true, SizePt: small)),
-            w.Line(Center, new TextRun(Motto, Bold: true, Underline: true, SizePt: l.FontSizePt)),
+            w.Line(Center, new TextRun(Motto, Bold: true, SizePt: l.FontSizePt)),
+            DocxWriter.Rule(right - padding, TextWidth.Cm(Motto, l.FontName, l.FontSizePt, bold: true)),
         ];
         OpenXmlElement[] numberCell = number is null ? [] : [w.Line(Center, new TextRun(number, SizePt: small))];
         w.Add(DocxWriter.LayoutTable([left, right],

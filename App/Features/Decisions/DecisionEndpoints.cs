@@ -13,8 +13,10 @@ public static class DecisionEndpoints
     {
         var files = app.MapGroup("/quyet-dinh").RequireAuthorization();
         files.MapGet("/{id:int}/quyet-dinh.docx", (int id, DecisionService decisions) => Serve(() => decisions.DecisionDocxAsync(id)));
-        files.MapGet("/{id:int}/giay-cong-nhan.pdf", (int id, HttpRequest request, DecisionService decisions) =>
-            Serve(() => decisions.CertificatesPdfAsync(id, $"{request.Scheme}://{request.Host}{request.PathBase}")));
+        // The verification address comes from App:PublicBaseUrl, never from the request's Host or forwarded headers: a
+        // certificate must not print whatever address a request claimed. Unset: the path alone is printed.
+        files.MapGet("/{id:int}/giay-cong-nhan.pdf", (int id, Setup.AppSettings settings, DecisionService decisions) =>
+            Serve(() => decisions.CertificatesPdfAsync(id, settings.App.PublicBaseUrl.Trim())));
         files.MapGet("/de-nghi.docx", ([FromQuery(Name = "danh-hieu")] Title title, [FromQuery(Name = "nam")] int year, DecisionService decisions) =>
             Serve(() => decisions.ProposalDocxAsync(title, year)));
     }

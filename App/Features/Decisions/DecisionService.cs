@@ -262,7 +262,7 @@ public sealed class DecisionService(
         var scope = await currentUser.RequireScopeAsync(Issuers);
         await using var db = await dbFactory.CreateDbContextAsync();
         var subjects = (await CandidatesAsync(db, scope.CommuneId, title, year)).Where(c => c.MeetsCriteria)
-            .Select(c => new ListedSubject(c.Name, c.Village, c.TotalTenths, c.Rating)).ToList();
+            .Select(c => new ListedSubject(DocumentTexts.PrintedName(title, c.Name), c.Village, c.TotalTenths, c.Rating)).ToList();
         var data = new ProposalData(await CommuneNameAsync(db, scope.CommuneId), title, year, Today(), subjects);
         return new DownloadFile($"de-nghi-cong-nhan-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.docx", DocxType,
             DecisionDocx.Proposal(data, DocumentLayout.Load().Decision));

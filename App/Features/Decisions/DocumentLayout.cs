@@ -16,7 +16,7 @@ public sealed record DecisionLayout
     public double FirstLineIndentCm { get; init; } = 1.27;
     public double SpacingAfterPt { get; init; } = 6;
     public double LineSpacing { get; init; } = 1.15;
-    public double IssuerColumnCm { get; init; } = 6.5;
+    public double IssuerColumnCm { get; init; } = 5.8;
 }
 
 public sealed record CertificateLayout

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HocTapSuotDoi.Features.Criteria.Engine;
 
 namespace HocTapSuotDoi.Features.Decisions;
 
@@ -36,4 +37,50 @@ public static class DocumentTexts
         Regex.Split(position, @"\s+[–-]\s+|\n").Select(l => l.Trim()).Where(l => l.Length > 0).Select(Upper).ToList();
 
     public static string Quoted(string title) => $"“{title}”";
+
+    // Straight quotes typed in a template or a text box become typographic: "Cả nước thi đua" → “Cả nước thi đua”.
+    public static string CurlyQuotes(string text) => Regex.Replace(text, "\"([^\"]*)\"", "“$1”");
+
+    // A registration names a household "Hộ Lê Văn Thử (H0012)" for the registers; documents print the head's name
+    // without the internal code, and a clan as "Dòng họ …" however it was typed.
+    public static string PrintedName(Title title, string subjectName)
+    {
+        var name = Regex.Replace(subjectName.Trim(), @"\s*\([^()]*\)$", "");
+        return title switch
+        {
+            Title.FamilyLearning => StripPrefix(name, "Hộ gia đình ", "Gia đình ", "Hộ "),
+            Title.ClanLearning => "Dòng họ " + StripPrefix(name, "Dòng họ ", "Họ "),
+            Title.VillageCommunity => "Thôn " + StripPrefix(name, "Thôn "),
+            _ => name,
+        };
+    }
+
+    // Who a certificate is made out to, and where: "Gia đình ông/bà Lê Văn Thử" and "Thôn Tân Hòa, xã Cẩm Tân".
+    public static (string Name, string Place) CertificateRecipient(Title title, string subjectName, string village, string commune)
+    {
+        var name = PrintedName(title, subjectName);
+        var recipient = title switch
+        {
+            Title.FamilyLearning => $"Gia đình ông/bà {name}",
+            Title.CitizenLearning => $"Ông/Bà {name}",
+            _ => name,
+        };
+        var communeText = $"xã {commune}";
+        var place = title is Title.VillageCommunity or Title.CommuneCommunity || village.Trim().Length == 0
+            ? communeText
+            : $"{"thôn " + StripPrefix(village.Trim(), "Thôn ")}, {communeText}";
+        return (recipient, char.ToUpper(place[0], Vietnamese) + place[1..]);
+    }
+
+    private static string StripPrefix(string text, params string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && text.Length > prefix.Length)
+            {
+                return text[prefix.Length..].Trim();
+            }
+        }
+        return text;
+    }
 }

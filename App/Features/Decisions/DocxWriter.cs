@@ -55,13 +55,25 @@ public sealed class DocxWriter(DecisionLayout layout)
         return paragraph;
     }
 
-    // The short rule under the issuing body: the top border of a 2-point paragraph, narrowed by its indents.
-    public static Paragraph Rule(double columnCm, double ruleCm) => new(new ParagraphProperties
+    // Left and right padding of layout-table cells: the header's columns are sized knowing it.
+    public const double CellPaddingCm = 0.1;
+
+    // A short centred rule (under the issuing body, the national motto, the trích yếu): the top border of a 2-point
+    // paragraph, narrowed by its indents. `columnCm` is the width the paragraph lives in (a cell's text width).
+    public static Paragraph Rule(double columnCm, double ruleCm, int afterTwips = 0, int beforeTwips = 80)
     {
-        ParagraphBorders = new ParagraphBorders { TopBorder = new TopBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" } },
-        SpacingBetweenLines = new SpacingBetweenLines { Before = "20", After = "0", Line = "40", LineRule = LineSpacingRuleValues.Exact },
-        Indentation = new Indentation { Left = Twips((columnCm - ruleCm) / 2).ToString(), Right = Twips((columnCm - ruleCm) / 2).ToString() },
-    });
+        // The paragraph's mark is 1 pt high, so the border sits `beforeTwips` under the line above in Word and LibreOffice alike
+        // (an "exact" line height lets LibreOffice draw the border into the text above).
+        var indent = Twips(Math.Max(0, (columnCm - ruleCm) / 2)).ToString();
+        return new(new ParagraphProperties
+        {
+            KeepNext = new KeepNext(),
+            ParagraphBorders = new ParagraphBorders { TopBorder = new TopBorder { Val = BorderValues.Single, Size = 6, Space = 0, Color = "000000" } },
+            SpacingBetweenLines = new SpacingBetweenLines { Before = beforeTwips.ToString(), After = afterTwips.ToString(), Line = "240", LineRule = LineSpacingRuleValues.Auto },
+            Indentation = new Indentation { Left = indent, Right = indent },
+            ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "2" }, new FontSizeComplexScript { Val = "2" }),
+        });
+    }
 
     public static void PageBreakBefore(Paragraph paragraph) => paragraph.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
 
@@ -123,6 +135,11 @@ public sealed class DocxWriter(DecisionLayout layout)
                 InsideVerticalBorder = new InsideVerticalBorder { Val = value, Size = 4, Color = "000000" },
             },
             TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+            TableCellMarginDefault = new TableCellMarginDefault
+            {
+                TableCellLeftMargin = new TableCellLeftMargin { Width = (short)Twips(CellPaddingCm), Type = TableWidthValues.Dxa },
+                TableCellRightMargin = new TableCellRightMargin { Width = (short)Twips(CellPaddingCm), Type = TableWidthValues.Dxa },
+            },
         });
         table.Append(new TableGrid(columnsCm.Select(c => new GridColumn { Width = Twips(c).ToString() })));
         for (var r = 0; r < rows.Length; r++)

@@ -60,6 +60,18 @@ public sealed class ExportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Exports_print_on_A4_one_page_wide_with_the_heading_repeated_and_sheet_names_with_diacritics()
+    {
+        await ImportAsync(new Line(Code(), "T01", Name()));
+
+        var households = await ExportAsync(Admin, e => e.HouseholdsAsync(new HouseholdQuery()));
+        var villages = await ExportAsync(Admin, e => e.VillagesAsync());
+
+        Assert.Equal(["Hộ gia đình"], Documents.WorkbookChecks.AssertPrintSetup(households.Content, 1));
+        Assert.Equal(["Thôn"], Documents.WorkbookChecks.AssertPrintSetup(villages.Content, 1));
+    }
+
+    [Fact]
     public async Task The_household_export_lists_the_same_households_in_the_same_order_as_the_list()
     {
         var moved = new Line(Code(), "T01", Name()) { HouseholdStatus = "Chuyển đi" };

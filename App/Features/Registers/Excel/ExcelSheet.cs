@@ -43,6 +43,15 @@ public sealed class ExcelSheet
             EnableAutoWidth = true,
             MaxWidth = 45,
         });
+        // Print setup MiniExcel does not write: A4, one page wide (landscape for the wide lists), heading row repeated.
+        stream.Position = 0;
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, true))
+        {
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.Workbook!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First();
+            Setup.XlsxPrint.Apply(workbook, (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheet.Id!.Value!), _name, 1,
+                landscape: _table.Columns.Count > 7);
+        }
         return stream.ToArray();
     }
 }
