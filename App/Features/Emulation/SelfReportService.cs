@@ -28,7 +28,11 @@ public sealed class SelfReportService(
     private static bool CanRead(UserScope scope, SubjectRef subject) =>
         UnitReportService.CanEdit(scope, subject) || scope.HasRole(Roles.Administrator, Roles.Committee, Roles.Viewer);
 
-    public async Task<SelfReportView> GetAsync(int deadlineId, int year, SubjectRef subject)
+    // The yearly results report due before 30/11 (plan VII.9) is the one the self-report is attached to.
+    public const string YearlyReportKey = "bao-cao-nam";
+
+    // Null when the deadline is not the yearly results report (e.g. the title registration deadline).
+    public async Task<SelfReportView?> GetAsync(int deadlineId, int year, SubjectRef subject)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         if (subject.Kind == ReportSubjectKind.Commune || !CanRead(scope, subject))
@@ -36,6 +40,10 @@ public sealed class SelfReportService(
             throw new ForbiddenException(RegisterAccess.NotInScope);
         }
         await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Set<Deadline>().AnyAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId && d.DefaultKey == YearlyReportKey))
+        {
+            return null;
+        }
         var reportId = await db.Set<UnitReport>().AsNoTracking()
             .Where(r => r.CommuneId == scope.CommuneId && r.DeadlineId == deadlineId && r.Year == year && r.SubjectKind == subject.Kind && r.SubjectId == subject.Id)
             .Select(r => (int?)r.Id).SingleOrDefaultAsync();
@@ -85,7 +93,8 @@ public sealed class SelfReportService(
         var report = await db.Set<UnitReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == form.UnitReportId && r.CommuneId == scope.CommuneId)
             ?? throw new ValidationException(NoReportYet);
         var subject = new SubjectRef(report.SubjectKind, report.SubjectId);
-        if (subject.Kind == ReportSubjectKind.Commune || !UnitReportService.CanEdit(scope, subject))
+        var yearly = await db.Set<Deadline>().AnyAsync(d => d.Id == report.DeadlineId && d.DefaultKey == YearlyReportKey);
+        if (!yearly || subject.Kind == ReportSubjectKind.Commune || !UnitReportService.CanEdit(scope, subject))
         {
             throw new ForbiddenException("Bạn không phải người báo cáo của nơi này.");
         }
