@@ -186,7 +186,8 @@ public sealed class SelfReportTests(AppFactory app) : IClassFixture<AppFactory>
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("canbo@camtan.vn", s => s.SaveDraftAsync(adminView.Form)));
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem@camtan.vn", s => s.SaveDraftAsync(adminView.Form)));
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("admin@camtan.vn", s => s.SaveDraftAsync(adminView.Form)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => ViewAsync("canbo@camtan.vn", deadline, await app.VillageAsync("T05")));
+        var farVillage = await app.VillageAsync("T05");
+        await Assert.ThrowsAsync<ForbiddenException>(() => ViewAsync("canbo@camtan.vn", deadline, farVillage));
         await using var scope = await app.AsUserAsync("donvi@camtan.vn");
         await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<SelfReportService>().ListAsync(EmulationTestData.Year));
     }

@@ -21,7 +21,7 @@ public sealed class EmulationCriteriaService(
     {
         await currentUser.RequireScopeAsync(Roles.All.ToArray());
         await using var db = await dbFactory.CreateDbContextAsync();
-        var lists = await Query(db).Where(l => l.IsCurrent).ToListAsync();
+        var lists = await Query(db, l => l.IsCurrent).ToListAsync();
         return lists.OrderBy(l => l.Kind).ToList();
     }
 
@@ -29,7 +29,7 @@ public sealed class EmulationCriteriaService(
     {
         await currentUser.RequireScopeAsync(Roles.All.ToArray());
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await Query(db).Where(l => l.Kind == kind).OrderByDescending(l => l.VersionNumber).ToListAsync();
+        return (await Query(db, l => l.Kind == kind).ToListAsync()).OrderByDescending(l => l.VersionNumber).ToList();
     }
 
     public static EmulationCriteriaForm FormFor(CriteriaListView list) => new()
@@ -79,8 +79,8 @@ public sealed class EmulationCriteriaService(
         return new CriteriaSaveResult(list.Id, false);
     }
 
-    private static IQueryable<CriteriaListView> Query(AppDbContext db) =>
-        db.Set<EmulationCriteriaList>().AsNoTracking().Select(l => new CriteriaListView(l.Id, l.Kind, l.VersionNumber, l.Name, l.Source, l.IsCurrent,
+    private static IQueryable<CriteriaListView> Query(AppDbContext db, System.Linq.Expressions.Expression<Func<EmulationCriteriaList, bool>> filter) =>
+        db.Set<EmulationCriteriaList>().AsNoTracking().Where(filter).Select(l => new CriteriaListView(l.Id, l.Kind, l.VersionNumber, l.Name, l.Source, l.IsCurrent,
             db.Set<EmulationSelfReport>().Any(r => r.CriteriaListId == l.Id), l.Version,
             l.Criteria.OrderBy(c => c.Position).Select(c => c.Text).ToList()));
 }
