@@ -27,6 +27,7 @@ public static class DatabaseSetup
             await scope.ServiceProvider.GetRequiredService<Features.Criteria.CriteriaLibrarySeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<Features.Targets.NationalTargetsSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<Features.Emulation.EmulationCriteriaSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<Features.PlanTasks.PlanTaskSeeder>().SeedAsync();
             if (settings.DemoData.Enabled)
             {
                 await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(commune);

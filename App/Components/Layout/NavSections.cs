@@ -41,6 +41,8 @@ public static class NavSections
         new("Thi đua", "Tự đánh giá thi đua", "/thi-dua/tu-danh-gia", Icons.Material.Filled.RuleFolder,
             [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee, HocTapSuotDoi.Security.Roles.Viewer]),
         new("Thi đua", "Sáng kiến, mô hình hay", "/sang-kien", Icons.Material.Filled.Lightbulb, HocTapSuotDoi.Security.Roles.All),
+        new("Thi đua", "Nhiệm vụ theo Kế hoạch", "/nhiem-vu", Icons.Material.Filled.TaskAlt,
+            [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee, HocTapSuotDoi.Security.Roles.Viewer]),
     ];
 
     public static IReadOnlyList<NavSection> For(ClaimsPrincipal user) =>

@@ -78,6 +78,32 @@ namespace HocTapSuotDoi.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanTask",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommuneId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PlanSection = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProgressNotes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    DefaultKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTask", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmulationCriterion",
                 columns: table => new
                 {
@@ -220,6 +246,17 @@ namespace HocTapSuotDoi.Data.Migrations
                 name: "IX_Initiative_VillageId",
                 table: "Initiative",
                 column: "VillageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTask_CommuneId_Body",
+                table: "PlanTask",
+                columns: new[] { "CommuneId", "Body" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTask_CommuneId_DefaultKey",
+                table: "PlanTask",
+                columns: new[] { "CommuneId", "DefaultKey" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -230,6 +267,9 @@ namespace HocTapSuotDoi.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Initiative");
+
+            migrationBuilder.DropTable(
+                name: "PlanTask");
 
             migrationBuilder.DropTable(
                 name: "EmulationCriterion");
