@@ -29,14 +29,14 @@ public sealed class NavMenuTests : IAsyncLifetime
     public void Administrator_sees_the_administration_sections()
     {
         var links = LinksFor(Roles.Administrator);
-        Assert.Equal(["Trang chủ", "Báo cáo năm", "Đăng ký, chấm điểm", "Số liệu năm", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Nhập từ Excel", "Quyết định công nhận", "Bộ tiêu chí", "Số liệu các năm trước", "Chỉ tiêu", "Người dùng", "Sao lưu dữ liệu", "Hạn báo cáo", "Tác vụ nền (Hangfire)", "Tiến độ báo cáo", "Nhật ký nhắc việc"], links);
+        Assert.Equal(["Trang chủ", "Báo cáo năm", "Đăng ký, chấm điểm", "Số liệu năm", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Nhập từ Excel", "Quyết định công nhận", "Bộ tiêu chí", "Số liệu các năm trước", "Chỉ tiêu", "Người dùng", "Sao lưu dữ liệu", "Hạn báo cáo", "Tác vụ nền (Hangfire)", "Tiến độ báo cáo", "Nhật ký nhắc việc", "Tiêu chí thi đua", "Tự đánh giá thi đua", "Sáng kiến, mô hình hay", "Nhiệm vụ theo Kế hoạch"], links);
     }
 
     [Fact]
     public void Unit_reporter_sees_only_the_units_register()
     {
         var links = LinksFor(Roles.UnitReporter);
-        Assert.Equal(["Trang chủ", "Đăng ký, chấm điểm", "Số liệu năm", "Đơn vị", "Báo cáo của đơn vị"], links);
+        Assert.Equal(["Trang chủ", "Đăng ký, chấm điểm", "Số liệu năm", "Đơn vị", "Báo cáo của đơn vị", "Tiêu chí thi đua", "Sáng kiến, mô hình hay"], links);
     }
 
     [Theory]

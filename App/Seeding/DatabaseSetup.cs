@@ -26,6 +26,8 @@ public static class DatabaseSetup
             var commune = await scope.ServiceProvider.GetRequiredService<InitialDataSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<Features.Criteria.CriteriaLibrarySeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<Features.Targets.NationalTargetsSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<Features.Emulation.EmulationCriteriaSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<Features.PlanTasks.PlanTaskSeeder>().SeedAsync();
             if (settings.DemoData.Enabled)
             {
                 await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(commune);

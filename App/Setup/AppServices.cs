@@ -9,6 +9,7 @@ using HocTapSuotDoi.Features.Backups;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Dashboard;
+using HocTapSuotDoi.Features.Emulation;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Households;
@@ -164,6 +165,7 @@ public static class AppServices
         services.AddScoped<InitialDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddDashboard();
+        services.AddEmulation();
         // The deadlines feature answers the dashboard's "who has reported" (replaces the dashboard's no-data default).
         services.AddSingleton<Features.Dashboard.IReportComplianceSource, DeadlineReportCompliance>();
     }

@@ -36,6 +36,9 @@ public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedAp
         _ctx.Services.AddSingleton(services.GetRequiredService<WorkingYear>());
         _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<ReportForm>>());
         _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<ExceptionForm>>());
+        // The report page carries the emulation self-report section.
+        _ctx.Services.AddSingleton(services.GetRequiredService<HocTapSuotDoi.Features.Emulation.SelfReportService>());
+        _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<HocTapSuotDoi.Features.Emulation.SelfReportForm>>());
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized(email);
         auth.SetRoles(role);

@@ -37,6 +37,12 @@ public static class NavSections
         new("Quản trị", "Sao lưu dữ liệu", "/quan-tri/sao-luu", Icons.Material.Filled.Backup, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Hạn báo cáo", "/quan-tri/han-bao-cao", Icons.Material.Filled.EventNote, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Tác vụ nền (Hangfire)", "/hangfire", Icons.Material.Filled.Schedule, [HocTapSuotDoi.Security.Roles.Administrator], External: true),
+        new("Thi đua", "Tiêu chí thi đua", "/thi-dua/tieu-chi", Icons.Material.Filled.EmojiEvents, HocTapSuotDoi.Security.Roles.All),
+        new("Thi đua", "Tự đánh giá thi đua", "/thi-dua/tu-danh-gia", Icons.Material.Filled.RuleFolder,
+            [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee, HocTapSuotDoi.Security.Roles.Viewer]),
+        new("Thi đua", "Sáng kiến, mô hình hay", "/sang-kien", Icons.Material.Filled.Lightbulb, HocTapSuotDoi.Security.Roles.All),
+        new("Thi đua", "Nhiệm vụ theo Kế hoạch", "/nhiem-vu", Icons.Material.Filled.TaskAlt,
+            [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee, HocTapSuotDoi.Security.Roles.Viewer]),
     ];
 
     public static IReadOnlyList<NavSection> For(ClaimsPrincipal user) =>

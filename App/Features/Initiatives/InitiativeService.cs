@@ -1,0 +1,161 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Initiatives;
+
+public sealed record InitiativeFilter(int? Year = null, InitiativeStatus? Status = null, InitiativeKind? Kind = null, string? Search = null);
+
+public sealed record InitiativeRow(int Id, InitiativeKind Kind, InitiativeAuthorKind AuthorKind, string AuthorName, string Title, int Year,
+    string ApplicationScope, InitiativeStatus Status, string DecisionNumber, DateOnly? DecisionDate, bool CanEdit);
+
+public sealed record InitiativeOption(int Id, string Name);
+
+// The register of initiatives and good models. The committee and administrators keep it; khuyến học staff propose
+// entries for their villages; everyone else reads what their scope covers.
+public sealed class InitiativeService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    IValidator<InitiativeForm> validator)
+{
+    public static readonly string[] Editors = [Roles.Administrator, Roles.Committee, Roles.Scorer];
+    public const string RecogniseOnlyCommittee = "Chỉ Ban chỉ đạo hoặc quản trị viên được công nhận hoặc không công nhận sáng kiến.";
+
+    public static bool CanEdit(UserScope scope, int? villageId, InitiativeStatus status) => scope.Role switch
+    {
+        Roles.Administrator or Roles.Committee => true,
+        Roles.Scorer => status == InitiativeStatus.Proposed
+            && (scope.Kind == ScopeKind.Commune || (villageId is { } v && scope.VillageIds.Contains(v))),
+        _ => false,
+    };
+
+    private static IQueryable<Initiative> Visible(IQueryable<Initiative> rows, UserScope scope)
+    {
+        var villages = scope.VillageIds.Select(v => (int?)v).ToList();
+        rows = rows.Where(i => i.CommuneId == scope.CommuneId);
+        return scope.Role switch
+        {
+            Roles.Administrator or Roles.Committee or Roles.Viewer => rows,
+            Roles.Scorer when scope.Kind == ScopeKind.Commune => rows,
+            Roles.Scorer => rows.Where(i => villages.Contains(i.VillageId)),
+            Roles.UnitReporter => rows.Where(i => i.UnitId != null && i.UnitId == scope.UnitId),
+            _ => rows.Where(i => false),
+        };
+    }
+
+    public async Task<(PageResult<InitiativeRow> Page, bool CanAdd)> ListAsync(InitiativeFilter filter, PageRequest page)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = Visible(db.Set<Initiative>().AsNoTracking(), scope);
+        if (filter.Year is { } year)
+        {
+            rows = rows.Where(i => i.Year == year);
+        }
+        if (filter.Status is { } status)
+        {
+            rows = rows.Where(i => i.Status == status);
+        }
+        if (filter.Kind is { } kind)
+        {
+            rows = rows.Where(i => i.Kind == kind);
+        }
+        var key = VietnameseText.SearchKey(filter.Search);
+        if (key.Length > 0)
+        {
+            rows = rows.Where(i => i.SearchKey.Contains(key));
+        }
+        var total = await rows.CountAsync();
+        var items = await rows.OrderByDescending(i => i.Year).ThenBy(i => i.Title)
+            .Skip(page.Page * page.PageSize).Take(page.PageSize)
+            .Select(i => new { i.Id, i.Kind, i.AuthorKind, i.AuthorName, i.Title, i.Year, i.ApplicationScope, i.Status, i.DecisionNumber, i.DecisionDate, i.VillageId })
+            .ToListAsync();
+        var result = items.Select(i => new InitiativeRow(i.Id, i.Kind, i.AuthorKind, i.AuthorName, i.Title, i.Year, i.ApplicationScope, i.Status,
+            i.DecisionNumber, i.DecisionDate, CanEdit(scope, i.VillageId, i.Status))).ToList();
+        return (new PageResult<InitiativeRow>(result, total), scope.HasRole(Editors));
+    }
+
+    public async Task<InitiativeForm> GetAsync(int id)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var i = await Visible(db.Set<Initiative>().AsNoTracking(), scope).SingleOrDefaultAsync(x => x.Id == id)
+            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        return new InitiativeForm
+        {
+            Id = i.Id, Version = i.Version, Kind = i.Kind, AuthorKind = i.AuthorKind, AuthorName = i.AuthorName, VillageId = i.VillageId,
+            UnitId = i.UnitId, Title = i.Title, Description = i.Description, Year = i.Year, ApplicationScope = i.ApplicationScope,
+            Evidence = i.Evidence, Status = i.Status, DecisionNumber = i.DecisionNumber, DecisionDate = i.DecisionDate?.ToDateTime(TimeOnly.MinValue),
+        };
+    }
+
+    // The villages and units an editor may link an entry to.
+    public async Task<(IReadOnlyList<InitiativeOption> Villages, IReadOnlyList<InitiativeOption> Units)> OptionsAsync()
+    {
+        var scope = await currentUser.RequireScopeAsync(Editors);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var villages = await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).Select(v => new InitiativeOption(v.Id, v.Name)).ToListAsync();
+        var units = scope.Role == Roles.Scorer && scope.Kind != ScopeKind.Commune ? [] :
+            await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Name).Select(u => new InitiativeOption(u.Id, u.Name)).ToListAsync();
+        return (villages, units);
+    }
+
+    public async Task<int> SaveAsync(InitiativeForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(Editors);
+        await validator.ValidateAndThrowAsync(form);
+        if (!CanEdit(scope, form.VillageId, form.Status))
+        {
+            throw new ForbiddenException(form.Status == InitiativeStatus.Proposed
+                ? "Bạn chỉ ghi được sáng kiến của thôn mình phụ trách: hãy chọn thôn."
+                : RecogniseOnlyCommittee);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId))
+        {
+            throw new ForbiddenException(RegisterAccess.NotInScope);
+        }
+        if (form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.CommuneId == scope.CommuneId))
+        {
+            throw new ForbiddenException(RegisterAccess.NotInScope);
+        }
+        Initiative entry;
+        if (form.Id == 0)
+        {
+            entry = new Initiative { CommuneId = scope.CommuneId, AuthorName = "", Title = "" };
+            db.Add(entry);
+        }
+        else
+        {
+            entry = await Visible(db.Set<Initiative>(), scope).SingleOrDefaultAsync(i => i.Id == form.Id)
+                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            // A staff member may not reopen or change an entry the committee has already decided on.
+            if (!CanEdit(scope, entry.VillageId, entry.Status))
+            {
+                throw new ForbiddenException(RecogniseOnlyCommittee);
+            }
+            db.Entry(entry).Property(i => i.Version).OriginalValue = form.Version;
+        }
+        entry.Kind = form.Kind;
+        entry.AuthorKind = form.AuthorKind;
+        entry.AuthorName = form.AuthorName.Trim();
+        entry.VillageId = form.VillageId;
+        entry.UnitId = form.UnitId;
+        entry.Title = form.Title.Trim();
+        entry.Description = form.Description.Trim();
+        entry.Year = form.Year;
+        entry.ApplicationScope = form.ApplicationScope.Trim();
+        entry.Evidence = form.Evidence.Trim();
+        entry.Status = form.Status;
+        var recognised = form.Status == InitiativeStatus.Recognised;
+        entry.DecisionNumber = recognised ? form.DecisionNumber.Trim() : "";
+        entry.DecisionDate = recognised && form.DecisionDate is { } date ? DateOnly.FromDateTime(date) : null;
+        entry.SearchKey = VietnameseText.SearchKey($"{entry.Title} {entry.AuthorName}");
+        await HouseholdService.SaveOrConflictAsync(db, "Sáng kiến này");
+        return entry.Id;
+    }
+}
