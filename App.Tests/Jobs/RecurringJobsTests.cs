@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Storage;
 using HocTapSuotDoi.Jobs;
+using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.Features.Backups;
 using HocTapSuotDoi.Tests.Security;
@@ -88,6 +89,39 @@ public sealed class BackupJobThroughHangfireTests(BackupJobThroughHangfireTests.
         var copy = await WaitForNewBackupAsync(before);
         var settings = app.Services.GetRequiredService<AppSettings>();
         Assert.Equal(BackupTests.RowCounts(settings.DatabasePath), BackupTests.RowCounts(copy));
+    }
+
+    [Fact]
+    public async Task Chay_ngay_on_the_jobs_page_runs_the_backup_and_the_page_shows_its_result_in_Vietnam_time()
+    {
+        await using var admin = await app.AsUserAsync("admin@camtan.vn");
+        var jobs = admin.ServiceProvider.GetRequiredService<BackgroundJobsService>();
+        var rows = await jobs.ListAsync();
+        Assert.Equal(["Nhắc hạn báo cáo", "Sao lưu hằng đêm"], rows.Select(r => r.Name).Order());
+        Assert.All(rows, r => Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$", r.NextRun));
+
+        var before = Backups();
+        await jobs.RunNowAsync(RecurringJobs.NightlyBackup);
+        await WaitForNewBackupAsync(before);
+        JobRow backup;
+        var waited = 0;
+        do
+        {
+            await Task.Delay(200);
+            backup = (await jobs.ListAsync()).Single(r => r.Id == RecurringJobs.NightlyBackup);
+        }
+        while (backup.LastResult != "Thành công" && ++waited < 150);
+        Assert.Equal("Thành công", backup.LastResult);
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$", backup.LastRun);
+    }
+
+    [Fact]
+    public async Task Only_administrators_may_run_a_job_now()
+    {
+        await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+        var jobs = scorer.ServiceProvider.GetRequiredService<BackgroundJobsService>();
+        await Assert.ThrowsAsync<ForbiddenException>(() => jobs.RunNowAsync(RecurringJobs.NightlyBackup));
+        await Assert.ThrowsAsync<ForbiddenException>(() => jobs.ListAsync());
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class PageAccessTests(AppAccessFixture fixture) : IClassFixture<Ap
     {
         using var client = fixture.CreateBrowserlikeClient();
         await HttpSignIn.SignInOkAsync(client, email, AppFactory.DemoPassword);
-        foreach (var url in new[] { "/quan-tri/nguoi-dung", "/quan-tri/sao-luu", "/hangfire", "/hangfire/recurring", "/quan-tri/sao-luu/tai/x.db" })
+        foreach (var url in new[] { "/quan-tri/nguoi-dung", "/quan-tri/sao-luu", "/quan-tri/tac-vu", "/hangfire", "/hangfire/recurring", "/quan-tri/sao-luu/tai/x.db" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -93,6 +93,15 @@ public sealed class PageAccessTests(AppAccessFixture fixture) : IClassFixture<Ap
         var response = await client.GetAsync("/hangfire/recurring");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("sao-luu-hang-dem", await response.TextAsync());
+    }
+
+    [Fact]
+    public async Task Administrator_opens_the_background_jobs_page()
+    {
+        using var client = fixture.CreateBrowserlikeClient();
+        await fixture.SignInAsAdministratorAsync(client);
+        var response = await client.GetAsync("/quan-tri/tac-vu");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -142,6 +142,7 @@ public static class AppServices
         services.AddScoped<HomeService>();
         services.AddScoped<UserService>();
         services.AddScoped<BackupService>();
+        services.AddScoped<HocTapSuotDoi.Jobs.BackgroundJobsService>();
         services.AddScoped<VillageService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<PeopleService>();

@@ -36,7 +36,7 @@ public static class NavSections
         new("Quản trị", "Người dùng", "/quan-tri/nguoi-dung", Icons.Material.Filled.People, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Sao lưu dữ liệu", "/quan-tri/sao-luu", Icons.Material.Filled.Backup, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Quản trị", "Hạn báo cáo", "/quan-tri/han-bao-cao", Icons.Material.Filled.EventNote, [HocTapSuotDoi.Security.Roles.Administrator]),
-        new("Quản trị", "Tác vụ nền (Hangfire)", "/hangfire", Icons.Material.Filled.Schedule, [HocTapSuotDoi.Security.Roles.Administrator], External: true),
+        new("Quản trị", "Tác vụ nền", "/quan-tri/tac-vu", Icons.Material.Filled.Schedule, [HocTapSuotDoi.Security.Roles.Administrator]),
         new("Thi đua", "Tiêu chí thi đua", "/thi-dua/tieu-chi", Icons.Material.Filled.EmojiEvents, HocTapSuotDoi.Security.Roles.All),
         new("Thi đua", "Tự đánh giá thi đua", "/thi-dua/tu-danh-gia", Icons.Material.Filled.RuleFolder,
             [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee, HocTapSuotDoi.Security.Roles.Viewer]),
