@@ -28,8 +28,10 @@ public sealed class ClanFormValidator : AbstractValidator<ClanForm>
     public ClanFormValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên dòng họ.").MaximumLength(200).WithMessage("Tên dòng họ dài quá 200 ký tự.");
-        RuleFor(x => x.HeadName).NotEmpty().WithMessage("Hãy nhập họ và tên trưởng họ.").MaximumLength(200).WithMessage("Tên trưởng họ dài quá 200 ký tự.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên dòng họ.").MaximumLength(200).WithMessage("Tên dòng họ dài quá 200 ký tự.")
+            .WithoutHiddenCharacters("Tên dòng họ");
+        RuleFor(x => x.HeadName).NotEmpty().WithMessage("Hãy nhập họ và tên trưởng họ.").MaximumLength(200).WithMessage("Tên trưởng họ dài quá 200 ký tự.")
+            .WithoutHiddenCharacters("Tên trưởng họ");
         RuleFor(x => x.Phone).Matches(@"^(\+?[0-9][0-9 .]{7,14})?$").WithMessage("Số điện thoại không hợp lệ (8–15 chữ số).");
         RuleFor(x => x.Note).MaximumLength(1000).WithMessage("Ghi chú dài quá 1000 ký tự.");
     }
