@@ -21,7 +21,7 @@ public sealed class ReminderRecordingTests(ClockedApp app) : IClassFixture<Clock
     public async Task A_foreign_key_failure_is_not_taken_for_an_already_recorded_reminder()
     {
         await using var db = await app.DbAsync();
-        db.Add(new Notification { UserId = "khong-co-tai-khoan-nay", Title = "t", Body = "b", CreatedAtUtc = DateTime.UtcNow });
+        db.Add(new Notification { UserId = "khong-co-tai-khoan-nay", Title = "t", Body = "b", CreatedAtUtc = new DateTime(2041, 11, 23, 0, 30, 0, DateTimeKind.Utc) });
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         Assert.False(ReminderDispatcher.IsUniqueViolation(error));
     }

@@ -62,6 +62,9 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
             string.Join(", ", villages.Where(v => v.ClanId == r.Id).OrderBy(v => v.SortOrder).Select(v => v.Name)))).ToList();
     }
 
+    // Whether the signed-in user may add or change clans: the page offers "Lưu" only then.
+    public async Task<bool> CanEditAsync() => CanEdit(await currentUser.RequireScopeAsync(RegisterAccess.Readers));
+
     public async Task<(ClanForm Form, IReadOnlyList<ClanMemberRow> Members, bool CanEdit)> GetAsync(int id)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
