@@ -7,15 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace HocTapSuotDoi.Security;
 
-// A circuit can live for hours: every few seconds it checks that the user still exists, is not locked and has the same
+// A circuit can live for hours: every minute it checks that the user still exists, is not locked and has the same
 // security stamp (changed on lock, password reset, role or scope change), otherwise the user is signed out of it.
 public sealed class RevalidatingAuthStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
     IOptions<IdentityOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    // Short, so an open page stops working within seconds of a password change elsewhere (HTTP requests check every time).
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(5);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
