@@ -45,7 +45,8 @@ public sealed class BulkBrowserFixture : BrowserFixture
 [Collection(AppCollection.Name)]
 public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelper output) : IClassFixture<BulkBrowserFixture>
 {
-    private static readonly int Year = DateTime.UtcNow.Year;
+    // The app's year (its clock starts on AppFactory.ClockStart), not the year the tests happen to run in.
+    private static readonly int Year = AppFactory.ClockStart.Year;
 
     // What the person sees (the viewport): a dialog sits over a page that may be much longer.
     private static Task ShotAsync(IPage page, string name) =>

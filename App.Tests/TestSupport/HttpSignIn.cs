@@ -15,6 +15,14 @@ public static partial class HttpSignIn
         return await client.PostAsync(path, new FormUrlEncodedContent(content));
     }
 
+    // The antiforgery token a server-rendered form of `path` carries for the signed-in (or anonymous) user.
+    public static async Task<string> TokenAsync(HttpClient client, string path)
+    {
+        var token = AntiforgeryToken().Match(await client.GetStringAsync(path)).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"Không thấy antiforgery token trong {path}");
+        return token;
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
         PostFormAsync(client, "/dang-nhap", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 

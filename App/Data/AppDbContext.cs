@@ -48,7 +48,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                     entry.Entity.UpdatedAtUtc = now;
                     entry.Entity.UpdatedBy = Actor;
                     entry.Entity.Version++;
-                    logged.Add((entry, "Sửa", string.Join("; ", changed)));
+                    if (!HasOwnHistoryLine(entry))
+                    {
+                        logged.Add((entry, "Sửa", string.Join("; ", changed)));
+                    }
                     break;
                 case EntityState.Deleted:
                     logged.Add((entry, "Xóa", ""));
@@ -79,6 +82,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         }
         return result;
     }
+
+    private bool HasOwnHistoryLine(EntityEntry entry) =>
+        entry.Metadata.FindPrimaryKey()!.Properties is [var key]
+        && ChangeTracker.Entries<IHistoryLine>().Any(line => line.State == EntityState.Added
+            && line.Entity.Subject == entry.Metadata.ClrType && Equals(line.Entity.SubjectId, entry.Property(key.Name).CurrentValue));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

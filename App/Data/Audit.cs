@@ -30,3 +30,11 @@ public class ChangeLog
     public required string By { get; set; }
     public DateTime AtUtc { get; set; }
 }
+
+// A feature's own history line for a row (an evaluation's EvaluationAudit, shown on the scoring page). When one is saved
+// with the change, the generic change log does not record the same change a second time (one audit trail per change).
+public interface IHistoryLine
+{
+    Type Subject { get; }
+    object SubjectId { get; }
+}

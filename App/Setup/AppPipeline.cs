@@ -10,6 +10,7 @@ using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 
@@ -24,6 +25,19 @@ public static class AppPipeline
         {
             app.UseExceptionHandler("/loi", createScopeForErrors: true);
         }
+        // A bodyless 4xx answer to a page request (an unknown address above all) shows a Vietnamese page, status kept.
+        app.UseStatusCodePagesWithReExecute("/trang-loi/{0}", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // Only page requests: not a form post, the circuit or the Hangfire dashboard, whose answers go to scripts.
+            var path = context.Request.Path;
+            if (!HttpMethods.IsGet(context.Request.Method) || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/hangfire"))
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            }
+            return next(context);
+        });
+        app.UseMiddleware<RefusalMiddleware>();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(AppServices.Vietnamese),

@@ -85,7 +85,9 @@ public static class AppServices
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The cookie's security stamp is checked on every request (one small query): a password change, a lock or a
+        // role change signs the user's other sessions out at their next request, not a minute later.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/dang-nhap";
@@ -139,6 +141,7 @@ public static class AppServices
         services.AddScoped<WorkingYear>();
         services.AddScoped<ShellService>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<UnknownAccountSignIns>();
         services.AddScoped<HomeService>();
         services.AddScoped<UserService>();
         services.AddScoped<BackupService>();

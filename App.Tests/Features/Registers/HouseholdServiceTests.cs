@@ -94,6 +94,31 @@ public sealed class HouseholdServiceTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task A_name_with_an_emoji_is_saved_and_one_with_a_zero_width_character_is_refused_in_Vietnamese()
+    {
+        var (scope, households) = await AdminAsync();
+        await using var _ = scope;
+        var village = await app.VillageIdAsync("T08");
+        var id = await households.SaveAsync(new HouseholdForm { VillageId = village, HeadName = "Hà Văn Vui 😀" });
+        Assert.Equal("Hà Văn Vui 😀", (await households.GetAsync(id)).Form.HeadName);
+        await households.SavePersonAsync(new PersonForm
+        {
+            HouseholdId = id, FullName = "Hà Thị Cười 🌸", BirthYear = 1990, Sex = Sex.Female, Relation = Relation.Spouse,
+        });
+        Assert.Contains((await households.GetAsync(id)).Members, m => m.FullName == "Hà Thị Cười 🌸");
+
+        var hidden = await Assert.ThrowsAsync<ValidationException>(() => households.SaveAsync(new HouseholdForm { VillageId = village, HeadName = "Hà Văn\u200BẨn" }));
+        Assert.Equal("Họ và tên chủ hộ có ký tự ẩn hoặc ký tự điều khiển (thường do sao chép từ nơi khác): hãy xoá và gõ lại.",
+            Assert.Single(hidden.Errors).ErrorMessage);
+        var control = await Assert.ThrowsAsync<ValidationException>(() => households.SavePersonAsync(new PersonForm
+        {
+            HouseholdId = id, FullName = "Hà Văn\u0007 Chuông", BirthYear = 1990, Sex = Sex.Male, Relation = Relation.Child,
+        }));
+        Assert.Equal("Họ và tên có ký tự ẩn hoặc ký tự điều khiển (thường do sao chép từ nơi khác): hãy xoá và gõ lại.",
+            Assert.Single(control.Errors).ErrorMessage);
+    }
+
+    [Fact]
     public async Task Bad_person_input_gets_Vietnamese_messages_and_nothing_is_saved()
     {
         var id = await app.AddHouseholdAsync("T08", "Lý Văn Kiểm");

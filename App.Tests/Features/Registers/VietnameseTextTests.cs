@@ -46,4 +46,32 @@ public sealed class VietnameseTextTests
         var sorted = names.OrderBy(VietnameseText.SortKey, StringComparer.Ordinal).ToList();
         Assert.Equal(["Dương Văn Em", "Đỗ Thị Cúc", "Nguyễn Văn Bình", "Trần Văn An"], sorted);
     }
+
+    [Fact]
+    public void An_emoji_or_half_of_one_in_a_name_gives_keys_instead_of_an_error()
+    {
+        const string name = "Nguyễn Văn An 😀";
+        Assert.Equal("nguyen van an 😀", VietnameseText.SearchKey(name));
+        Assert.Equal("nguyễn văn an 😀", VietnameseText.NameKey(name));
+        Assert.Equal(name, VietnameseText.Clean(" " + name + " "));
+        Assert.Contains("😀", VietnameseText.SortKey("An 😀 Bình"));
+        Assert.StartsWith("😀", VietnameseText.GivenNameSortKey(name));
+        // Built at run time: a lone surrogate does not survive in an attribute or a literal's metadata.
+        var halfEmoji = "An " + (char)0xD83D;
+        Assert.Equal("an \uFFFD", VietnameseText.SearchKey(halfEmoji));
+        Assert.NotEmpty(VietnameseText.SortKey(halfEmoji));
+        Assert.Equal("An \uFFFD", VietnameseText.Clean(halfEmoji));
+        Assert.True(VietnameseText.HasHiddenCharacters(halfEmoji));
+    }
+
+    [Theory]
+    [InlineData("Nguyễn Văn An", false)]
+    [InlineData("Nguyễn Văn An 😀", false)]
+    [InlineData("Nguyễn Văn\u200BAn", true)]  // zero-width space
+    [InlineData("Nguyễn\u200D Văn An", true)] // zero-width joiner
+    [InlineData("\uFEFFNguyễn Văn An", true)] // byte order mark
+    [InlineData("Nguyễn Văn\tAn", true)]
+    [InlineData("Nguyễn Văn An\u0007", true)]
+    public void Hidden_and_control_characters_are_found(string name, bool hidden) =>
+        Assert.Equal(hidden, VietnameseText.HasHiddenCharacters(name));
 }

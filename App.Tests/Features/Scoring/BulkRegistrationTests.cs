@@ -20,7 +20,8 @@ public sealed class BulkRegistrationTests(BulkRegistrationTests.App app) : IClas
         public App() => Settings["Scoring:RegistrationCloses"] = "31/12";
     }
 
-    private static readonly int Year = DateTime.UtcNow.Year;
+    // The app's year (its clock starts on AppFactory.ClockStart), not the year the tests happen to run in.
+    private static readonly int Year = AppFactory.ClockStart.Year;
 
     private async Task<T> As<T>(string email, Func<RegistrationService, Task<T>> action)
     {

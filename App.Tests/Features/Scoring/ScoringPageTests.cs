@@ -138,6 +138,33 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
         Assert.Equal(("(trống)", "6"), (line.Old, line.New));
     }
 
+    [Fact]
+    public async Task A_status_change_by_the_committee_while_scoring_shows_a_dialog_and_keeps_what_was_typed()
+    {
+        var (dialogs, page) = Render();
+        await TypeAsync(page, "1.2", "6");
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            // The committee moved the sheet on meanwhile (as another browser would).
+            await db.Set<Evaluation>().Where(e => e.RegistrationId == _registrationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EvaluationStatus.Submitted));
+        }
+
+        await Input(page, "1.3").InputAsync(new ChangeEventArgs { Value = "7" });
+        var leaving = Input(page, "1.3").BlurAsync(new FocusEventArgs()); // waits for the dialog to be closed
+
+        dialogs.WaitForAssertion(() => Assert.Contains("không sửa được điểm", dialogs.Find("#not-saved-reason").TextContent));
+        Assert.Equal("7", Input(page, "1.3").GetAttribute("value"));
+        Assert.Equal("Chưa lưu giá trị 7.", Error(page, "1.3"));
+        Assert.Equal("Chưa lưu", page.Find("#save-state").TextContent);
+        Assert.Empty(page.FindAll("#scoring-error"));
+        await dialogs.FindAll("button").Single(b => b.TextContent.Contains("Đã hiểu")).ClickAsync(new MouseEventArgs());
+        await leaving;
+        page.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("#not-saved-reason")));
+        Assert.Equal("7", Input(page, "1.3").GetAttribute("value"));
+        Assert.Null(await SavedTenthsAsync("1.3"));
+    }
+
     private static IElement Input(IRenderedComponent<ScoringPage> page, string item) => page.Find($"input[id='score-{item}']");
 
     private static string Error(IRenderedComponent<ScoringPage> page, string item) => page.Find($".score-row[data-item='{item}'] .item-error").TextContent;

@@ -54,6 +54,25 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
     }
 
     [Fact]
+    public async Task One_saved_score_leaves_one_audit_line_the_evaluations_own_history()
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", "Kiều Văn Một");
+        await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scorer.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await evaluations.OpenAsync(registrationId);
+        var id = sheet.EvaluationId.ToString();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var changeLogBefore = await db.ChangeLogs.CountAsync(c => c.EntityType == nameof(Evaluation) && c.EntityId == id);
+
+        await evaluations.SaveScoreAsync(sheet.EvaluationId, sheet.Version, "1.2", "6");
+
+        Assert.Equal(1, await db.Set<EvaluationAudit>().CountAsync(a => a.EvaluationId == sheet.EvaluationId));
+        Assert.Equal(changeLogBefore, await db.ChangeLogs.CountAsync(c => c.EntityType == nameof(Evaluation) && c.EntityId == id));
+        var line = Assert.Single((await evaluations.OpenAsync(registrationId)).History);
+        Assert.Equal(("Điểm tiêu chí 1.2", "(trống)", "6"), (line.What, line.Old, line.New));
+    }
+
+    [Fact]
     public async Task Scorer_scores_submits_and_committee_reviews_with_a_full_history()
     {
         var registrationId = await RegisterHouseholdAsync("T01", "Kiều Văn Đủ");

@@ -1,4 +1,3 @@
-using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring;
@@ -46,7 +45,7 @@ public sealed class SelfAssessmentTests(ScoringWorkflowTests.App app) : IClassFi
         var reviewer = committee.ServiceProvider.GetRequiredService<EvaluationService>();
         var first = sheet.Set.Items.First(i => i.Kind == ItemKind.Points);
         var lower = new StoredAnswer(ScoreTenths: first.Max.Tenths - (first.Step ?? first.Max).Tenths);
-        var noReason = await Assert.ThrowsAsync<ValidationException>(() => reviewer.SaveAnswerAsync(sheet.EvaluationId, version, first.Code, lower));
+        var noReason = await Assert.ThrowsAsync<ReasonRequiredException>(() => reviewer.SaveAnswerAsync(sheet.EvaluationId, version, first.Code, lower));
         Assert.StartsWith($"Tiêu chí {first.Code}: người duyệt đổi điểm tự đánh giá", noReason.Message);
         Assert.EndsWith("phải ghi lý do.", noReason.Message);
 

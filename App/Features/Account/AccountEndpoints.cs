@@ -1,4 +1,5 @@
 using HocTapSuotDoi.Security;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace HocTapSuotDoi.Features.Account;
 
@@ -6,9 +7,15 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        // A POST with the antiforgery token (the form in the user menu), never a GET: a link cannot sign anyone out.
-        app.MapPost("/dang-xuat", async (AccountService accounts) =>
+        // A POST with the antiforgery token (the form in the user menu), never a GET: a link cannot sign anyone out. The
+        // token is checked here: the antiforgery middleware checks only endpoints that bind a form.
+        app.MapPost("/dang-xuat", async (HttpContext context, IAntiforgery antiforgery, AccountService accounts) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Text("Yêu cầu đăng xuất không hợp lệ: hãy dùng nút \"Đăng xuất\" trong trình đơn tài khoản.",
+                    "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
             await accounts.SignOutAsync();
             return Results.LocalRedirect("/dang-nhap");
         });

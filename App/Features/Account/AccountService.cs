@@ -6,16 +6,19 @@ namespace HocTapSuotDoi.Features.Account;
 public sealed record SignInOutcome(bool Succeeded, bool MustChangePassword, string? Message);
 
 // Sign-in and password change run inside an HTTP request (plain server-rendered forms): the cookie is set there.
-public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<AppUser> users, TimeProvider clock)
+public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<AppUser> users, UnknownAccountSignIns unknown, TimeProvider clock)
 {
     public const string WrongCredentials = "E-mail hoặc mật khẩu không đúng.";
 
     public async Task<SignInOutcome> SignInAsync(LoginForm form)
     {
         var user = await users.FindByEmailAsync(form.Email.Trim());
+        var lockout = users.Options.Lockout;
         if (user is null)
         {
-            return new(false, false, WrongCredentials);
+            // The same answers as for an account: the warning, then the lock-out (on the system clock, as Identity's).
+            var (failed, lockedUntil) = unknown.Fail(form.Email, lockout.MaxFailedAccessAttempts, lockout.DefaultLockoutTimeSpan, DateTimeOffset.UtcNow);
+            return new(false, false, lockedUntil is { } end ? LockedOutMessage(end) : WrongCredentials + Warning(lockout.MaxFailedAccessAttempts - failed));
         }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
@@ -30,10 +33,11 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
             return new(false, false, await LockedOutMessageAsync(user));
         }
 
-        var left = users.Options.Lockout.MaxFailedAccessAttempts - await users.GetAccessFailedCountAsync(user);
-        var warning = left is > 0 and <= 2 ? $" Còn {left} lần thử, sau đó tài khoản bị tạm khóa 15 phút." : "";
-        return new(false, false, WrongCredentials + warning);
+        var left = lockout.MaxFailedAccessAttempts - await users.GetAccessFailedCountAsync(user);
+        return new(false, false, WrongCredentials + Warning(left));
     }
+
+    private static string Warning(int left) => left is > 0 and <= 2 ? $" Còn {left} lần thử, sau đó tài khoản bị tạm khóa 15 phút." : "";
 
     private async Task<string> LockedOutMessageAsync(AppUser user)
     {
@@ -42,10 +46,15 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
         {
             return "Tài khoản của bạn đã bị quản trị viên khóa. Hãy liên hệ quản trị viên của xã.";
         }
-        // Identity sets the lockout end from the system clock (UserManager takes no TimeProvider): count on that clock.
-        var minutes = Math.Max(1, (int)Math.Ceiling((end.Value - DateTimeOffset.UtcNow).TotalMinutes));
+        return LockedOutMessage(end.Value);
+    }
+
+    // Identity sets the lockout end from the system clock (UserManager takes no TimeProvider): count on that clock.
+    private static string LockedOutMessage(DateTimeOffset end)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling((end - DateTimeOffset.UtcNow).TotalMinutes));
         return $"Tài khoản tạm thời bị khóa do nhập sai mật khẩu quá 5 lần. Hãy thử lại sau {minutes} phút " +
-               $"(từ {Setup.VnTime.ToLocal(end.Value.UtcDateTime):HH:mm}).";
+               $"(từ {Setup.VnTime.ToLocal(end.UtcDateTime):HH:mm}).";
     }
 
     public async Task<IReadOnlyList<string>> ChangePasswordAsync(System.Security.Claims.ClaimsPrincipal principal, ChangePasswordForm form)

@@ -28,8 +28,10 @@ public sealed class ClanFormValidator : AbstractValidator<ClanForm>
     public ClanFormValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên dòng họ.").MaximumLength(200).WithMessage("Tên dòng họ dài quá 200 ký tự.");
-        RuleFor(x => x.HeadName).NotEmpty().WithMessage("Hãy nhập họ và tên trưởng họ.").MaximumLength(200).WithMessage("Tên trưởng họ dài quá 200 ký tự.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên dòng họ.").MaximumLength(200).WithMessage("Tên dòng họ dài quá 200 ký tự.")
+            .WithoutHiddenCharacters("Tên dòng họ");
+        RuleFor(x => x.HeadName).NotEmpty().WithMessage("Hãy nhập họ và tên trưởng họ.").MaximumLength(200).WithMessage("Tên trưởng họ dài quá 200 ký tự.")
+            .WithoutHiddenCharacters("Tên trưởng họ");
         RuleFor(x => x.Phone).Matches(@"^(\+?[0-9][0-9 .]{7,14})?$").WithMessage("Số điện thoại không hợp lệ (8–15 chữ số).");
         RuleFor(x => x.Note).MaximumLength(1000).WithMessage("Ghi chú dài quá 1000 ký tự.");
     }
@@ -59,6 +61,9 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         return rows.Select(r => new ClanRow(r.Id, r.Name, r.HeadName, r.Phone, r.Households,
             string.Join(", ", villages.Where(v => v.ClanId == r.Id).OrderBy(v => v.SortOrder).Select(v => v.Name)))).ToList();
     }
+
+    // Whether the signed-in user may add or change clans: the page offers "Lưu" only then.
+    public async Task<bool> CanEditAsync() => CanEdit(await currentUser.RequireScopeAsync(RegisterAccess.Readers));
 
     public async Task<(ClanForm Form, IReadOnlyList<ClanMemberRow> Members, bool CanEdit)> GetAsync(int id)
     {

@@ -220,6 +220,11 @@ public sealed class ReminderDispatcher(
             // Another run (a retry, a second server) recorded some of these meanwhile: keep ours one by one.
             return await RecordOneByOneAsync(rows, ct);
         }
+        catch (DbUpdateException e)
+        {
+            LogRecordingFailure(e);
+            throw;
+        }
     }
 
     private async Task<int> RecordOneByOneAsync(List<(ReminderDispatch Dispatch, Notification? Notification)> rows, CancellationToken ct)
@@ -243,6 +248,11 @@ public sealed class ReminderDispatcher(
             catch (DbUpdateException e) when (IsUniqueViolation(e))
             {
                 // Already recorded by someone else: theirs is the one that counts.
+            }
+            catch (DbUpdateException e)
+            {
+                LogRecordingFailure(e);
+                throw;
             }
         }
         return count;
@@ -405,6 +415,15 @@ public sealed class ReminderDispatcher(
         return new EmailMessage(row.RecipientEmail, row.RecipientName, row.Subject, $"{row.Body}\n\nĐường dẫn: {link}\n");
     }
 
+    // Only a unique key means "already recorded": SQLite's code 19 also covers foreign keys, NOT NULL and CHECK, which are
+    // real failures and must fail the job (Hangfire retries it and the log shows why).
     public static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteErrorCode: 19 };
+        e.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
+
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+
+    private void LogRecordingFailure(DbUpdateException e) =>
+        logger.LogError(e, "Không ghi được nhắc việc: {Error}", e.InnerException?.Message ?? e.Message);
 }

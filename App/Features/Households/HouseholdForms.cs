@@ -1,4 +1,5 @@
 using FluentValidation;
+using HocTapSuotDoi.Features.Registers;
 
 namespace HocTapSuotDoi.Features.Households;
 
@@ -24,7 +25,8 @@ public sealed class HouseholdFormValidator : AbstractValidator<HouseholdForm>
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.VillageId).NotNull().WithMessage("Hãy chọn thôn.");
         RuleFor(x => x.HeadName).NotEmpty().WithMessage("Hãy nhập họ và tên chủ hộ.")
-            .MaximumLength(200).WithMessage("Họ và tên chủ hộ dài quá 200 ký tự.");
+            .MaximumLength(200).WithMessage("Họ và tên chủ hộ dài quá 200 ký tự.")
+            .WithoutHiddenCharacters("Họ và tên chủ hộ");
         RuleFor(x => x.Code).MaximumLength(30).WithMessage("Mã hộ dài quá 30 ký tự.")
             .Matches("^[A-Za-z0-9-]*$").WithMessage("Mã hộ chỉ gồm chữ không dấu, chữ số và dấu gạch ngang.");
         RuleFor(x => x.Address).MaximumLength(300).WithMessage("Địa chỉ dài quá 300 ký tự.");
@@ -59,6 +61,7 @@ public sealed class PersonFormValidator : AbstractValidator<PersonForm>
         var thisYear = () => clock.GetUtcNow().Year;
         RuleFor(x => x.FullName).NotEmpty().WithMessage("Hãy nhập họ và tên.")
             .MaximumLength(200).WithMessage("Họ và tên dài quá 200 ký tự.")
+            .WithoutHiddenCharacters("Họ và tên")
             .Must(n => n.Trim().Contains(' ')).WithMessage("Hãy nhập đủ họ và tên (ví dụ: Nguyễn Văn An).");
         RuleFor(x => x).Must(x => x.BirthDate is not null || x.BirthYear is not null)
             .WithName(nameof(PersonForm.BirthYear)).OverridePropertyName(nameof(PersonForm.BirthYear))

@@ -86,6 +86,9 @@ public sealed class HouseholdService(
         return new PageResult<HouseholdRow>(items, total);
     }
 
+    // Whether the signed-in user may add or change households: the page offers "Lưu" only then.
+    public async Task<bool> CanEditAsync() => (await currentUser.RequireScopeAsync(RegisterAccess.Readers)).HasRole(RegisterAccess.Editors);
+
     public async Task<HouseholdDetail> GetAsync(int id)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);

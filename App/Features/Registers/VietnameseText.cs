@@ -17,7 +17,7 @@ public static class VietnameseText
             return "";
         }
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD))
+        foreach (var c in WellFormed(text).Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD))
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category == UnicodeCategory.NonSpacingMark)
@@ -41,10 +41,46 @@ public static class VietnameseText
     // ignored. Two names are the same name only when these keys are equal: "Nguyễn Tấn Thanh" and "Nguyễn Tấn Thành"
     // are two people, whose SearchKey is the same.
     public static string NameKey(string? text) =>
-        string.Join(' ', (text ?? "").Normalize(NormalizationForm.FormC).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', WellFormed(text ?? "").Normalize(NormalizationForm.FormC).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     // Names to store: trimmed and in NFC, so a name typed with combining marks (NFD) is stored as the same letters.
-    public static string Clean(string? text) => (text ?? "").Trim().Normalize(NormalizationForm.FormC);
+    public static string Clean(string? text) => WellFormed(text ?? "").Trim().Normalize(NormalizationForm.FormC);
+
+    // Zero-width and control characters (pasted from elsewhere, invisible on screen) and half an emoji make a name that
+    // looks like another one: names refuse them (NameRules). An emoji itself is a character like any other.
+    public static bool HasHiddenCharacters(string? text)
+    {
+        var rest = (text ?? "").AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                return true;
+            }
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                return true;
+            }
+            rest = rest[used..];
+        }
+        return false;
+    }
+
+    // Text as whole characters: half a surrogate pair (which .NET's normalization refuses) becomes U+FFFD.
+    private static string WellFormed(string text)
+    {
+        if (!text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            builder.Append(rune.ToString());
+        }
+        return builder.ToString();
+    }
 
     // A key that sorts as Vietnamese lists do: letters in the Vietnamese alphabet order, then tones as a tie-break.
     public static string SortKey(string? text)
@@ -55,14 +91,21 @@ public static class VietnameseText
         }
         var letters = new StringBuilder();
         var tones = new StringBuilder();
-        foreach (var ch in text.Trim().ToLowerInvariant())
+        // Runes, not chars: an emoji (two chars) is one character, kept as it is after the letters.
+        foreach (var rune in text.Trim().ToLowerInvariant().EnumerateRunes())
         {
-            if (char.IsWhiteSpace(ch))
+            if (Rune.IsWhiteSpace(rune))
             {
                 letters.Append(' ');
                 continue;
             }
-            var (letter, tone) = Split(ch);
+            if (!rune.IsBmp)
+            {
+                letters.Append(rune.ToString());
+                tones.Append('0');
+                continue;
+            }
+            var (letter, tone) = Split((char)rune.Value);
             var index = Alphabet.IndexOf(letter);
             letters.Append(index >= 0 ? (char)('A' + index) : letter);
             tones.Append((char)('0' + tone));

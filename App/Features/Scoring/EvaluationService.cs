@@ -32,6 +32,9 @@ public sealed class ScoringConflictException(string itemCode, StoredAnswer? thei
     public int CurrentVersion { get; } = currentVersion;
 }
 
+// A reviewer changed a self-assessed score without a reason: the page asks for one and saves again.
+public sealed class ReasonRequiredException(string message) : ValidationException(message);
+
 // Scoring one registration: every value is saved as it is typed (a draft), with its history; then the status moves
 // Nháp → Đã chấm → Đã duyệt → Công nhận / Không công nhận, with "trả lại" and "mở lại" needing a reason.
 public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, ComputedInputsService inputs, TimeProvider clock)
@@ -136,7 +139,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             var self = StoredAnswers.Parse(evaluation.SelfAnswersJson).Items.GetValueOrDefault(itemCode);
             if (self is not null && (self.ScoreTenths != answer.ScoreTenths || self.Met != answer.Met) && string.IsNullOrWhiteSpace(reason))
             {
-                throw new ValidationException($"Tiêu chí {itemCode}: người duyệt đổi điểm tự đánh giá ({self.Text} → {answer.Text}) phải ghi lý do.");
+                throw new ReasonRequiredException($"Tiêu chí {itemCode}: người duyệt đổi điểm tự đánh giá ({self.Text} → {answer.Text}) phải ghi lý do.");
             }
         }
 

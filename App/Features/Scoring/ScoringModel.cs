@@ -49,10 +49,12 @@ public sealed record StoredAnswer(int? ScoreTenths = null, bool? Met = null, str
 }
 
 // One line of an evaluation's history: a value, a status or a reason, with who and when.
-public class EvaluationAudit
+public class EvaluationAudit : IHistoryLine
 {
     public long Id { get; set; }
     public int EvaluationId { get; set; }
+    Type IHistoryLine.Subject => typeof(Evaluation);
+    object IHistoryLine.SubjectId => EvaluationId;
     public DateTime AtUtc { get; set; }
     public required string By { get; set; }
     public required string What { get; set; }

@@ -31,9 +31,11 @@ public sealed class UnitFormValidator : AbstractValidator<UnitForm>
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Code).NotEmpty().WithMessage("Hãy nhập mã đơn vị.")
             .Matches("^[A-Za-z0-9-]{1,20}$").WithMessage("Mã đơn vị gồm 1–20 chữ không dấu, chữ số hoặc dấu gạch ngang.");
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên đơn vị.").MaximumLength(300).WithMessage("Tên đơn vị dài quá 300 ký tự.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên đơn vị.").MaximumLength(300).WithMessage("Tên đơn vị dài quá 300 ký tự.")
+            .WithoutHiddenCharacters("Tên đơn vị");
         RuleFor(x => x.Kind).IsInEnum().WithMessage("Hãy chọn loại đơn vị.");
-        RuleFor(x => x.HeadName).MaximumLength(200).WithMessage("Tên người đứng đầu dài quá 200 ký tự.");
+        RuleFor(x => x.HeadName).MaximumLength(200).WithMessage("Tên người đứng đầu dài quá 200 ký tự.")
+            .WithoutHiddenCharacters("Tên người đứng đầu");
         RuleFor(x => x.Email).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage("E-mail không đúng định dạng.");
         RuleFor(x => x.Phone).Matches(@"^(\+?[0-9][0-9 .]{7,14})?$").WithMessage("Số điện thoại không hợp lệ (8–15 chữ số).");
         RuleFor(x => x.StaffCount).InclusiveBetween(0, 100_000).WithMessage("Số cán bộ, thành viên phải từ 0 đến 100.000.");

@@ -23,7 +23,8 @@ public sealed class VillageFormValidator : AbstractValidator<VillageForm>
     public VillageFormValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên thôn.").MaximumLength(200).WithMessage("Tên thôn dài quá 200 ký tự.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên thôn.").MaximumLength(200).WithMessage("Tên thôn dài quá 200 ký tự.")
+            .WithoutHiddenCharacters("Tên thôn");
         RuleFor(x => x.Code).NotEmpty().WithMessage("Hãy nhập mã thôn.")
             .Matches("^[A-Za-z0-9]{1,10}$").WithMessage("Mã thôn gồm 1–10 chữ không dấu hoặc chữ số (ví dụ T01).");
         RuleFor(x => x.SortOrder).InclusiveBetween(0, 999).WithMessage("Thứ tự phải từ 0 đến 999.");

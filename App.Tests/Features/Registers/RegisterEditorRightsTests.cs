@@ -1,0 +1,75 @@
+using Bunit;
+using HocTapSuotDoi.Features.Clans;
+using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Villages;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace HocTapSuotDoi.Tests.Features.Registers;
+
+// The "new" forms of the registers, opened by URL by a role that may only read: no "Lưu" that would throw the typed
+// data away with a refusal, and a line saying why.
+[Collection(AppCollection.Name)]
+public sealed class RegisterEditorRightsTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+    private AsyncServiceScope _scope;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    private async Task AsAsync(string email, string role)
+    {
+        _scope = await app.AsUserAsync(email);
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        foreach (var type in new[]
+        {
+            typeof(HouseholdService), typeof(VillageService), typeof(ClanService),
+            typeof(FluentValidation.IValidator<HouseholdForm>), typeof(FluentValidation.IValidator<ClanForm>),
+        })
+        {
+            _ctx.Services.AddSingleton(type, _scope.ServiceProvider.GetRequiredService(type));
+        }
+        var auth = _ctx.AddAuthorization();
+        auth.SetAuthorized(email);
+        auth.SetRoles(role);
+        _ctx.Render<MudPopoverProvider>();
+    }
+
+    [Fact]
+    public async Task A_viewer_opening_the_new_household_form_gets_no_save_button()
+    {
+        await AsAsync("xem@camtan.vn", Roles.Viewer);
+        var page = _ctx.Render<HouseholdPage>();
+        page.WaitForAssertion(() => Assert.Contains("không thêm được hộ gia đình", page.Find("#household-read-only").TextContent));
+        Assert.Empty(page.FindAll("#household-save"));
+    }
+
+    [Fact]
+    public async Task A_village_scorer_opening_the_new_clan_form_gets_no_save_button()
+    {
+        await AsAsync("canbo@camtan.vn", Roles.Scorer);
+        var page = _ctx.Render<ClanPage>();
+        page.WaitForAssertion(() => Assert.Contains("thêm được dòng họ", page.Find("#clan-read-only").TextContent));
+        Assert.Empty(page.FindAll("#clan-save"));
+    }
+
+    [Fact]
+    public async Task An_administrator_gets_the_save_button_on_both_new_forms()
+    {
+        await AsAsync("admin@camtan.vn", Roles.Administrator);
+        var household = _ctx.Render<HouseholdPage>();
+        household.WaitForAssertion(() => Assert.Single(household.FindAll("#household-save")));
+        var clan = _ctx.Render<ClanPage>();
+        clan.WaitForAssertion(() => Assert.Single(clan.FindAll("#clan-save")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        await _scope.DisposeAsync();
+    }
+}
