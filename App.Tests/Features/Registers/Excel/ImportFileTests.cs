@@ -69,14 +69,6 @@ public sealed class ImportFileTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task A_file_with_more_than_50_000_rows_is_refused()
-    {
-        var rows = Enumerable.Range(0, ImportLimits.MaxRows + 1).Select(i => new object?[] { $"M{i}", $"Đơn vị {i}", "Khác", "", "", "", 1, "" });
-        Assert.Equal("Tệp có hơn 50.000 dòng dữ liệu. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.",
-            await FileErrorAsync(ImportKind.Units, Xlsx(RegisterColumns.Units, rows)));
-    }
-
-    [Fact]
     public async Task A_file_with_only_the_header_row_is_refused()
     {
         Assert.Equal("Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.", await FileErrorAsync(ImportKind.Clans, Xlsx(RegisterColumns.Clans, [])));
