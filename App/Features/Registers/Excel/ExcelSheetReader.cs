@@ -19,7 +19,7 @@ public static class ExcelSheetReader
     public static readonly string TooLarge =
         $"Tệp lớn quá {ImportLimits.MaxBytes / 1024 / 1024} MB. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn rồi nhập lần lượt.";
 
-    // Long enough for the largest file allowed (10 MB, ~150.000 rows are read in well under a minute on two cores).
+    // Long enough for the largest file allowed (30 MB, ~150.000 rows are read in well under a minute on two cores).
     public static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(2);
 
     public const string TooSlow =
