@@ -37,6 +37,7 @@ internal static class XlsxGuard
     public static string? Check(Stream package, CancellationToken ct, long maxPartBytes = MaxPartBytes)
     {
         using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+        var buffer = new char[4096];
         foreach (var entry in zip.Entries)
         {
             if (entry.Length > maxPartBytes)
@@ -53,7 +54,7 @@ internal static class XlsxGuard
             try
             {
                 using var stream = new BoundedStream(entry.Open(), maxPartBytes);
-                var problem = isSheet ? CheckSheet(stream, ct) : CheckStrings(stream, ct);
+                var problem = isSheet ? CheckSheet(stream, buffer, ct) : CheckStrings(stream, buffer, ct);
                 if (problem is not null)
                 {
                     return problem;
@@ -70,7 +71,7 @@ internal static class XlsxGuard
     private static XmlReader Reader(Stream stream) =>
         XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = false });
 
-    private static string? CheckSheet(Stream stream, CancellationToken ct)
+    private static string? CheckSheet(Stream stream, char[] buffer, CancellationToken ct)
     {
         using var xml = Reader(stream);
         var rowNumber = 0;
@@ -105,14 +106,14 @@ internal static class XlsxGuard
                     break;
                 case "c" when ++cells > MaxColumns || (xml.GetAttribute("r") is { } cell && Column(cell) > MaxColumns):
                     return TooManyColumns;
-                case "v" or "t" or "f" when TextTooLong(xml):
+                case "v" or "t" or "f" when TextTooLong(xml, buffer):
                     return CellTooLong;
             }
         }
         return null;
     }
 
-    private static string? CheckStrings(Stream stream, CancellationToken ct)
+    private static string? CheckStrings(Stream stream, char[] buffer, CancellationToken ct)
     {
         using var xml = Reader(stream);
         var count = 0;
@@ -124,7 +125,7 @@ internal static class XlsxGuard
                 {
                     ct.ThrowIfCancellationRequested();
                 }
-                if (TextTooLong(xml))
+                if (TextTooLong(xml, buffer))
                 {
                     return CellTooLong;
                 }
@@ -135,13 +136,12 @@ internal static class XlsxGuard
 
     // Reads the element's text in chunks, stopping as soon as it is longer than a cell may be: nothing is allocated
     // beyond one small buffer, however long the text.
-    private static bool TextTooLong(XmlReader xml)
+    private static bool TextTooLong(XmlReader xml, char[] buffer)
     {
         if (xml.IsEmptyElement || !xml.Read() || xml.NodeType is not (XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
         {
             return false;
         }
-        var buffer = new char[4096];
         var total = 0;
         int read;
         while ((read = xml.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
