@@ -80,6 +80,9 @@ public sealed class TextSearchTests(DemoRegisterApp app) : IClassFixture<DemoReg
         var (scope, households) = await app.ServiceAsync<HouseholdService>(Admin);
         await using var _ = scope;
         Assert.Equal([id], (await households.ListAsync(new HouseholdQuery("khong minh"), new PageRequest())).Items.Select(h => h.Id));
+        // The row is in the trigram index itself, not only found by a fallback scan.
+        Assert.Equal([id], await app.WithDbAsync(db => db.Database
+            .SqlQuery<int>($"SELECT rowid AS \"Value\" FROM HouseholdSearch WHERE HouseholdSearch MATCH '\"khong minh quynh\"'").ToListAsync()));
 
         var form = (await households.GetAsync(id)).Form;
         form.HeadName = "Khổng Minh Quý";
