@@ -2,7 +2,9 @@ using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,35 @@ public sealed class DecisionServiceTests(AppFactory app) : IClassFixture<AppFact
     }
 
     private Task<int> IssueAsync(DecisionForm form, string email = "bcd@camtan.vn") => AsAsync(email, d => d.IssueAsync(form));
+
+    [Fact]
+    public async Task The_decision_page_loads_counts_per_village_one_page_and_the_ids_to_select()
+    {
+        var ids = await app.AddEvaluationsAsync(Title.FamilyLearning, 2021,
+            new("Nguyễn Văn An", "T02", 925), new("Trần Thị Bình", "T01", 880), new("Lê Văn Cường", "T01", 850),
+            new("Phạm Văn Dũng", "T01", 610, Meets: false), new("Đỗ Thị Em", "T03", 900));
+        var t01 = await app.VillageIdAsync("T01");
+
+        var groups = await AsAsync("bcd@camtan.vn", d => d.CandidateGroupsAsync(Title.FamilyLearning, 2021));
+        var (t02, t03) = (await app.VillageIdAsync("T02"), await app.VillageIdAsync("T03"));
+        Assert.Equal([((int?)t01, 3, 2), (t02, 1, 1), (t03, 1, 1)], groups.Select(g => (g.VillageId, g.Reviewed, g.Meeting)));
+
+        var all = await AsAsync("bcd@camtan.vn", d => d.CandidatesAsync(Title.FamilyLearning, 2021));
+        var pages = new List<HocTapSuotDoi.Features.Decisions.Candidate>();
+        for (var page = 0; page < 3; page++)
+        {
+            var result = await AsAsync("bcd@camtan.vn", d => d.CandidatePageAsync(Title.FamilyLearning, 2021, null, new PageRequest(page, 2)));
+            Assert.Equal(5, result.Total);
+            pages.AddRange(result.Items);
+        }
+        Assert.Equal(all, pages);
+        var village = await AsAsync("bcd@camtan.vn", d => d.CandidatePageAsync(Title.FamilyLearning, 2021, t01, new PageRequest(0, 50)));
+        Assert.Equal(["Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng"], village.Items.Select(c => c.Name));
+
+        Assert.Equal([ids["Trần Thị Bình"], ids["Lê Văn Cường"]], (await AsAsync("bcd@camtan.vn", d => d.MeetingIdsAsync(Title.FamilyLearning, 2021, t01))).Order());
+        Assert.Equal(4, (await AsAsync("bcd@camtan.vn", d => d.MeetingIdsAsync(Title.FamilyLearning, 2021, null))).Count);
+        await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem@camtan.vn", d => d.CandidateGroupsAsync(Title.FamilyLearning, 2021)));
+    }
 
     [Fact]
     public async Task Issuing_recognises_the_chosen_evaluations_and_leaves_the_others_reviewed()

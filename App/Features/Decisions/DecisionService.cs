@@ -25,6 +25,9 @@ public sealed record DecisionDetail(int Id, Title Title, int Year, string FullNu
 // A reviewed evaluation that a decision may recognise.
 public sealed record Candidate(int EvaluationId, string Name, int? VillageId, string Village, int TotalTenths, string Rating, bool MeetsCriteria);
 
+// The reviewed evaluations of one village (or of subjects without a village: VillageId null) and how many meet the criteria.
+public sealed record CandidateGroup(int? VillageId, string Village, int Reviewed, int Meeting);
+
 // What the public verification page may tell about a certificate: nothing beyond what the certificate itself shows.
 public sealed record VerifiedCertificate(string Code, string SubjectName, Title Title, int Year, string DecisionNumber, DateOnly IssuedOn, string IssuingBody);
 
@@ -129,6 +132,46 @@ public sealed class DecisionService(
         await using var db = await dbFactory.CreateDbContextAsync();
         return await CandidatesAsync(db, scope.CommuneId, title, year);
     }
+
+    // The decision page at district size: counts per village (one grouped statement), then one page of one village's
+    // (or of every village's) candidates, and the ids of those meeting the criteria for "select all".
+    public async Task<IReadOnlyList<CandidateGroup>> CandidateGroupsAsync(Title title, int year, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(Issuers);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await Reviewed(db, scope.CommuneId, title, year).GroupBy(e => e.Registration!.VillageId)
+            .Select(g => new { VillageId = g.Key, Reviewed = g.Count(), Meeting = g.Count(e => e.MeetsCriteria) }).ToListAsync(ct);
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId).ToDictionaryAsync(v => v.Id, v => new { v.Name, v.SortOrder }, ct);
+        return counts
+            .Select(c => (Count: c, Village: c.VillageId is { } v && villages.TryGetValue(v, out var village) ? village : null))
+            .OrderBy(x => x.Village?.SortOrder ?? int.MaxValue).ThenBy(x => x.Village?.Name)
+            .Select(x => new CandidateGroup(x.Village is null ? null : x.Count.VillageId, x.Village?.Name ?? "", x.Count.Reviewed, x.Count.Meeting))
+            .ToList();
+    }
+
+    public async Task<PageResult<Candidate>> CandidatePageAsync(Title title, int year, int? villageId, PageRequest page, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(Issuers);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var all = await CandidatesAsync(db, scope.CommuneId, title, year, villageId, ct);
+        return new PageResult<Candidate>(all.Skip(page.Page * page.PageSize).Take(page.PageSize).ToList(), all.Count);
+    }
+
+    public async Task<IReadOnlyList<int>> MeetingIdsAsync(Title title, int year, int? villageId, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(Issuers);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reviewed = Reviewed(db, scope.CommuneId, title, year).Where(e => e.MeetsCriteria);
+        if (villageId is { } v)
+        {
+            reviewed = reviewed.Where(e => e.Registration!.VillageId == v);
+        }
+        return await reviewed.Select(e => e.Id).ToListAsync(ct);
+    }
+
+    private static IQueryable<Evaluation> Reviewed(AppDbContext db, int communeId, Title title, int year) =>
+        db.Set<Evaluation>().AsNoTracking()
+            .Where(e => e.Status == EvaluationStatus.Reviewed && e.Registration!.CommuneId == communeId && e.Registration.Title == title && e.Registration.Year == year);
 
     public async Task<int> IssueAsync(DecisionForm form)
     {
@@ -291,13 +334,18 @@ public sealed class DecisionService(
             .SingleOrDefaultAsync(d => d.Id == id && d.CommuneId == scope.CommuneId) ?? throw new ForbiddenException(NotFound);
     }
 
-    private static async Task<IReadOnlyList<Candidate>> CandidatesAsync(AppDbContext db, int communeId, Title title, int year)
+    private static async Task<IReadOnlyList<Candidate>> CandidatesAsync(AppDbContext db, int communeId, Title title, int year,
+        int? villageId = null, CancellationToken ct = default)
     {
-        var rows = await db.Set<Evaluation>().AsNoTracking()
-            .Where(e => e.Status == EvaluationStatus.Reviewed && e.Registration!.CommuneId == communeId && e.Registration.Title == title && e.Registration.Year == year)
+        var reviewed = Reviewed(db, communeId, title, year);
+        if (villageId is { } only)
+        {
+            reviewed = reviewed.Where(e => e.Registration!.VillageId == only);
+        }
+        var rows = await reviewed
             .Select(e => new { e.Id, e.Registration!.SubjectName, e.Registration.VillageId, e.TotalTenths, e.Rating, e.MeetsCriteria })
-            .ToListAsync();
-        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId).ToDictionaryAsync(v => v.Id, v => new { v.Name, v.SortOrder });
+            .ToListAsync(ct);
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId).ToDictionaryAsync(v => v.Id, v => new { v.Name, v.SortOrder }, ct);
         return rows
             .Select(r => (Row: r, Village: r.VillageId is { } v && villages.TryGetValue(v, out var village) ? village : null))
             .OrderBy(x => x.Village?.SortOrder ?? int.MaxValue)

@@ -53,7 +53,7 @@ public sealed class HouseholdService(
         if (search.Length > 0)
         {
             var code = query.Search!.Trim().ToUpperInvariant();
-            households = households.Where(h => h.HeadNameSearch.Contains(search) || h.Code.Contains(code) || h.Phone.Contains(search));
+            households = households.WhereHeadCodeOrPhone(db, search, code);
         }
         return households;
     }
@@ -79,11 +79,13 @@ public sealed class HouseholdService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filtered = Filter(db, scope, query);
         var total = await filtered.CountAsync(ct);
-        var items = await Sort(filtered, query, page).Skip(page.Page * page.PageSize).Take(page.PageSize)
+        // A deep page skips ids along the sort index only; the row's details are read for the page's rows alone.
+        var ids = await Sort(filtered, query, page).Skip(page.Page * page.PageSize).Take(page.PageSize).Select(h => h.Id).ToListAsync(ct);
+        var rows = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
             .Select(h => new HouseholdRow(h.Id, h.Code, h.HeadName, h.Village!.Name, h.Address, h.Phone,
                 h.Members.Count(m => m.Status == PersonStatus.Living), h.Status, h.StatusDate))
-            .ToListAsync(ct);
-        return new PageResult<HouseholdRow>(items, total);
+            .ToDictionaryAsync(h => h.Id, ct);
+        return new PageResult<HouseholdRow>(ids.Select(id => rows[id]).ToList(), total);
     }
 
     // Whether the signed-in user may add or change households: the page offers "Lưu" only then.

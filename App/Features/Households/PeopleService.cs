@@ -34,7 +34,7 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> dbFactory, Cur
         {
             people = search.All(char.IsAsciiDigit) && search.Length >= 6
                 ? people.Where(p => p.NationalId != null && p.NationalId.StartsWith(search))
-                : people.Where(p => p.FullNameSearch.Contains(search));
+                : people.WhereNameContains(db, search);
         }
         return people;
     }
@@ -62,7 +62,9 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> dbFactory, Cur
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filtered = Filter(db, scope, query);
         var total = await filtered.CountAsync(ct);
-        var items = await Project(Sort(filtered, query, page).Skip(page.Page * page.PageSize).Take(page.PageSize)).ToListAsync(ct);
-        return new PageResult<PersonRow>(items, total);
+        // A deep page skips ids along the sort index only; the row's details are read for the page's rows alone.
+        var ids = await Sort(filtered, query, page).Skip(page.Page * page.PageSize).Take(page.PageSize).Select(p => p.Id).ToListAsync(ct);
+        var rows = await Project(db.People.AsNoTracking().Where(p => ids.Contains(p.Id))).ToDictionaryAsync(p => p.Id, ct);
+        return new PageResult<PersonRow>(ids.Select(id => rows[id]).ToList(), total);
     }
 }

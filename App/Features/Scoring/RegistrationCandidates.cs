@@ -50,7 +50,7 @@ public static class RegistrationCandidates
                 if (key.Length > 0)
                 {
                     var code = filter.Search!.Trim().ToUpperInvariant();
-                    households = households.Where(h => h.HeadNameSearch.Contains(key) || h.Code.Contains(code));
+                    households = households.WhereHeadOrCode(db, key, code);
                 }
                 if (only is not null)
                 {
@@ -70,7 +70,7 @@ public static class RegistrationCandidates
                 }
                 if (key.Length > 0)
                 {
-                    people = people.Where(p => p.FullNameSearch.Contains(key));
+                    people = people.WhereNameContains(db, key);
                 }
                 if (only is not null)
                 {

@@ -60,20 +60,12 @@ public sealed class ImportFileTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task A_file_larger_than_10_MB_is_refused()
+    public async Task A_file_larger_than_30_MB_is_refused()
     {
         var bytes = new byte[ImportLimits.MaxBytes + 1];
         "PK\u0003\u0004"u8.CopyTo(bytes);
         var huge = new MemoryStream(bytes);
-        Assert.Equal("Tệp lớn quá 10 MB. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn rồi nhập lần lượt.", await FileErrorAsync(ImportKind.Households, huge));
-    }
-
-    [Fact]
-    public async Task A_file_with_more_than_50_000_rows_is_refused()
-    {
-        var rows = Enumerable.Range(0, ImportLimits.MaxRows + 1).Select(i => new object?[] { $"M{i}", $"Đơn vị {i}", "Khác", "", "", "", 1, "" });
-        Assert.Equal("Tệp có hơn 50.000 dòng dữ liệu. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.",
-            await FileErrorAsync(ImportKind.Units, Xlsx(RegisterColumns.Units, rows)));
+        Assert.Equal("Tệp lớn quá 30 MB. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn rồi nhập lần lượt.", await FileErrorAsync(ImportKind.Households, huge));
     }
 
     [Fact]

@@ -19,8 +19,18 @@ public static class ExcelSheetReader
     public static readonly string TooLarge =
         $"Tệp lớn quá {ImportLimits.MaxBytes / 1024 / 1024} MB. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn rồi nhập lần lượt.";
 
-    public static async Task<SheetContent> ReadAsync(Stream stream, IReadOnlyList<string> headers, string templateName,
-        IProgress<ImportProgress>? progress, CancellationToken ct)
+    // Long enough for the largest file allowed (30 MB, ~150.000 rows take about a minute on two busy cores).
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(5);
+
+    public const string TooSlow =
+        "Đọc tệp mất quá 5 phút nên đã dừng. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn, hoặc chép sang tệp mẫu mới rồi tải lên lại.";
+
+    public static Task<SheetContent> ReadAsync(Stream stream, IReadOnlyList<string> headers, string templateName,
+        IProgress<ImportProgress>? progress, CancellationToken ct) =>
+        ReadAsync(stream, headers, templateName, progress, TimeLimit, ct);
+
+    internal static async Task<SheetContent> ReadAsync(Stream stream, IReadOnlyList<string> headers, string templateName,
+        IProgress<ImportProgress>? progress, TimeSpan timeLimit, CancellationToken ct)
     {
         progress?.Report(new ImportProgress(ReadingStage, 0));
         var buffer = new MemoryStream();
@@ -29,9 +39,28 @@ public static class ExcelSheetReader
         {
             return new SheetContent([], problem);
         }
+        // However the file was made, reading it stops after the time limit: a worker is never held for longer.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (timeLimit > TimeSpan.Zero)
+        {
+            limit.CancelAfter(timeLimit);
+        }
+        else
+        {
+            await limit.CancelAsync();
+        }
         try
         {
-            return Read(buffer, headers, templateName, progress, ct);
+            if (XlsxGuard.Check(buffer, limit.Token) is { } refused)
+            {
+                return new SheetContent([], refused);
+            }
+            buffer.Position = 0;
+            return Read(buffer, headers, templateName, progress, limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new SheetContent([], TooSlow);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -63,6 +92,10 @@ public static class ExcelSheetReader
             return TooLarge;
         }
         var head = buffer.GetBuffer();
+        if (XlsxGuard.IsEncrypted(head.AsSpan(0, (int)buffer.Length)))
+        {
+            return XlsxGuard.Encrypted;
+        }
         if (buffer.Length >= 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
         {
             return "Đây là tệp Excel 97–2003 (.xls). Hãy mở tệp trong Excel hoặc LibreOffice, chọn Lưu thành… Excel Workbook (.xlsx) rồi tải lên lại.";
@@ -84,6 +117,8 @@ public static class ExcelSheetReader
         var number = 0;
         foreach (IDictionary<string, object?> cells in MiniExcel.Query(buffer, useHeaderRow: false))
         {
+            // Every row, empty ones too: a sheet may be mostly empty rows.
+            ct.ThrowIfCancellationRequested();
             number++;
             if (columns is null)
             {
@@ -106,12 +141,11 @@ public static class ExcelSheetReader
             }
             if (rows.Count == ImportLimits.MaxRows)
             {
-                return new SheetContent([], $"Tệp có hơn {ImportLimits.MaxRows:N0} dòng dữ liệu. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.");
+                return new SheetContent([], XlsxGuard.TooManyRows);
             }
             rows.Add(new SheetRow(number, values));
             if (number % 1000 == 0)
             {
-                ct.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(ReadingStage, total > 0 ? Math.Min(99, number * 100 / total) : 50));
             }
         }

@@ -13,8 +13,9 @@ public enum ImportKind
 
 public static class ImportLimits
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-    public const int MaxRows = 50_000;
+    public const long MaxBytes = 30 * 1024 * 1024;
+    // A district's register (30.000 households, ~100.000 members) in one file, with room to spare.
+    public const int MaxRows = 150_000;
 }
 
 // One problem in the file, named as a person finds it in Excel: the row number and the column header.
