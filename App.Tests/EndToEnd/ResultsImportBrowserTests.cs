@@ -137,7 +137,7 @@ public sealed class ResultsImportBrowserTests(ResultsImportBrowserFixture browse
         watch.Restart();
         await committee.GotoAsync(browser.BaseUrl + "/quyet-dinh/moi");
         await committee.ClickAsync("#select-all");
-        await Expect(committee.Locator("#selected-count")).ToContainTextAsync("Đã chọn 3200 / 3200 hồ sơ đạt");
+        await Expect(committee.Locator("#selected-count")).ToContainTextAsync("Đã chọn 3.200 / 3.200 hồ sơ đạt");
         await committee.FillAsync("#decision-number", "112");
         await committee.FillAsync("#decision-signer", "Trịnh Văn Chủ");
         await committee.ClickAsync("#issue-decision");
