@@ -156,6 +156,7 @@ public static class AppServices
         services.AddSingleton<ComputedInputsService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<EvaluationService>();
+        services.AddSingleton<SheetChanges>();
         services.AddScoped<BulkReviewService>();
         services.AddScoped<Features.Scoring.ResultsImport.ResultsImportService>();
         services.AddScoped<HocTapSuotDoi.Features.YearData.EnteredFigureService>();

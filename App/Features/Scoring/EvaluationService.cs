@@ -2,6 +2,8 @@ using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Notifications;
+using HocTapSuotDoi.Features.Scoring.Rules;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +17,40 @@ public sealed record ScoringSheet(
     // What the computed items still wait for (other titles' decisions of the year), in words.
     public IReadOnlyList<string> Waiting { get; init; } = [];
 
+    // E-mails written in the history ("who") and the names of those people, for display.
+    public IReadOnlyDictionary<string, string> People { get; init; } = new Dictionary<string, string>();
+
     // The answers being edited now: the self-assessment while a unit or citizen fills it, otherwise the scorer's.
     public StoredAnswers Editing => ScoresSelf ? SelfAnswers ?? new() : Answers;
 
-    public bool Editable => CanScore && Status == EvaluationStatus.Draft || CanReview && Status == EvaluationStatus.Submitted && ScoringTexts.IsSelfAssessed(Title);
+    // False until the reviewer of a self-assessed sheet saves a value of their own.
+    public bool ScorerAnswered { get; init; }
+
+    // The answers the page starts from: a reviewer who has changed nothing yet starts from the self-assessment.
+    public StoredAnswers InPlay =>
+        ScoringWorkflow.InPlay(SelfAnswers is not null, Status, !ScorerAnswered) == AnswerSource.Self
+            ? SelfAnswers ?? new()
+            : Answers;
+
+    public SheetActor Actor => new(CanScore, CanReview);
+
+    public bool Editable => ScoringWorkflow.IsEditable(Status, ScoringTexts.IsSelfAssessed(Title), Actor);
+
+    public IReadOnlyList<SheetAction> Actions => ScoringWorkflow.Available(Status, Actor);
+
+    public StatusChange? LastChange => SheetSummary.LastChange(History);
+
+    public string NameOf(string by) => People.GetValueOrDefault(by) ?? by;
 
     public EvaluationResult Result => CriteriaEvaluator.Evaluate(Set, Editing.ToEngine(Inputs));
+}
+
+// Who changed an evaluation's history most recently, for the pages showing it: in-process, one event per saved change.
+public sealed class SheetChanges
+{
+    public event Action<int>? Changed;
+
+    public void Publish(int evaluationId) => Changed?.Invoke(evaluationId);
 }
 
 // Somebody saved this evaluation since the page loaded: both values are shown and the user chooses.
@@ -37,7 +67,9 @@ public sealed class ReasonRequiredException(string message) : ValidationExceptio
 
 // Scoring one registration: every value is saved as it is typed (a draft), with its history; then the status moves
 // Nháp → Đã chấm → Đã duyệt → Công nhận / Không công nhận, with "trả lại" and "mở lại" needing a reason.
-public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, ComputedInputsService inputs, TimeProvider clock)
+// Each method loads, asks the pure rules of Rules/ScoringWorkflow, then saves.
+public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, ComputedInputsService inputs, TimeProvider clock,
+    SheetChanges changes)
 {
     public async Task<ScoringSheet> OpenAsync(int registrationId)
     {
@@ -67,17 +99,45 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
     {
         var evaluation = registration.Evaluation!;
         var set = await db.Set<CriteriaSet>().AsNoTracking().SingleAsync(s => s.Id == evaluation.CriteriaSetId);
-        var history = await db.Set<EvaluationAudit>().AsNoTracking().Where(a => a.EvaluationId == evaluation.Id).OrderByDescending(a => a.Id).Take(300).ToListAsync();
+        var history = await HistoryAsync(db, evaluation.Id);
         var figures = await inputs.GatherAsync(registration.SubjectKind, registration.SubjectId, registration.Year);
         var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
         return new ScoringSheet(registration.Id, evaluation.Id, evaluation.Version, registration.Title, registration.Year, registration.SubjectName,
             $"{set.Name} (phiên bản {set.VersionNumber})", evaluation.Status, evaluation.EditedAfterReview, CriteriaSetJson.Deserialize(set.DefinitionJson),
             StoredAnswers.Parse(evaluation.AnswersJson), selfAssessed ? StoredAnswers.Parse(evaluation.SelfAnswersJson) : null, figures,
             ScoringAccess.CanScore(scope, registration), ScoringAccess.CanReview(scope, registration),
-            selfAssessed && evaluation.Status == EvaluationStatus.Draft, history)
+            ScoringWorkflow.WritesTo(selfAssessed, evaluation.Status) == AnswerSource.Self, history)
         {
             Waiting = await inputs.WaitingAsync(registration.SubjectKind, registration.SubjectId, registration.Year),
+            People = await PeopleAsync(db, history),
+            ScorerAnswered = evaluation.AnswersJson != "{}",
         };
+    }
+
+    /// <summary>The history of a sheet, newest first, with the names of the people in it; for a page that refreshes it.</summary>
+    public async Task<(IReadOnlyList<EvaluationAudit> History, IReadOnlyDictionary<string, string> People)> HistoryAsync(int evaluationId, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (_, registration) = await LoadAsync(db, evaluationId);
+        if (!ScoringAccess.CanSee(scope, registration))
+        {
+            throw new ForbiddenException("Không tìm thấy hồ sơ này trong phạm vi của bạn.");
+        }
+        var history = await HistoryAsync(db, evaluationId, ct);
+        return (history, await PeopleAsync(db, history, ct));
+    }
+
+    private static async Task<List<EvaluationAudit>> HistoryAsync(AppDbContext db, int evaluationId, CancellationToken ct = default) =>
+        await db.Set<EvaluationAudit>().AsNoTracking().Where(a => a.EvaluationId == evaluationId).OrderByDescending(a => a.Id).Take(300).ToListAsync(ct);
+
+    // The history keeps the e-mail (stable, unique); people read names.
+    private static async Task<IReadOnlyDictionary<string, string>> PeopleAsync(AppDbContext db, IEnumerable<EvaluationAudit> history, CancellationToken ct = default)
+    {
+        var emails = history.Select(h => h.By).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email!) && u.FullName != "")
+            .Select(u => new { u.Email, u.FullName }).ToListAsync(ct);
+        return users.DistinctBy(u => u.Email).ToDictionary(u => u.Email!, u => u.FullName);
     }
 
     /// <returns>The evaluation's new version.</returns>
@@ -108,23 +168,17 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         db.Actor = scope.Name;
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
         var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
-        var reviewing = evaluation.Status == EvaluationStatus.Submitted && selfAssessed;
-        if (!(evaluation.Status == EvaluationStatus.Draft && ScoringAccess.CanScore(scope, registration) || reviewing && ScoringAccess.CanReview(scope, registration)))
+        var reviewing = ScoringWorkflow.ReviewerEdits(selfAssessed, evaluation.Status);
+        if (ScoringWorkflow.EditRefusal(evaluation.Status, selfAssessed, ActorOf(scope, registration)) is { } refusal)
         {
-            throw new ForbiddenException(evaluation.Status == EvaluationStatus.Draft
-                ? "Bạn không được chấm hồ sơ này."
-                : $"Hồ sơ đang ở trạng thái \"{evaluation.Status.Text()}\": không sửa được điểm. Cần \"mở lại\" kèm lý do.");
+            throw new ForbiddenException(refusal);
         }
 
         var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync());
         var item = set.Items.FirstOrDefault(i => i.Code == itemCode) ?? throw new ValidationException($"Không có tiêu chí {itemCode} trong bộ tiêu chí này.");
 
-        var editsSelf = selfAssessed && evaluation.Status == EvaluationStatus.Draft;
-        var stored = StoredAnswers.Parse(editsSelf ? evaluation.SelfAnswersJson : evaluation.AnswersJson);
-        if (reviewing && evaluation.AnswersJson == "{}")
-        {
-            stored = StoredAnswers.Parse(evaluation.SelfAnswersJson);
-        }
+        var editsSelf = ScoringWorkflow.WritesTo(selfAssessed, evaluation.Status) == AnswerSource.Self;
+        var stored = InPlay(evaluation, selfAssessed);
         var old = stored.Items.GetValueOrDefault(itemCode);
         var answer = answerFor(item, old);
         CheckAnswer(item, answer, old);
@@ -134,13 +188,10 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             throw new ScoringConflictException(itemCode, old, last?.By ?? evaluation.UpdatedBy, last?.AtUtc ?? evaluation.UpdatedAtUtc, evaluation.Version);
         }
         db.Entry(evaluation).Property(e => e.Version).OriginalValue = version;
-        if (reviewing)
+        var self = reviewing ? StoredAnswers.Parse(evaluation.SelfAnswersJson).Items.GetValueOrDefault(itemCode) : null;
+        if (ScoringWorkflow.ChangeNeedsReason(reviewing, self, answer, reason))
         {
-            var self = StoredAnswers.Parse(evaluation.SelfAnswersJson).Items.GetValueOrDefault(itemCode);
-            if (self is not null && (self.ScoreTenths != answer.ScoreTenths || self.Met != answer.Met) && string.IsNullOrWhiteSpace(reason))
-            {
-                throw new ReasonRequiredException($"Tiêu chí {itemCode}: người duyệt đổi điểm tự đánh giá ({self.Text} → {answer.Text}) phải ghi lý do.");
-            }
+            throw new ReasonRequiredException($"Tiêu chí {itemCode}: người duyệt đổi điểm tự đánh giá ({self!.Text} → {answer.Text}) phải ghi lý do.");
         }
 
         var items = new Dictionary<string, StoredAnswer>(stored.Items);
@@ -167,6 +218,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             Audit(db, evaluation, scope, $"{(editsSelf ? "Tự đánh giá" : reviewing ? "Người duyệt sửa" : "Điểm")} tiêu chí {itemCode}", old?.Text ?? "(trống)", answer.Text, reason);
         }
         await SaveAsync(db);
+        changes.Publish(evaluationId);
         return evaluation.Version;
     }
 
@@ -181,7 +233,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             throw new ForbiddenException("Bạn không được sửa hồ sơ này.");
         }
         db.Entry(evaluation).Property(e => e.Version).OriginalValue = version;
-        var self = ScoringTexts.IsSelfAssessed(registration.Title);
+        var self = ScoringWorkflow.WritesTo(ScoringTexts.IsSelfAssessed(registration.Title), evaluation.Status) == AnswerSource.Self;
         var stored = StoredAnswers.Parse(self ? evaluation.SelfAnswersJson : evaluation.AnswersJson) with { TargetGroup = targetGroup };
         if (self)
         {
@@ -193,50 +245,25 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         }
         Audit(db, evaluation, scope, "Nhóm đối tượng", "", targetGroup ?? "", null);
         await SaveAsync(db);
+        changes.Publish(evaluationId);
         return evaluation.Version;
     }
 
-    public Task<int> SubmitAsync(int evaluationId, int version) =>
-        TransitionAsync(evaluationId, version, null, EvaluationStatus.Submitted, (scope, e, r) =>
-        {
-            Require(e.Status == EvaluationStatus.Draft, "Chỉ nộp được hồ sơ đang ở trạng thái nháp.");
-            Require(ScoringAccess.CanScore(scope, r), "Bạn không được nộp hồ sơ này.");
-        }, checkComplete: true);
+    public Task<int> SubmitAsync(int evaluationId, int version) => TransitionAsync(evaluationId, version, null, SheetAction.Submit);
 
-    public Task<int> ReviewAsync(int evaluationId, int version) =>
-        TransitionAsync(evaluationId, version, null, EvaluationStatus.Reviewed, (scope, e, r) =>
-        {
-            Require(ScoringAccess.CanReview(scope, r), "Chỉ Ban chỉ đạo duyệt hồ sơ.");
-            Require(e.Status == EvaluationStatus.Submitted, "Chỉ duyệt được hồ sơ đã chấm.");
-        }, checkComplete: true);
+    public Task<int> ReviewAsync(int evaluationId, int version) => TransitionAsync(evaluationId, version, null, SheetAction.Review);
 
-    public Task<int> ReturnAsync(int evaluationId, int version, string reason) =>
-        TransitionAsync(evaluationId, version, reason, EvaluationStatus.Draft, (scope, e, r) =>
-        {
-            Require(ScoringAccess.CanReview(scope, r), "Chỉ Ban chỉ đạo trả lại hồ sơ.");
-            Require(e.Status == EvaluationStatus.Submitted, "Chỉ trả lại được hồ sơ đã chấm, chưa duyệt.");
-        });
+    public Task<int> ReturnAsync(int evaluationId, int version, string reason) => TransitionAsync(evaluationId, version, reason, SheetAction.Return);
 
-    public Task<int> ReopenAsync(int evaluationId, int version, string reason) =>
-        TransitionAsync(evaluationId, version, reason, EvaluationStatus.Draft, (scope, e, r) =>
-        {
-            Require(ScoringAccess.CanReview(scope, r), "Chỉ Ban chỉ đạo hoặc quản trị viên mở lại hồ sơ.");
-            Require(e.Status is EvaluationStatus.Reviewed or EvaluationStatus.NotRecognised, "Chỉ mở lại được hồ sơ đã duyệt hoặc không được công nhận; hồ sơ đã có quyết định công nhận thì không mở lại.");
-            e.EditedAfterReview = true;
-        });
+    public Task<int> ReopenAsync(int evaluationId, int version, string reason) => TransitionAsync(evaluationId, version, reason, SheetAction.Reopen);
 
-    public Task<int> NotRecogniseAsync(int evaluationId, int version, string reason) =>
-        TransitionAsync(evaluationId, version, reason, EvaluationStatus.NotRecognised, (scope, e, r) =>
-        {
-            Require(ScoringAccess.CanReview(scope, r), "Chỉ Ban chỉ đạo quyết định không công nhận.");
-            Require(e.Status == EvaluationStatus.Reviewed, "Chỉ hồ sơ đã duyệt mới xét công nhận hoặc không công nhận.");
-        });
+    public Task<int> NotRecogniseAsync(int evaluationId, int version, string reason) => TransitionAsync(evaluationId, version, reason, SheetAction.NotRecognise);
 
-    private async Task<int> TransitionAsync(int evaluationId, int version, string? reason, EvaluationStatus to,
-        Action<UserScope, Evaluation, Registration> check, bool checkComplete = false)
+    /// <summary>Any action of the workflow; the reason is required exactly when <see cref="ScoringWorkflow.NeedsReason"/> says so.</summary>
+    public async Task<int> TransitionAsync(int evaluationId, int version, string? reason, SheetAction action)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        if (reason is not null && string.IsNullOrWhiteSpace(reason))
+        if (ScoringWorkflow.NeedsReason(action) && string.IsNullOrWhiteSpace(reason))
         {
             throw new ValidationException("Hãy ghi lý do.");
         }
@@ -247,19 +274,21 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         {
             throw new ForbiddenException("Không tìm thấy hồ sơ này trong phạm vi của bạn.");
         }
-        check(scope, evaluation, registration);
+        if (ScoringWorkflow.Refusal(action, evaluation.Status, ActorOf(scope, registration)) is { } refusal)
+        {
+            throw new ValidationException(refusal);
+        }
         db.Entry(evaluation).Property(e => e.Version).OriginalValue = version;
         var from = evaluation.Status;
-        if (checkComplete)
+        var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
+        if (ScoringWorkflow.NeedsCompleteSheet(action))
         {
             var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync());
-            var selfFirst = ScoringTexts.IsSelfAssessed(registration.Title) && from == EvaluationStatus.Draft;
-            var answers = StoredAnswers.Parse(selfFirst ? evaluation.SelfAnswersJson : evaluation.AnswersJson);
-            if (ScoringTexts.IsSelfAssessed(registration.Title) && from == EvaluationStatus.Submitted && evaluation.AnswersJson == "{}")
+            var answers = InPlay(evaluation, selfAssessed);
+            if (ScoringWorkflow.ReviewerEdits(selfAssessed, from) && evaluation.AnswersJson == "{}")
             {
                 // The reviewer accepted the self-assessment unchanged.
                 evaluation.AnswersJson = evaluation.SelfAnswersJson ?? "{}";
-                answers = StoredAnswers.Parse(evaluation.AnswersJson);
             }
             var result = await ScoreAsync(evaluation, registration, set, answers);
             if (!result.IsComplete || result.HasErrors)
@@ -267,11 +296,46 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
                 throw new ValidationException($"Hồ sơ chưa chấm xong: {string.Join("; ", result.Reasons.Concat(result.Errors).Take(5))}.");
             }
         }
-        evaluation.Status = to;
-        Audit(db, evaluation, scope, "Trạng thái", from.Text(), to.Text(), reason);
+        evaluation.EditedAfterReview |= ScoringWorkflow.MarksEditedAfterReview(action);
+        evaluation.Status = ScoringWorkflow.Target(action);
+        Audit(db, evaluation, scope, SheetSummary.StatusLine, from.Text(), evaluation.Status.Text(), reason);
+        if (ScoringWorkflow.NotifiesScorer(action))
+        {
+            await NotifyScorerAsync(db, evaluation, registration, scope, reason!);
+        }
         await SaveAsync(db);
+        changes.Publish(evaluationId);
         return evaluation.Version;
     }
+
+    // The person who submitted the sheet hears it came back, with who and why, under the bell (in the same save).
+    private async Task NotifyScorerAsync(AppDbContext db, Evaluation evaluation, Registration registration, UserScope scope, string reason)
+    {
+        var submitted = EvaluationStatus.Submitted.Text();
+        var scorer = await db.Set<EvaluationAudit>().AsNoTracking()
+            .Where(a => a.EvaluationId == evaluation.Id && a.What == SheetSummary.StatusLine && a.New == submitted)
+            .OrderByDescending(a => a.Id).Select(a => a.By).FirstOrDefaultAsync();
+        var user = scorer is null ? null : await db.Users.AsNoTracking().Where(u => u.Email == scorer).Select(u => new { u.Id }).FirstOrDefaultAsync();
+        if (user is null || user.Id == scope.UserId)
+        {
+            return;
+        }
+        var by = await db.Users.AsNoTracking().Where(u => u.Id == scope.UserId).Select(u => u.FullName).FirstOrDefaultAsync() is { Length: > 0 } name ? name : scope.Name;
+        db.Add(new Notification
+        {
+            UserId = user.Id, CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Link = $"/cham-diem/{registration.Id}",
+            Title = $"Hồ sơ {registration.SubjectName} ({registration.Title.DisplayName()} {registration.Year}) bị trả lại",
+            Body = $"{by} trả lại hồ sơ. Lý do: {reason.Trim()}",
+        });
+    }
+
+    private static SheetActor ActorOf(UserScope scope, Registration registration) =>
+        new(ScoringAccess.CanScore(scope, registration), ScoringAccess.CanReview(scope, registration));
+
+    private static StoredAnswers InPlay(Evaluation evaluation, bool selfAssessed) =>
+        StoredAnswers.Parse(ScoringWorkflow.InPlay(selfAssessed, evaluation.Status, evaluation.AnswersJson == "{}") == AnswerSource.Self
+            ? evaluation.SelfAnswersJson
+            : evaluation.AnswersJson);
 
     private async Task<EvaluationResult> ScoreAsync(Evaluation evaluation, Registration registration, CriteriaSetDefinition set, StoredAnswers answers)
     {
@@ -315,14 +379,6 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             case ItemKind.Points when answer.ScoreTenths is { } tenths
                 && ScoreInput.Problem(item, tenths / 10m, Points.FromTenths(tenths).ToString()) is { } problem:
                 throw new ValidationException($"Tiêu chí {item.Code}: {problem}; {ScoreInput.Kept(old)}.");
-        }
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new ValidationException(message);
         }
     }
 
