@@ -79,6 +79,29 @@ public static partial class ScoreInput
     public static string Hint(CriteriaItem item) =>
         StepOf(item) == item.Max ? $"0 hoặc {item.Max}" : $"0–{item.Max}, bước {StepOf(item)}";
 
+    /// <summary>The scores of an item with few of them (at most six: "0 1 2 3"), offered as large buttons; else empty.</summary>
+    public static IReadOnlyList<int> Choices(CriteriaItem item)
+    {
+        var step = StepOf(item).Tenths;
+        var count = item.Max.Tenths / step + 1;
+        return count <= MaxChoices ? Enumerable.Range(0, count).Select(i => i * step).ToList() : [];
+    }
+
+    /// <summary>One step up (+1) or down (-1) from <paramref name="tenths"/> (none: from 0), kept within 0 and the maximum.</summary>
+    public static int Stepped(CriteriaItem item, int? tenths, int direction)
+    {
+        var step = StepOf(item).Tenths;
+        if (tenths is not { } value)
+        {
+            return direction > 0 ? Math.Min(step, item.Max.Tenths) : 0;
+        }
+        var below = value / step * step;
+        var next = below == value ? value + direction * step : direction > 0 ? below + step : below;
+        return Math.Clamp(next, 0, item.Max.Tenths);
+    }
+
+    public const int MaxChoices = 6;
+
     /// <summary>What the refusal keeps: "giữ nguyên giá trị đã lưu 6".</summary>
     public static string Kept(StoredAnswer? saved) =>
         saved?.ScoreTenths is { } tenths ? $"giữ nguyên giá trị đã lưu {Points.FromTenths(tenths)}" : "tiêu chí này vẫn chưa có điểm";

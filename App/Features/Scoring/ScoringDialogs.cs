@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace HocTapSuotDoi.Features.Scoring;
+
+// The three questions the scoring page asks: a reason, which of two values to keep, and why a change was not saved.
+public static class ScoringDialogs
+{
+    /// <summary>The reason typed, trimmed; null when the person cancelled.</summary>
+    public static async Task<string?> AskReasonAsync(this IDialogService dialogs, string title)
+    {
+        var dialog = await dialogs.ShowAsync<ReasonDialog>(title);
+        return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
+    }
+
+    /// <summary>True to keep the person's value over the one somebody saved meanwhile; nothing is overwritten until they choose.</summary>
+    public static async Task<bool> KeepMineAsync(this IDialogService dialogs, ScoringConflictException conflict, StoredAnswer mine) =>
+        await dialogs.ShowMessageBoxAsync("Hồ sơ vừa được người khác sửa",
+            (MarkupString)($"{WebUtility.HtmlEncode(conflict.Message)}<br/><br/>Giá trị của bạn: <b id=\"conflict-mine\">{mine.Text}</b><br/>" +
+                $"Giá trị đã lưu: <b id=\"conflict-theirs\">{conflict.Theirs?.Text ?? "(trống)"}</b><br/><br/>Chọn giá trị giữ lại. Không có gì bị ghi đè nếu bạn chưa chọn."),
+            yesText: "Giữ giá trị của tôi", noText: "Dùng giá trị đã lưu") == true;
+
+    /// <summary>The sheet changed under the person (status moved, a concurrent save): what they typed stays on the page.</summary>
+    public static Task NotSavedAsync(this IDialogService dialogs, Exception ex) =>
+        dialogs.ShowMessageBoxAsync("Chưa lưu được thay đổi",
+            (MarkupString)($"<span id=\"not-saved-reason\">{WebUtility.HtmlEncode(ex.Message)}</span><br/><br/>" +
+                "Những gì bạn vừa nhập vẫn còn trên trang nhưng chưa được lưu. Hãy ghi lại nếu cần, rồi tải lại trang để xem bản mới nhất."),
+            yesText: "Đã hiểu");
+}

@@ -1,0 +1,79 @@
+using FluentValidation;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
+using MudBlazor;
+
+namespace HocTapSuotDoi.Features.Scoring;
+
+// How the scoring page saves one value: shown at once, saved, and on a refusal either asked about (a reason, which
+// value to keep) or put back with the message under the criterion. Each value is saved when it is entered, so a dropped
+// connection loses at most the field being typed (decision 005). `save` calls the service with the version current
+// when it runs, so the retries (reason given, conflict resolved) reuse it.
+public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, Func<bool, Task> reload, TimeProvider clock)
+{
+    public string State { get; private set; } = "";
+
+    public void Refused() => State = "Chưa lưu giá trị không hợp lệ";
+
+    public async Task SaveAsync(CriteriaItem item, StoredAnswer answer, Func<string?, Task<int>> save, string? reason = null)
+    {
+        var previous = editor.Apply(item.Code, answer);
+        State = "Đang lưu…";
+        try
+        {
+            editor.Version = await save(reason);
+            State = $"Đã lưu lúc {VnTime.ToLocal(clock.GetUtcNow().UtcDateTime):HH:mm:ss}";
+        }
+        catch (ScoringConflictException conflict)
+        {
+            if (await dialogs.KeepMineAsync(conflict, answer))
+            {
+                editor.Version = conflict.CurrentVersion;
+                await SaveAsync(item, answer, save);
+                await reload(true);
+                return;
+            }
+            await reload(false);
+            State = "Đã tải lại bản mới nhất";
+        }
+        catch (ReasonRequiredException) when (editor.Sheet.CanReview)
+        {
+            if (await dialogs.AskReasonAsync($"Lý do đổi điểm tiêu chí {item.Code}") is { } why)
+            {
+                await SaveAsync(item, answer, save, why);
+                return;
+            }
+            editor.Restore(item.Code, previous);
+        }
+        catch (ValidationException ex)
+        {
+            editor.SetError(item.Code, RegisterErrors.Message(ex));
+            editor.Restore(item.Code, previous);
+            Refused();
+        }
+        catch (Exception ex) when (ex is ForbiddenException or StaleEditException)
+        {
+            // The sheet changed under the scorer (status moved by the committee, or a concurrent save): what they typed
+            // stays on the page, unsaved, and a dialog says why instead of the page being replaced by the error notice.
+            editor.SetError(item.Code, $"Chưa lưu giá trị {answer.Text}.");
+            State = "Chưa lưu";
+            await dialogs.NotSavedAsync(ex);
+        }
+    }
+
+    public async Task TargetGroupAsync(string? code, Func<Task<int>> save)
+    {
+        editor.SetTargetGroup(code);
+        try
+        {
+            editor.Version = await save();
+        }
+        catch (Exception ex) when (ex is ForbiddenException or StaleEditException)
+        {
+            State = "Chưa lưu";
+            await dialogs.NotSavedAsync(ex);
+        }
+    }
+}
