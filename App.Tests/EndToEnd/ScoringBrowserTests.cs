@@ -24,6 +24,53 @@ public sealed class ScoringBrowserFixture : BrowserFixture
         return await db.Set<Registration>().Where(r => r.SubjectId == householdId && r.Title == Title.FamilyLearning).Select(r => r.Id).SingleAsync();
     }
 
+    // A sheet scored in full and submitted by the village's scorer, as the committee finds it.
+    public async Task<int> SubmittedByScorerAsync(string head)
+    {
+        var registrationId = await RegisteredHouseholdAsync(head);
+        await using var scope = await App.AsUserAsync("canbo@camtan.vn");
+        var service = scope.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await service.OpenAsync(registrationId);
+        var version = sheet.Version;
+        foreach (var item in sheet.Set.Items.Where(i => i.Kind != ItemKind.Computed))
+        {
+            var answer = item.Kind == ItemKind.Points ? new StoredAnswer(ScoreTenths: item.Max.Tenths) : new StoredAnswer(Met: true);
+            version = await service.SaveAnswerAsync(sheet.EvaluationId, version, item.Code, answer);
+        }
+        await service.SubmitAsync(sheet.EvaluationId, version);
+        return registrationId;
+    }
+
+    public async Task<IPage> PhoneAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> DesktopAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    // With HOCTAP_SCREENS set (docs/screens), the screenshot is kept there too.
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"hoctap-{name}.png") });
+        if (Environment.GetEnvironmentVariable("HOCTAP_SCREENS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
+        }
+    }
+
     // The evaluation as stored, once the page's save (which runs after the browser moved on) has landed.
     public async Task<ScoringSheet> SavedAsync(int registrationId, Func<StoredAnswers, bool> landed)
     {
@@ -236,5 +283,99 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         var box = await Row(page, "1.2").Locator("input").First.BoundingBoxAsync();
         Assert.True(box!.X >= 0 && box.X + box.Width <= 390);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-phone.png") });
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_summary_bar_stays_visible_after_scrolling_and_touch_targets_are_large()
+    {
+        var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Cuộn");
+        var page = await browser.PhoneAsync();
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await Row(page, "1.2").Locator(".score-step").Last.ClickAsync();
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("0,5/100");
+        await Expect(page.Locator("#sheet-progress")).ToHaveTextAsync("1/13 tiêu chí");
+        await ScoringBrowserFixture.ScreenshotAsync(page, "scoring-390");
+
+        await Row(page, "4.3").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
+        Assert.True(await page.EvaluateAsync<int>("window.scrollY") > 500, "the sheet scrolled");
+        await Expect(page.Locator("#score-summary")).ToBeInViewportAsync();
+        await Expect(page.Locator("#score-total")).ToBeInViewportAsync();
+        await Expect(page.Locator("#submit-evaluation")).ToBeInViewportAsync();
+        var bar = await page.Locator("#score-summary").BoundingBoxAsync();
+        Assert.True(bar!.Y >= 0 && bar.Y + bar.Height <= 844 / 2, $"summary bar at {bar.Y}, {bar.Height} px high");
+        await ScoringBrowserFixture.ScreenshotAsync(page, "scoring-390-scrolled");
+
+        foreach (var target in new[] { Row(page, "4.3").Locator(".score-step").First, Row(page, "4.3").Locator(".evidence-toggle"), page.Locator("#submit-evaluation") })
+        {
+            var box = await target.BoundingBoxAsync();
+            Assert.True(box!.Height >= 44 && box.Width >= 44, $"touch target {box.Width}×{box.Height}");
+        }
+        await Expect(page.Locator("#save-next .keyboard-hint")).ToBeHiddenAsync(); // a touch screen has no Ctrl+Enter
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"Trang rộng hơn màn hình {overflow}px");
+    }
+
+    [Fact]
+    public async Task On_a_desktop_the_total_follows_the_typing_and_the_bar_stays_at_the_top()
+    {
+        var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Gõ");
+        var page = await browser.DesktopAsync();
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await Row(page, "1.2").Locator("input").First.FocusAsync();
+        await page.Keyboard.TypeAsync("7");
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("7/100"); // before leaving the field
+        await page.Keyboard.TypeAsync(",5");
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("7,5/100");
+        await Expect(page.Locator("#sheet-progress")).ToHaveTextAsync("1/13 tiêu chí");
+        Assert.Null((await browser.SavedAsync(registrationId, _ => true)).Answers.Items.GetValueOrDefault("1.2")); // not saved while typing
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#save-state")).ToContainTextAsync("Đã lưu lúc");
+        await Expect(page.Locator("#save-next .keyboard-hint")).ToBeVisibleAsync();
+        await Expect(page.Locator("#sheet-history")).ToContainTextAsync("Lịch sử (1)"); // the history follows the save
+        await ScoringBrowserFixture.ScreenshotAsync(page, "scoring-1366");
+
+        await page.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
+        await Expect(page.Locator("#score-summary")).ToBeInViewportAsync();
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("7,5/100");
+    }
+
+    [Fact]
+    public async Task A_returned_sheet_shows_who_returned_it_and_why_live_and_the_scorer_gets_a_bell_notification()
+    {
+        var registrationId = await browser.SubmittedByScorerAsync("Tạ Văn Trả");
+        var scorer = await browser.NewPageAsync();
+        await browser.SignInAsync(scorer, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await scorer.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await Expect(scorer.Locator("#status-banner")).ToContainTextAsync("Hồ sơ đã nộp: Nguyễn Thị Hoa");
+
+        var committee = await browser.NewPageAsync();
+        await browser.SignInAsync(committee, "bcd@camtan.vn", AppFactory.DemoPassword);
+        await committee.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await Expect(committee.Locator("#score-verdict")).ToHaveTextAsync("Đạt tiêu chí");
+        await committee.ClickAsync("#return-evaluation");
+        await committee.FillAsync("#reason-text", "Thiếu minh chứng tiêu chí 2.1");
+        await committee.ClickAsync("#reason-ok");
+        await Expect(committee.Locator("#evaluation-status")).ToHaveTextAsync("Nháp");
+        await Expect(committee.Locator("#status-banner")).ToContainTextAsync("Hồ sơ bị trả lại cho người chấm: Lê Văn Bình");
+
+        // The scorer's open page hears of it without a reload: the banner and the history, with names.
+        await Expect(scorer.Locator("#status-banner")).ToContainTextAsync("Hồ sơ bị trả lại cho người chấm: Lê Văn Bình");
+        await Expect(scorer.Locator("#status-banner .status-banner-reason")).ToHaveTextAsync("Thiếu minh chứng tiêu chí 2.1");
+        await scorer.GetByText("Lịch sử (").ClickAsync();
+        await Expect(scorer.Locator(".history-line").First).ToContainTextAsync("Lê Văn Bình · Trạng thái: Đã chấm → Nháp (lý do: Thiếu minh chứng tiêu chí 2.1)");
+        await Expect(scorer.Locator("#sheet-history")).Not.ToContainTextAsync("@camtan.vn");
+
+        await scorer.ReloadAsync();
+        await Expect(scorer.Locator("#evaluation-status")).ToHaveTextAsync("Nháp");
+        await Expect(scorer.Locator("#submit-evaluation")).ToBeVisibleAsync();
+        await Expect(scorer.Locator("#notification-count .mud-badge")).ToBeVisibleAsync();
+        await scorer.Locator("#notification-bell").ClickAsync();
+        var notice = scorer.Locator(".mud-menu-item", new() { HasText = "Hộ Tạ Văn Trả" });
+        await Expect(notice).ToContainTextAsync("bị trả lại");
+        await notice.ClickAsync();
+        await Expect(scorer).ToHaveURLAsync(new Regex($"/cham-diem/{registrationId}$"));
     }
 }

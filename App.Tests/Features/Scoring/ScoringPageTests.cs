@@ -35,7 +35,7 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
         }
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        foreach (var type in new[] { typeof(EvaluationService), typeof(EvidenceService), typeof(RegistrationService) })
+        foreach (var type in new[] { typeof(EvaluationService), typeof(EvidenceService), typeof(RegistrationService), typeof(SheetChanges), typeof(TimeProvider) })
         {
             _ctx.Services.AddSingleton(type, _scope.ServiceProvider.GetRequiredService(type));
         }
@@ -163,6 +163,30 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
         page.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("#not-saved-reason")));
         Assert.Equal("7", Input(page, "1.3").GetAttribute("value"));
         Assert.Null(await SavedTenthsAsync("1.3"));
+    }
+
+    [Fact]
+    public async Task Plus_saves_the_next_step_and_the_evidence_of_an_item_stays_folded_until_asked_for()
+    {
+        var (_, page) = Render();
+        Assert.Equal("0/13 tiêu chí", page.Find("#sheet-progress").TextContent);
+
+        await page.Find(".score-row[data-item='1.2'] button.score-step[aria-label*='Thêm']").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.StartsWith("Đã lưu lúc", page.Find("#save-state").TextContent));
+        Assert.Equal(5, await SavedTenthsAsync("1.2"));
+        Assert.Equal("0,5/100", page.Find("#score-total").TextContent);
+        Assert.Equal("1/13 tiêu chí", page.Find("#sheet-progress").TextContent);
+
+        var row = ".score-row[data-item='1.3']";
+        Assert.Empty(page.FindAll($"{row} .evidence-body"));
+        Assert.Equal("Minh chứng", page.Find($"{row} .evidence-toggle").TextContent.Trim());
+        await page.Find($"{row} .evidence-toggle").ClickAsync(new MouseEventArgs());
+        await page.Find($"{row} .evidence-note input").ChangeAsync(new ChangeEventArgs { Value = "Sổ theo dõi của thôn" });
+        page.WaitForAssertion(() => Assert.Equal("Minh chứng · có ghi chú", page.Find($"{row} .evidence-toggle").TextContent.Trim()));
+        await using var check = await app.AsUserAsync("admin@camtan.vn");
+        var sheet = await check.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(_registrationId);
+        Assert.Equal("Sổ theo dõi của thôn", sheet.Answers.Items["1.3"].Note);
+        Assert.Contains("Nguyễn Thị Hoa", sheet.NameOf("canbo@camtan.vn"));
     }
 
     private static IElement Input(IRenderedComponent<ScoringPage> page, string item) => page.Find($"input[id='score-{item}']");
