@@ -1,6 +1,7 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Features.Scoring.Rules;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using MudBlazor;
@@ -11,9 +12,41 @@ namespace HocTapSuotDoi.Features.Scoring;
 // value to keep) or put back with the message under the criterion. Each value is saved when it is entered, so a dropped
 // connection loses at most the field being typed (decision 005). `save` calls the service with the version current
 // when it runs, so the retries (reason given, conflict resolved) reuse it.
-public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, Func<bool, Task> reload, TimeProvider clock)
+public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISnackbar snackbar, Func<bool, Task> reload, TimeProvider clock)
 {
     public string State { get; private set; } = "";
+
+    /// <summary>Why the last status change was refused, shown in the summary bar.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>A status change is running: its buttons wait (no double submit).</summary>
+    public bool Busy { get; private set; }
+
+    /// <summary>A status change: the reason asked first when the workflow needs one, then the sheet reloaded.</summary>
+    public async Task ActAsync(SheetAction action, Func<string?, Task<int>> transition)
+    {
+        string? reason = null;
+        if (ScoringWorkflow.NeedsReason(action) && (reason = await dialogs.AskReasonAsync(ScoringWorkflow.ReasonPrompt(action))) is null)
+        {
+            return;
+        }
+        Busy = true;
+        Error = null;
+        try
+        {
+            editor.Version = await transition(reason);
+            snackbar.Add($"Hồ sơ {ScoringWorkflow.Done(action)}.", Severity.Success);
+            await reload(false);
+        }
+        catch (Exception ex) when (ex is ValidationException or StaleEditException or ForbiddenException)
+        {
+            Error = RegisterErrors.Message(ex);
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
 
     public void Refused() => State = "Chưa lưu giá trị không hợp lệ";
 
