@@ -35,7 +35,7 @@ public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISna
         try
         {
             editor.Version = await transition(reason);
-            snackbar.Add($"Hồ sơ {ScoringWorkflow.Done(action)}.", Severity.Success);
+            snackbar.Add($"Hồ sơ {ScoringWorkflow.Done(action)}.", MudBlazor.Severity.Success);
             await reload(false);
         }
         catch (Exception ex) when (ex is ValidationException or StaleEditException or ForbiddenException)
