@@ -35,7 +35,7 @@ public sealed class ScoringComponentsTests : IAsyncLifetime
 
         Assert.Equal("18/30", bar.Find("#score-total").TextContent);
         Assert.Equal("Chưa chấm xong", bar.Find("#score-verdict").TextContent);
-        Assert.Equal("Còn thiếu 2 điểm để đạt ngưỡng công nhận 20", bar.Find("#bar-gap").TextContent);
+        Assert.Equal("Còn thiếu 2 điểm (ngưỡng công nhận 20)", bar.Find("#bar-gap").TextContent);
         Assert.Equal("2/3 tiêu chí", bar.Find("#sheet-progress").TextContent);
         Assert.Equal("Nộp", bar.Find("#submit-evaluation").TextContent.Trim());
         Assert.Empty(bar.FindAll("#review-evaluation, #return-evaluation, #reopen-evaluation"));
