@@ -367,6 +367,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         await scorer.GetByText("Lịch sử (").ClickAsync();
         await Expect(scorer.Locator(".history-line").First).ToContainTextAsync("Lê Văn Bình · Trạng thái: Đã chấm → Nháp (lý do: Thiếu minh chứng tiêu chí 2.1)");
         await Expect(scorer.Locator("#sheet-history")).Not.ToContainTextAsync("@camtan.vn");
+        await Expect(scorer.Locator("#evaluation-status")).ToHaveTextAsync("Nháp");
 
         await scorer.ReloadAsync();
         await Expect(scorer.Locator("#evaluation-status")).ToHaveTextAsync("Nháp");
