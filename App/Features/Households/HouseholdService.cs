@@ -268,6 +268,11 @@ public sealed class HouseholdService(
                 ?? throw new ForbiddenException(RegisterAccess.NotInScope);
             db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
         }
+        else if (form.Relation == Relation.Head && await HeadStubAsync(db, household.Id, form.FullName) is { } stub)
+        {
+            // The head added from the household form with only a name: "Thêm nhân khẩu" for the same head fills it in.
+            person = stub;
+        }
         else
         {
             person = new Person
@@ -314,6 +319,13 @@ public sealed class HouseholdService(
         }
         await SaveOrConflictAsync(db, "Nhân khẩu này");
         return person.Id;
+    }
+
+    private static async Task<Person?> HeadStubAsync(AppDbContext db, int householdId, string fullName)
+    {
+        var heads = await db.People.Where(p => p.HouseholdId == householdId && p.Relation == Relation.Head && p.Status == PersonStatus.Living
+            && p.Sex == Sex.NotEntered).ToListAsync();
+        return heads.FirstOrDefault(p => VietnameseText.NameKey(p.FullName) == VietnameseText.NameKey(fullName));
     }
 
     public async Task ChangePersonStatusAsync(StatusForm form)
