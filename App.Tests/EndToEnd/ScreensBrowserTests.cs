@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
 using HocTapSuotDoi.Tests.Features.Documents;
 using HocTapSuotDoi.Tests.TestSupport;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Features.Registers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -117,6 +121,42 @@ public sealed class ScreensBrowserTests(ScreensBrowserFixture browser) : IClassF
         await Expect(phone.Locator("#members-table")).ToContainTextAsync("Đinh Văn Chụp");
         await AssertFitsWidthAsync(phone, 390);
         await ShotAsync(phone, "ho-gia-dinh-390");
+    }
+
+    [Fact]
+    public async Task The_decision_opens_quickly_on_three_steps_with_what_meets_the_criteria_ticked()
+    {
+        var page = await browser.PageAsync("bcd@camtan.vn", 1366, 900);
+        await page.GotoAsync(browser.BaseUrl + "/quyet-dinh");
+        await Expect(page.Locator("#new-decision")).ToBeVisibleAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await page.ClickAsync("#new-decision");
+        await Expect(page.Locator("#selected-count")).ToHaveTextAsync(new Regex(@"^Đã chọn ([\d.]+) / \1 hồ sơ đạt$"));
+        await Expect(page.Locator("#preview-article1")).Not.ToContainTextAsync("Công nhận 0 ");
+        // In the browser the click, the circuit's render and the reads; on a shared 2-core machine allow for the load.
+        Assert.True(watch.ElapsedMilliseconds < 5_000, $"the decision page took {watch.ElapsedMilliseconds} ms to show its candidates");
+        // The reads behind the page, as the page makes them: within one second.
+        await using (var scope = await browser.App.AsUserAsync("bcd@camtan.vn"))
+        {
+            var decisions = scope.ServiceProvider.GetRequiredService<DecisionService>();
+            var year = AppFactory.ClockStart.Year;
+            var reads = System.Diagnostics.Stopwatch.StartNew();
+            await Task.WhenAll(decisions.NewFormAsync(Title.FamilyLearning, year), decisions.SetsForAsync(Title.FamilyLearning, year),
+                decisions.CandidateGroupsAsync(Title.FamilyLearning, year), decisions.MeetingIdsAsync(Title.FamilyLearning, year, null),
+                decisions.CandidatePageAsync(Title.FamilyLearning, year, null, new PageRequest(0, 50), meetingOnly: true));
+            Assert.True(reads.ElapsedMilliseconds < 1_000, $"the decision page's reads took {reads.ElapsedMilliseconds} ms");
+        }
+        await Expect(page.Locator("#step-1")).ToContainTextAsync("Chọn hồ sơ đạt tiêu chí");
+        await Expect(page.Locator("#step-2")).ToContainTextAsync("Nội dung quyết định");
+        await Expect(page.Locator("#step-3")).ToContainTextAsync("Xem trước và ban hành");
+        await Expect(page.Locator("tr.village-group").First).ToContainTextAsync("Thôn Tân Hòa");
+        await Expect(page.Locator("#decision-number")).ToHaveValueAsync(new Regex(@"^\d+$"));
+        await ShotAsync(page, "quyet-dinh-moi-1366");
+
+        var phone = await browser.PageAsync("bcd@camtan.vn", 390, 844);
+        await phone.GotoAsync(browser.BaseUrl + "/quyet-dinh/moi");
+        await Expect(phone.Locator("tr.candidate").First).ToBeVisibleAsync();
+        await ShotAsync(phone, "quyet-dinh-moi-390");
     }
 
     private static async Task<float> BoxTopAsync(IPage page, string selector) => (await page.Locator(selector).BoundingBoxAsync())!.Y;
