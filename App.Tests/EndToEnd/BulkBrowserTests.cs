@@ -143,6 +143,8 @@ public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelp
 
         // The committee's phone: return the 200 that do not meet the criteria, with the reason required.
         var committeePhone = await browser.PageAsync("bcd@camtan.vn", 390, 844);
+        // The committee's list opens on its own queue (Chờ duyệt); "Tất cả" shows the reviewed ones too.
+        await committeePhone.ClickAsync("[data-chip=all]");
         await Expect(committeePhone.Locator("#registrations-grid")).ToContainTextAsync("Đã duyệt");
         await ShotAsync(committeePhone, "registrations-390");
         await committeePhone.ClickAsync("#bulk-review");

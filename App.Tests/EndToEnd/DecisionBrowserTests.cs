@@ -31,16 +31,24 @@ public sealed class DecisionBrowserTests(BrowserFixture browser) : IClassFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "Quyết định công nhận" }).ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync($"Quyết định công nhận năm {year}");
         await page.ClickAsync("#new-decision");
-        await Expect(page.Locator("tr.candidate")).ToHaveCountAsync(3);
-        await Expect(page.Locator($"tr.candidate[data-evaluation='{ids["Trương Văn Chậm"]}'] input[type=checkbox]")).ToBeDisabledAsync();
+        // Step 1: only the sheets that meet the criteria, already ticked, grouped by village.
+        await Expect(page.Locator("tr.candidate")).ToHaveCountAsync(2);
+        await Expect(page.Locator($"tr.candidate[data-evaluation='{ids["Trương Văn Chậm"]}']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("tr.village-group")).ToHaveCountAsync(2);
         await page.Locator($"tr.candidate[data-evaluation='{ids["Nguyễn Thị Mai"]}'] input[type=checkbox]").CheckAsync();
         await page.Locator($"tr.candidate[data-evaluation='{ids["Hoàng Văn Long"]}'] input[type=checkbox]").CheckAsync();
         await Expect(page.Locator("#selected-count")).ToContainTextAsync("Đã chọn 2 / 2 hồ sơ đạt");
 
+        // Step 2: the number is suggested; without one the decision is not issued.
+        await Expect(page.Locator("#decision-number")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        await page.FillAsync("#decision-number", "");
         await page.ClickAsync("#issue-decision");
         await Expect(page.GetByText("Hãy nhập số quyết định.")).ToBeVisibleAsync();
         await page.FillAsync("#decision-number", "45");
         await page.FillAsync("#decision-signer", "Trịnh Văn Chủ");
+        // Step 3: the preview reads what will be signed.
+        await Expect(page.Locator("#preview-article1")).ToContainTextAsync("Công nhận 2 gia đình");
+        await Expect(page.Locator("#preview-signer")).ToContainTextAsync("Trịnh Văn Chủ");
         await page.ClickAsync("#issue-decision");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ban hành", Exact = true }).ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("Quyết định số 45/QĐ-UBND");

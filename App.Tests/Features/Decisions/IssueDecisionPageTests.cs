@@ -43,7 +43,10 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
             new("Nguyễn Văn An", "T01", 900), new("Trần Thị Bình", "T01", 850), new("Lê Văn Cường", "T02", 880),
             new("Phạm Văn Dũng", "T02", 600, Meets: false));
         var page = _ctx.Render<IssueDecisionPage>();
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tr.candidate").Count));
+        // Step 1 lists only what meets the criteria, every one ticked; the sheet below the criteria is counted apart.
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tr.candidate").Count));
+        page.WaitForAssertion(() => Assert.Contains("Đã chọn 3 / 3 hồ sơ đạt", page.Find("#selected-count").TextContent));
+        Assert.Contains("1 hồ sơ đã duyệt chưa đạt tiêu chí", page.Find("#not-meeting").TextContent);
         return page;
     }
 
@@ -65,10 +68,13 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
     public async Task Issuing_without_subjects_or_number_shows_Vietnamese_messages_and_changes_nothing()
     {
         var page = await RenderPageAsync(1);
-        Assert.True(page.Find($"tr.candidate[data-evaluation='{_ids["Phạm Văn Dũng"]}'] input[type=checkbox]").HasAttribute("disabled"));
+        Assert.Empty(page.FindAll($"tr.candidate[data-evaluation='{_ids["Phạm Văn Dũng"]}']"));
+        Assert.Equal(["Thôn Tân Hòa · 2 hồ sơ đạt", "Thôn Tân Thành · 1 hồ sơ đạt"], page.FindAll("tr.village-group").Select(r => r.TextContent.Trim()));
         Assert.Contains("Căn cứ Quyết định số 1315/QĐ-TTg", page.Find("#decision-bases").GetAttribute("value") ?? page.Find("#decision-bases").TextContent);
 
-        page.Find("#decision-signer").Change("");
+        await page.Find("#clear-selection").ClickAsync(new());
+        page.Find("#decision-number").Input("");
+        page.Find("#decision-signer").Input("");
         await page.Find("#issue-decision").ClickAsync(new());
 
         page.WaitForAssertion(() =>
@@ -87,6 +93,7 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
         var page = await RenderPageAsync(0);
         var villageFilter = page.FindComponent<MudSelect<int?>>();
         var t01 = await app.VillageIdAsync("T01");
+        await page.Find("#clear-selection").ClickAsync(new());
         await page.InvokeAsync(() => villageFilter.Instance.ValueChanged.InvokeAsync(t01));
         page.WaitForAssertion(() => Assert.Equal(["Nguyễn Văn An", "Trần Thị Bình"],
             page.FindAll("tr.candidate").Select(r => r.Children[1].TextContent)));
@@ -94,12 +101,16 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
         await page.Find("#select-all").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Contains("Đã chọn 2 / 3 hồ sơ đạt", page.Find("#selected-count").TextContent));
         await page.InvokeAsync(() => villageFilter.Instance.ValueChanged.InvokeAsync(null));
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tr.candidate").Count));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tr.candidate").Count));
         Tick(page, _ids["Lê Văn Cường"]);
         page.WaitForAssertion(() => Assert.Contains("Đã chọn 3 / 3 hồ sơ đạt", page.Find("#selected-count").TextContent));
 
-        page.Find("#decision-number").Change("27");
-        page.Find("#decision-signer").Change("Trịnh Văn Chủ");
+        // The next number of the year's register is suggested, and the preview reads what will be issued.
+        Assert.Matches(@"^\d+$", page.Find("#decision-number").GetAttribute("value") ?? "");
+        page.Find("#decision-number").Input("27");
+        page.Find("#decision-signer").Input("Trịnh Văn Chủ");
+        page.WaitForAssertion(() => Assert.Contains("Công nhận 3 gia đình đạt danh hiệu “Gia đình học tập”", page.Find("#preview-article1").TextContent));
+        Assert.Contains("Trịnh Văn Chủ", page.Find("#preview-signer").TextContent);
         // The click's handler waits for the confirmation, so the click completes only after the dialog's button.
         var issuing = page.Find("#issue-decision").ClickAsync(new());
         _dialogs.WaitForAssertion(() => Assert.Contains("công nhận 3 gia đình đạt danh hiệu “Gia đình học tập”", _dialogs.Markup));

@@ -122,6 +122,8 @@ public sealed class DecisionService(
             Article2 = DecisionDefaults.Article2,
             Article3 = DecisionDefaults.Article3(title),
             Recipients = last?.Recipients ?? DecisionDefaults.Recipients,
+            // The next number of this year's register, suggested; the person may change it.
+            Number = (await db.Set<Decision>().Where(d => d.CommuneId == scope.CommuneId && d.IssuedYear == Today().Year).MaxAsync(d => (int?)d.Number) ?? 0) + 1,
         };
     }
 
@@ -149,11 +151,16 @@ public sealed class DecisionService(
             .ToList();
     }
 
-    public async Task<PageResult<Candidate>> CandidatePageAsync(Title title, int year, int? villageId, PageRequest page, CancellationToken ct = default)
+    public async Task<PageResult<Candidate>> CandidatePageAsync(Title title, int year, int? villageId, PageRequest page, CancellationToken ct = default,
+        bool meetingOnly = false)
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var all = await CandidatesAsync(db, scope.CommuneId, title, year, villageId, ct);
+        if (meetingOnly)
+        {
+            all = all.Where(c => c.MeetsCriteria).ToList();
+        }
         return new PageResult<Candidate>(all.Skip(page.Page * page.PageSize).Take(page.PageSize).ToList(), all.Count);
     }
 

@@ -57,11 +57,13 @@ public class Person : AuditedEntity
     public int SortOrder { get; set; }
 }
 
-public enum Sex { Male = 1, Female = 2 }
+// NotEntered: nobody has said yet (a head typed on the household form joins the members with only a name).
+public enum Sex { NotEntered = 0, Male = 1, Female = 2 }
 
 public enum Relation { Head = 1, Spouse = 2, Child = 3, Parent = 4, Grandchild = 5, Sibling = 6, Other = 9 }
 
-public enum EducationLevel { None = 0, Primary = 1, LowerSecondary = 2, UpperSecondary = 3, Vocational = 4, College = 5, University = 6, Postgraduate = 7 }
+// None is "Chưa đi học", an answer; NotEntered is no answer yet, shown as "chưa nhập" rather than a silent default.
+public enum EducationLevel { NotEntered = -1, None = 0, Primary = 1, LowerSecondary = 2, UpperSecondary = 3, Vocational = 4, College = 5, University = 6, Postgraduate = 7 }
 
 public enum Literacy { Unknown = 0, Illiterate = 1, Level1 = 2, Level2 = 3 }
 

@@ -45,7 +45,7 @@ public sealed class PersonForm
     public int? BirthYear { get; set; }
     public Sex? Sex { get; set; }
     public Relation? Relation { get; set; }
-    public EducationLevel Education { get; set; }
+    public EducationLevel Education { get; set; } = EducationLevel.NotEntered;
     public Literacy Literacy { get; set; }
     public string Occupation { get; set; } = "";
     public CitizenGroup TargetGroup { get; set; }
@@ -73,7 +73,7 @@ public sealed class PersonFormValidator : AbstractValidator<PersonForm>
             .WithMessage("Ngày sinh không được sau hôm nay.")
             .Must((x, d) => x.BirthYear is null || x.BirthYear == d!.Value.Year).When(x => x.BirthDate is not null)
             .WithMessage("Năm sinh không khớp với ngày sinh.");
-        RuleFor(x => x.Sex).NotNull().WithMessage("Hãy chọn giới tính.").IsInEnum().WithMessage("Giới tính không hợp lệ.");
+        RuleFor(x => x.Sex).NotNull().WithMessage("Hãy chọn giới tính.").NotEqual(global::HocTapSuotDoi.Features.Households.Sex.NotEntered).WithMessage("Hãy chọn giới tính.").IsInEnum().WithMessage("Giới tính không hợp lệ.");
         RuleFor(x => x.Relation).NotNull().WithMessage("Hãy chọn quan hệ với chủ hộ.").IsInEnum().WithMessage("Quan hệ với chủ hộ không hợp lệ.");
         RuleFor(x => x.Education).IsInEnum().WithMessage("Trình độ học vấn không hợp lệ.");
         RuleFor(x => x.Literacy).IsInEnum().WithMessage("Mức biết chữ không hợp lệ.");

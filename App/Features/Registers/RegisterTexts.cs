@@ -26,7 +26,7 @@ public static class RegisterTexts
 
     public static readonly IReadOnlyDictionary<EducationLevel, string> EducationLevels = new Dictionary<EducationLevel, string>
     {
-        [EducationLevel.None] = "Chưa đi học", [EducationLevel.Primary] = "Tiểu học", [EducationLevel.LowerSecondary] = "THCS",
+        [EducationLevel.NotEntered] = NotEntered, [EducationLevel.None] = "Chưa đi học", [EducationLevel.Primary] = "Tiểu học", [EducationLevel.LowerSecondary] = "THCS",
         [EducationLevel.UpperSecondary] = "THPT", [EducationLevel.Vocational] = "Trung cấp", [EducationLevel.College] = "Cao đẳng",
         [EducationLevel.University] = "Đại học", [EducationLevel.Postgraduate] = "Sau đại học",
     };
@@ -59,8 +59,14 @@ public static class RegisterTexts
         [UnitKind.Other] = "Khác",
     };
 
+    // What a field nobody filled reads: never a default that looks like an answer ("Chưa đi học").
+    public const string NotEntered = "Chưa nhập";
+
+    public static string OrNotEntered(string? text) => string.IsNullOrWhiteSpace(text) ? NotEntered : text;
+
     public static string Text<T>(this T value) where T : struct, Enum => value switch
     {
+        Sex v when v == Sex.NotEntered => NotEntered,
         HouseholdStatus v => HouseholdStatuses[v],
         PersonStatus v => PersonStatuses[v],
         Sex v => Sexes[v],

@@ -10,7 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Scoring;
 
-public sealed record RegistrationQuery(Title Title, int Year, int? VillageId = null, EvaluationStatus? Status = null, string? Search = null, bool NotStarted = false);
+public sealed record RegistrationQuery(Title Title, int Year, int? VillageId = null, EvaluationStatus? Status = null, string? Search = null, bool NotStarted = false)
+{
+    // The list's chips: the stages shown (null: all), and the name order the switch chose.
+    public IReadOnlyList<RegistrationStage>? Stages { get; init; }
+    public NameOrder Order { get; init; } = NameOrder.GivenName;
+}
 
 public sealed record RegistrationRow(int Id, string SubjectName, string Village, EvaluationStatus? Status, int? TotalTenths, string Rating, bool EditedAfterReview);
 
@@ -30,7 +35,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = Filter(db, scope, query);
         var total = await rows.CountAsync(ct);
-        var items = await rows.OrderBy(r => r.VillageId).ThenBy(r => r.SubjectName).ThenBy(r => r.Id)
+        var items = await Sort(db, rows, query.Order)
             .Skip(page.Page * page.PageSize).Take(page.PageSize)
             .Select(r => new RegistrationRow(r.Id, r.SubjectName, db.Villages.Where(v => v.Id == r.VillageId).Select(v => v.Name).FirstOrDefault() ?? "",
                 r.Evaluation == null ? null : r.Evaluation.Status, r.Evaluation == null ? null : r.Evaluation.TotalTenths,
@@ -38,6 +43,26 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             .ToListAsync(ct);
         return new PageResult<RegistrationRow>(items, total);
     }
+
+    // The counts behind the status chips, under the list's other filters.
+    public async Task<IReadOnlyDictionary<RegistrationStage, int>> StageCountsAsync(RegistrationQuery query, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await RegistrationStages.CountAsync(Filter(db, scope, query with { Stages = null }), ct);
+    }
+
+    // Village by village; in a village by given name (Vietnamese lists: Nguyễn Văn An under A) or by family name. Households
+    // and people sort on their register's sort keys; clans, villages and units on their names.
+    public static IOrderedQueryable<Registration> Sort(AppDbContext db, IQueryable<Registration> rows, NameOrder order) => order == NameOrder.FamilyName
+        ? rows.OrderBy(r => r.VillageId)
+            .ThenBy(r => r.SubjectKind == SubjectKind.Household ? db.Households.Where(h => h.Id == r.SubjectId).Select(h => h.HeadNameSort).FirstOrDefault()
+                : r.SubjectKind == SubjectKind.Person ? db.People.Where(p => p.Id == r.SubjectId).Select(p => p.FullNameSort).FirstOrDefault() : r.SubjectSearch)
+            .ThenBy(r => r.Id)
+        : rows.OrderBy(r => r.VillageId)
+            .ThenBy(r => r.SubjectKind == SubjectKind.Household ? db.Households.Where(h => h.Id == r.SubjectId).Select(h => h.HeadGivenNameSort).FirstOrDefault()
+                : r.SubjectKind == SubjectKind.Person ? db.People.Where(p => p.Id == r.SubjectId).Select(p => p.GivenNameSort).FirstOrDefault() : r.SubjectSearch)
+            .ThenBy(r => r.Id);
 
     public static IQueryable<Registration> Filter(AppDbContext db, UserScope scope, RegistrationQuery query)
     {
@@ -55,6 +80,10 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             rows = status == EvaluationStatus.Draft
                 ? rows.Where(r => r.Evaluation == null || r.Evaluation.Status == status)
                 : rows.Where(r => r.Evaluation != null && r.Evaluation.Status == status);
+        }
+        if (query.Stages is { } stages)
+        {
+            rows = rows.InStages(stages);
         }
         var key = VietnameseText.SearchKey(query.Search);
         if (key.Length > 0)

@@ -1,5 +1,6 @@
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
@@ -11,16 +12,21 @@ public static class ScoringExport
 {
     public static string Url(RegistrationQuery q) =>
         $"/xuat/danh-hieu?title={q.Title}&year={q.Year}" + (q.VillageId is { } v ? $"&villageId={v}" : "") + (q.Status is { } s ? $"&status={s}" : "")
-        + (string.IsNullOrWhiteSpace(q.Search) ? "" : "&search=" + Uri.EscapeDataString(q.Search));
+        + (string.IsNullOrWhiteSpace(q.Search) ? "" : "&search=" + Uri.EscapeDataString(q.Search))
+        + (q.Stages is { } stages ? "&stages=" + string.Join(',', stages) : "") + (q.Order == NameOrder.FamilyName ? "&order=FamilyName" : "");
 
     public static void MapScoringExport(this IEndpointRouteBuilder app) =>
         app.MapGet("/xuat/danh-hieu", async (Title title, int year, int? villageId, EvaluationStatus? status, string? search,
-            CurrentUser currentUser, IDbContextFactory<AppDbContext> dbFactory) =>
+            string? stages, NameOrder? order, CurrentUser currentUser, IDbContextFactory<AppDbContext> dbFactory) =>
         {
             var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
             await using var db = await dbFactory.CreateDbContextAsync();
-            var rows = await RegistrationService.Filter(db, scope, new RegistrationQuery(title, year, villageId, status, search))
-                .OrderBy(r => r.VillageId).ThenBy(r => r.SubjectName)
+            var query = new RegistrationQuery(title, year, villageId, status, search)
+            {
+                Stages = stages?.Split(',').Select(s => Enum.TryParse<RegistrationStage>(s, out var stage) ? (RegistrationStage?)stage : null).OfType<RegistrationStage>().ToList(),
+                Order = order ?? NameOrder.GivenName,
+            };
+            var rows = await RegistrationService.Sort(db, RegistrationService.Filter(db, scope, query), query.Order)
                 .Select(r => new
                 {
                     r.SubjectName, Village = db.Villages.Where(x => x.Id == r.VillageId).Select(x => x.Name).FirstOrDefault(),

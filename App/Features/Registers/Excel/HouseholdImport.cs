@@ -171,7 +171,7 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
             BirthYear = year,
             Sex = Word(RegisterTexts.Sexes, row, Col.Sex, null, errors),
             Relation = Word(RegisterTexts.Relations, row, Col.Relation, null, errors),
-            Education = Word(RegisterTexts.EducationLevels, row, Col.Education, EducationLevel.None, errors) ?? EducationLevel.None,
+            Education = Word(RegisterTexts.EducationLevels, row, Col.Education, EducationLevel.NotEntered, errors) ?? EducationLevel.NotEntered,
             Literacy = Word(RegisterTexts.Literacies, row, Col.Literacy, Literacy.Unknown, errors) ?? Literacy.Unknown,
             Occupation = row.Text(At(Col.Occupation)),
             TargetGroup = Word(RegisterTexts.CitizenGroups, row, Col.TargetGroup, CitizenGroup.None, errors) ?? CitizenGroup.None,
