@@ -61,6 +61,7 @@ public static class AppServices
 
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<VnClock>();
         services.AddHttpContextAccessor();
         // Keys that protect the sign-in cookie live in the data folder, so a restart (or a container) keeps sessions.
         services.AddDataProtection()

@@ -327,7 +327,7 @@ public sealed class HouseholdService(
             .OrderByDescending(c => c.Id).Take(200).ToListAsync();
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Setup.VnTime.Zone).DateTime);
+    private DateOnly Today() => new Setup.VnClock(clock).Today;
 
     internal static async Task SaveOrConflictAsync(AppDbContext db, string what)
     {
