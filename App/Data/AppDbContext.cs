@@ -128,6 +128,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
             e.HasOne(x => x.Commune).WithMany(x => x.Villages).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Village>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<Unit>(e =>
         {

@@ -148,6 +148,7 @@ public static class AppServices
         services.AddScoped<BackupService>();
         services.AddScoped<HocTapSuotDoi.Jobs.BackgroundJobsService>();
         services.AddScoped<VillageService>();
+        services.AddScoped<VillageMergeService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<ClanService>();

@@ -131,6 +131,10 @@ public sealed class HouseholdService(
             household = new Household { CommuneId = village.CommuneId, Code = "", HeadName = "", ActiveFrom = Today() };
             db.Households.Add(household);
         }
+        if (!village.Active && household.VillageId != village.Id)
+        {
+            throw new ValidationException($"{village.Name} đã sáp nhập vào thôn khác: hãy chọn thôn đang hoạt động.");
+        }
 
         var headName = VietnameseText.Clean(form.HeadName);
         var headKey = VietnameseText.SearchKey(headName);
