@@ -32,7 +32,7 @@ public static class BulkBenchmark
         var villageCount = smoke ? 3 : Option(args, "--villages", 80);
         var output = Console.Out;
         await using var host = await BenchmarkHost.StartAsync();
-        var year = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, VnTime.Zone).Year;
+        var year = VnClock.System.Year;
 
         await using var scope = await host.AsAdministratorAsync();
         var results = new List<bool>();

@@ -1,8 +1,11 @@
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Data;
 
@@ -25,10 +28,21 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     // Bulk writers (Excel import, demo data) record one summary line themselves instead of a line per row.
     public bool SkipChangeLog { get; set; }
 
+    // When: the app's clock (VnClock on the injected TimeProvider, so tests that fix the clock fix the audit times too);
+    // a context made outside the app (tools) falls back to the system clock.
+    private VnClock? _clock;
+
+    public VnClock Clock
+    {
+        get => _clock ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<VnClock>()
+            ?? VnClock.System;
+        set => _clock = value;
+    }
+
     // Stamps who and when on audited rows, bumps their version (the concurrency token) and writes the change log.
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var now = DateTime.UtcNow;
+        var now = Clock.UtcNow;
         var logged = new List<(EntityEntry Entry, string Action, string Changes)>();
         foreach (var entry in ChangeTracker.Entries<IAudited>().ToList())
         {
@@ -114,6 +128,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
             e.HasOne(x => x.Commune).WithMany(x => x.Villages).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Village>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<Unit>(e =>
         {

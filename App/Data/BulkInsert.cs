@@ -74,7 +74,7 @@ public static class BulkInsert
     // Writes all rows of one entity; ids the database generates are set on the rows.
     public static void Insert<T>(AppDbContext db, IEnumerable<T> rows, CancellationToken ct = default) where T : class
     {
-        using var insert = new BulkInsert<T>(db, db.Actor, DateTime.UtcNow);
+        using var insert = new BulkInsert<T>(db, db.Actor, db.Clock.UtcNow);
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();

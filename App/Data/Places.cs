@@ -29,6 +29,10 @@ public class Village : AuditedEntity
     public required string Code { get; set; }
     public required string Name { get; set; }
     public int SortOrder { get; set; }
+    // A village merged into another (sáp nhập) is inactive from the merge date and stays in the years before it.
+    public bool Active { get; set; } = true;
+    public DateOnly? ActiveTo { get; set; }
+    public int? MergedIntoId { get; set; }
 }
 
 // A unit of the commune (cơ quan, trường học, doanh nghiệp, hợp tác xã, đoàn thể, chi hội...).

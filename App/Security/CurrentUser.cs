@@ -68,6 +68,7 @@ public sealed class CurrentUser(
             .Where(u => u.Id == userId)
             .Select(u => new { u.ScopeKind, u.CommuneId, u.UnitId, u.LockoutEnd, Villages = u.Villages.Select(v => v.VillageId).ToList() })
             .SingleOrDefaultAsync() ?? throw new ForbiddenException("Tài khoản không còn tồn tại.");
+        // Identity sets LockoutEnd on the system clock (UserManager takes no TimeProvider): compared on that clock.
         if (user.LockoutEnd > DateTimeOffset.UtcNow)
         {
             throw new ForbiddenException("Tài khoản của bạn đang bị khóa.");

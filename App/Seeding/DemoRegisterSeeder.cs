@@ -44,7 +44,7 @@ public sealed class DemoRegisterSeeder(AppDbContext db)
             Action = "Thêm",
             Changes = string.Create(AppServices.Vietnamese, $"{source}: {register.Households.Count:N0} hộ, {register.People:N0} nhân khẩu, {register.Clans.Count} dòng họ."),
             By = db.Actor,
-            AtUtc = DateTime.UtcNow,
+            AtUtc = db.Clock.UtcNow,
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -61,6 +61,7 @@ public static class AppServices
 
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<VnClock>();
         services.AddHttpContextAccessor();
         // Keys that protect the sign-in cookie live in the data folder, so a restart (or a container) keeps sessions.
         services.AddDataProtection()
@@ -147,6 +148,7 @@ public static class AppServices
         services.AddScoped<BackupService>();
         services.AddScoped<HocTapSuotDoi.Jobs.BackgroundJobsService>();
         services.AddScoped<VillageService>();
+        services.AddScoped<VillageMergeService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<ClanService>();

@@ -12,7 +12,7 @@ public static class VnTime
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     // Today's date in Vietnam, from the app's clock (injected TimeProvider; tests fix it).
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
+    public static DateOnly Today(TimeProvider clock) => new VnClock(clock).Today;
 
     public static string Format(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy HH:mm", Culture);
 

@@ -45,6 +45,20 @@ public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task The_yearly_report_compares_with_the_figures_entered_for_the_year_before_and_says_they_were_entered()
+    {
+        await SaveAsync(Form(2022, Title.FamilyLearning, 1_950, 1_200, 1_500, "Báo cáo tổng kết năm 2022 của Ban chỉ đạo"));
+
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var report = await scope.ServiceProvider.GetRequiredService<ReportService>().BuildAsync(2023);
+        Assert.True(report.PreviousYear.Entered);
+        var family = report.PreviousYear.For(Title.FamilyLearning).Counts;
+        Assert.Equal((1_950, 1_500, 1_200), (family.Total, family.Registered, family.Recognised));
+        var text = ReportTests.DocxText(ReportDocx.Write(report));
+        Assert.Contains("Số liệu năm 2022 là số liệu nhập từ báo cáo của năm đó (nguồn: Báo cáo tổng kết năm 2022 của Ban chỉ đạo).", text);
+    }
+
+    [Fact]
     public async Task Saving_again_updates_the_figure_and_a_stale_form_is_refused()
     {
         var version = await SaveAsync(Form(2018, Title.VillageCommunity, 10, 3));

@@ -3,7 +3,7 @@ using HocTapSuotDoi.Setup;
 namespace HocTapSuotDoi.Components.Layout;
 
 // The year every page works on, chosen in the app bar; one per circuit (browser tab).
-public sealed class WorkingYear(TimeProvider clock, AppSettings settings)
+public sealed class WorkingYear(VnClock clock, AppSettings settings)
 {
     public const int PlanLastYear = 2030;
 
@@ -33,6 +33,5 @@ public sealed class WorkingYear(TimeProvider clock, AppSettings settings)
         Changed?.Invoke();
     }
 
-    private static int CurrentYear(TimeProvider clock, AppSettings settings) =>
-        TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.TimeZone).Year;
+    private static int CurrentYear(VnClock clock, AppSettings settings) => clock.Year;
 }

@@ -307,6 +307,12 @@ namespace HocTapSuotDoi.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ActiveTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -321,6 +327,9 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -342,6 +351,8 @@ namespace HocTapSuotDoi.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("CommuneId", "Code")
                         .IsUnique();
@@ -1990,6 +2001,42 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.ToTable("Targets", (string)null);
                 });
 
+            modelBuilder.Entity("HocTapSuotDoi.Features.Villages.HouseholdVillageChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromVillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToVillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromVillageId");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("ToVillageId");
+
+                    b.HasIndex("HouseholdId", "On");
+
+                    b.ToTable("HouseholdVillageChange");
+                });
+
             modelBuilder.Entity("HocTapSuotDoi.Features.YearData.EnteredFigure", b =>
                 {
                     b.Property<int>("Id")
@@ -2307,6 +2354,11 @@ namespace HocTapSuotDoi.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HocTapSuotDoi.Data.Village", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Commune");
                 });
 
@@ -2489,6 +2541,27 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Navigation("CriteriaSet");
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("HocTapSuotDoi.Features.Villages.HouseholdVillageChange", b =>
+                {
+                    b.HasOne("HocTapSuotDoi.Data.Village", null)
+                        .WithMany()
+                        .HasForeignKey("FromVillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HocTapSuotDoi.Features.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HocTapSuotDoi.Data.Village", null)
+                        .WithMany()
+                        .HasForeignKey("ToVillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HocTapSuotDoi.Features.YearData.EnteredFigure", b =>

@@ -21,7 +21,7 @@ public sealed class BackupService(AppSettings settings, TimeProvider clock, Curr
         try
         {
             Directory.CreateDirectory(settings.BackupDirectory);
-            var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.TimeZone);
+            var local = new VnClock(clock).Now;
             var name = $"{Prefix}{local.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.db";
             for (var n = 2; File.Exists(Path.Combine(settings.BackupDirectory, name)); n++)
             {

@@ -4,6 +4,7 @@ using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Features.Villages;
 using HocTapSuotDoi.Features.YearData;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,7 +76,11 @@ public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFact
                 yield return (ComputedInputKeys.ClanMemberHouseholdsFamilyLearningRate, members, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), Title.FamilyLearning);
                 break;
             case SubjectKind.Village:
-                var households = db.Households.Where(h => h.VillageId == subjectId).ExistingIn(year).Select(h => h.Id);
+                // The village's households on 31/12 of the year (YearRule): a household moved by a later village merge counts
+                // where it was then.
+                var end = YearRule.EndOf(year);
+                var households = db.Households.ExistingIn(year).Where(h => (db.Set<HouseholdVillageChange>().Where(c => c.HouseholdId == h.Id && c.On > end)
+                    .OrderBy(c => c.On).Select(c => (int?)c.FromVillageId).FirstOrDefault() ?? h.VillageId) == subjectId).Select(h => h.Id);
                 yield return (ComputedInputKeys.VillageHouseholdsFamilyLearningRate, households, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), Title.FamilyLearning);
                 var clans = db.Clans.Where(c => c.Members.Any(m => db.Households.Any(h => h.Id == m.HouseholdId && h.VillageId == subjectId))).Select(c => c.Id);
                 yield return (ComputedInputKeys.VillageClansClanLearningRate, clans, Recognised(db, Title.ClanLearning, year, SubjectKind.Clan), Title.ClanLearning);
@@ -89,7 +94,7 @@ public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFact
         await AddRateAsync(inputs, ComputedInputKeys.CommuneHouseholdsFamilyLearningRate, households, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), ct);
         var clans = db.Clans.Where(c => c.CommuneId == communeId).Select(c => c.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneClansClanLearningRate, clans, Recognised(db, Title.ClanLearning, year, SubjectKind.Clan), ct);
-        var villages = db.Villages.Where(v => v.CommuneId == communeId).Select(v => v.Id);
+        var villages = db.Villages.Where(v => v.CommuneId == communeId).ExistingIn(year).Select(v => v.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneVillagesCommunityRate, villages, Recognised(db, Title.VillageCommunity, year, SubjectKind.Village), ct);
         var units = db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => u.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneUnitsUnitLearningRate, units, Recognised(db, Title.UnitLearning, year, SubjectKind.Unit), ct);

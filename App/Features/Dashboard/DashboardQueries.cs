@@ -5,6 +5,7 @@ using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Targets;
+using HocTapSuotDoi.Features.Villages;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Dashboard;
@@ -20,15 +21,17 @@ public static class DashboardQueries
     public static async Task<YearFigures> YearAsync(AppDbContext db, int communeId, int year, IReadOnlyCollection<int>? villageIds = null, CancellationToken ct = default)
     {
         var targets = await TargetService.EffectiveAsync(db, communeId, [year], ct);
-        var villages = await Villages(db, communeId, villageIds).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
+        var villages = await Villages(db, communeId, villageIds).ExistingIn(year).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
             .Select(v => new { v.Id, v.Code, v.Name }).ToListAsync(ct);
+        // A village merged after this year: its households are counted in the village they belonged to then.
+        var moved = await YearRule.AnyVillageChangeAfterAsync(db, year, ct);
 
-        var households = await CountAsync(db, Households(db, communeId, villageIds, year).Select(h => new Keyed { Key = h.VillageId, Id = h.Id }), Title.FamilyLearning, SubjectKind.Household, year, ct, withAwaiting: true);
+        var households = await CountAsync(db, HouseholdsByVillage(db, communeId, villageIds, year, moved), Title.FamilyLearning, SubjectKind.Household, year, ct, withAwaiting: true);
         // People once, keyed by village and target group together; both breakdowns are sums of it.
-        var peopleByVillageAndGroup = await CountAsync(db, People(db, communeId, villageIds, year).Select(p => new Keyed { Key = p.Household!.VillageId * GroupSlots + (int)p.TargetGroup, Id = p.Id }), Title.CitizenLearning, SubjectKind.Person, year, ct, withAwaiting: true);
+        var peopleByVillageAndGroup = await CountAsync(db, PeopleByVillageAndGroup(db, communeId, villageIds, year, moved), Title.CitizenLearning, SubjectKind.Person, year, ct, withAwaiting: true);
         var people = SumBy(peopleByVillageAndGroup, key => key / GroupSlots);
         var groups = SumBy(peopleByVillageAndGroup, key => key % GroupSlots);
-        var community = await CountAsync(db, Villages(db, communeId, villageIds).Select(v => new Keyed { Key = v.Id, Id = v.Id }), Title.VillageCommunity, SubjectKind.Village, year, ct, withAwaiting: true);
+        var community = await CountAsync(db, Villages(db, communeId, villageIds).ExistingIn(year).Select(v => new Keyed { Key = v.Id, Id = v.Id }), Title.VillageCommunity, SubjectKind.Village, year, ct, withAwaiting: true);
         // Clans span villages and most units serve the whole commune: counted for the commune only.
         var clans = villageIds is null ? Sum(await CountAsync(db, db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id }), Title.ClanLearning, SubjectKind.Clan, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
         var units = villageIds is null ? Sum(await CountAsync(db, db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => new Keyed { Key = 0, Id = u.Id }), Title.UnitLearning, SubjectKind.Unit, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
@@ -61,7 +64,7 @@ public static class DashboardQueries
         {
             (Title.FamilyLearning, SubjectKind.Household, year => Households(db, communeId, null, year).Select(h => new Keyed { Key = 0, Id = h.Id })),
             (Title.ClanLearning, SubjectKind.Clan, _ => db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id })),
-            (Title.VillageCommunity, SubjectKind.Village, _ => Villages(db, communeId, null).Select(v => new Keyed { Key = 0, Id = v.Id })),
+            (Title.VillageCommunity, SubjectKind.Village, year => Villages(db, communeId, null).ExistingIn(year).Select(v => new Keyed { Key = 0, Id = v.Id })),
             (Title.UnitLearning, SubjectKind.Unit, year => db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => new Keyed { Key = 0, Id = u.Id })),
             (Title.CitizenLearning, SubjectKind.Person, year => People(db, communeId, null, year).Select(p => new Keyed { Key = 0, Id = p.Id })),
         };
@@ -136,6 +139,39 @@ public static class DashboardQueries
     {
         var q = db.Households.Where(h => h.CommuneId == communeId).ExistingIn(year);
         return villageIds is null ? q : q.Where(h => villageIds.Contains(h.VillageId));
+    }
+
+    // Households keyed by the village they belonged to on 31/12 of the year (YearRule): with no village change after
+    // that day, the village they are in now.
+    private static IQueryable<Keyed> HouseholdsByVillage(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds, int year, bool moved)
+    {
+        var households = db.Households.Where(h => h.CommuneId == communeId).ExistingIn(year);
+        var end = YearRule.EndOf(year);
+        var keyed = moved
+            ? households.Select(h => new Keyed
+            {
+                Key = db.Set<HouseholdVillageChange>().Where(c => c.HouseholdId == h.Id && c.On > end).OrderBy(c => c.On)
+                    .Select(c => (int?)c.FromVillageId).FirstOrDefault() ?? h.VillageId,
+                Id = h.Id,
+            })
+            : households.Select(h => new Keyed { Key = h.VillageId, Id = h.Id });
+        return villageIds is null ? keyed : keyed.Where(k => villageIds.Contains(k.Key));
+    }
+
+    private static IQueryable<Keyed> PeopleByVillageAndGroup(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds, int year, bool moved)
+    {
+        var bornBy = CitizenAge.LatestBirthYear(year);
+        var people = db.People.Where(p => p.BirthYear <= bornBy && p.Household!.CommuneId == communeId).ExistingIn(year);
+        var end = YearRule.EndOf(year);
+        var placed = moved
+            ? people.Select(p => new { p.Id, p.TargetGroup, VillageId = db.Set<HouseholdVillageChange>().Where(c => c.HouseholdId == p.HouseholdId && c.On > end)
+                .OrderBy(c => c.On).Select(c => (int?)c.FromVillageId).FirstOrDefault() ?? p.Household!.VillageId })
+            : people.Select(p => new { p.Id, p.TargetGroup, p.Household!.VillageId });
+        if (villageIds is not null)
+        {
+            placed = placed.Where(p => villageIds.Contains(p.VillageId));
+        }
+        return placed.Select(p => new Keyed { Key = p.VillageId * GroupSlots + (int)p.TargetGroup, Id = p.Id });
     }
 
     // The population of Công dân học tập: living people of registrable age in the year (CitizenAge).

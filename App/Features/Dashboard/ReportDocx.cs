@@ -50,7 +50,8 @@ public static class ReportDocx
             TableBlock(body, r, null, ReportTables.ComparisonHeader(r.Year), ReportTables.ComparisonRows(r.Figures, r.PreviousYear),
                 section: "II. SO SÁNH VỚI CHỈ TIÊU VÀ VỚI NĂM TRƯỚC",
                 after: r.Figures.Titles.Where(t => t.Status is TargetStatus.Near or TargetStatus.NotMet)
-                    .Select(t => $"- {t.Title.DisplayName()}: {Figures.StatusText(t.Status).ToLower(Figures.Vi)} chỉ tiêu, {t.GapText}."));
+                    .Select(t => $"- {t.Title.DisplayName()}: {Figures.StatusText(t.Status).ToLower(Figures.Vi)} chỉ tiêu, {t.GapText}.")
+                    .Concat(ReportTables.EnteredNotes(r.Figures, r.PreviousYear)));
 
             body.Append(Section("III. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ, THÔN"));
             if (r.Compliance.HasData)

@@ -134,8 +134,9 @@ public sealed class ReportService(
     {
         var place = await db.Communes.Where(c => c.Id == communeId).Select(c => new { c.Name, Province = c.Province!.Name }).SingleAsync(ct);
         var today = VnTime.Today(clock);
-        var figures = (await DashboardQueries.YearAsync(db, communeId, year, null, ct)).AsOf(today);
-        var previous = (await DashboardQueries.YearAsync(db, communeId, year - 1, null, ct)).AsOf(today);
+        // A year before the app shows the figures entered from its own report, as on the dashboard.
+        var figures = await YearData.PastYearOverlay.YearAsync(db, communeId, (await DashboardQueries.YearAsync(db, communeId, year, null, ct)).AsOf(today), ct);
+        var previous = await YearData.PastYearOverlay.YearAsync(db, communeId, (await DashboardQueries.YearAsync(db, communeId, year - 1, null, ct)).AsOf(today), ct);
         var text = await TextAsync(db, communeId, year, figures);
         return new YearlyReportData(place.Name, place.Province, year, today, text.Number, figures, previous,
             await compliance.GetAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load())

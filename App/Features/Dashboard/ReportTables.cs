@@ -46,6 +46,10 @@ public static class ReportTables
          p.Total, p.Recognised, new Pct(p.PercentOfAll), new Pct(p.PercentOfRegistered), community];
 
     // The rule behind the "tổng số" of Công dân học tập, printed under the tables that use it.
+    // Years before the app are figures entered from their own reports: the report says so, with the sources.
+    public static IEnumerable<string> EnteredNotes(params YearFigures[] years) => years.Where(y => y.Entered).OrderBy(y => y.Year)
+        .Select(y => $"- Số liệu năm {y.Year} là số liệu nhập từ báo cáo của năm đó (nguồn: {string.Join("; ", y.Sources)}).");
+
     public static string CitizenTotalNote(int year) => $"Tổng số đối tượng Công dân học tập: {Scoring.CitizenAge.Rule(year)}.";
 
     public static readonly string[] GroupHeader = ["Nhóm đối tượng", "Số người", "Đăng ký", "Công nhận", "% trên tổng số", "% trên số đăng ký"];

@@ -29,8 +29,8 @@ public sealed class ReminderDispatcher(
 
     public DateOnly Today => LocalToday(clock, settings);
 
-    public static DateOnly LocalToday(TimeProvider clock, AppSettings settings) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.Reminders.Zone).DateTime);
+    // Today in Vietnam on the app's one clock; Reminders:TimeZone only says when the daily job runs.
+    public static DateOnly LocalToday(TimeProvider clock, AppSettings settings) => new VnClock(clock).Today;
 
     // The daily run: decide, record, send. Safe to run any number of times a day.
     public async Task<ReminderRunResult> RunAsync(CancellationToken ct)

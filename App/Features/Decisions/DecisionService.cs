@@ -45,8 +45,7 @@ public sealed class DecisionService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
     IValidator<DecisionForm> validator,
-    TimeProvider clock,
-    AppSettings settings)
+    TimeProvider clock)
 {
     public static readonly string[] Issuers = [Roles.Administrator, Roles.Committee];
     public const string IssuerRoles = $"{Roles.Administrator},{Roles.Committee}";
@@ -378,5 +377,5 @@ public sealed class DecisionService(
 
     private static string FileStem(Decision d) => $"quyet-dinh-{d.Number}-{Seeding.TextKeys.Code(d.Symbol).ToLowerInvariant()}-{d.IssuedYear}";
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.TimeZone).DateTime);
+    private DateOnly Today() => new Setup.VnClock(clock).Today;
 }

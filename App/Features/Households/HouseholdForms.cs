@@ -58,7 +58,8 @@ public sealed class PersonFormValidator : AbstractValidator<PersonForm>
     public PersonFormValidator(TimeProvider clock)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        var thisYear = () => clock.GetUtcNow().Year;
+        var vn = new Setup.VnClock(clock);
+        var thisYear = () => vn.Year;
         RuleFor(x => x.FullName).NotEmpty().WithMessage("Hãy nhập họ và tên.")
             .MaximumLength(200).WithMessage("Họ và tên dài quá 200 ký tự.")
             .WithoutHiddenCharacters("Họ và tên")
@@ -69,7 +70,7 @@ public sealed class PersonFormValidator : AbstractValidator<PersonForm>
         RuleFor(x => x.BirthYear).InclusiveBetween(1900, 2100).When(x => x.BirthYear is not null)
             .WithMessage("Năm sinh phải từ 1900 đến năm nay.")
             .Must(y => y <= thisYear()).When(x => x.BirthYear is not null).WithMessage("Năm sinh không được sau năm nay.");
-        RuleFor(x => x.BirthDate).Must(d => d!.Value.Date <= clock.GetUtcNow().Date).When(x => x.BirthDate is not null)
+        RuleFor(x => x.BirthDate).Must(d => d!.Value.Date <= vn.Now.Date).When(x => x.BirthDate is not null)
             .WithMessage("Ngày sinh không được sau hôm nay.")
             .Must((x, d) => x.BirthYear is null || x.BirthYear == d!.Value.Year).When(x => x.BirthDate is not null)
             .WithMessage("Năm sinh không khớp với ngày sinh.");
@@ -102,7 +103,7 @@ public sealed class StatusFormValidator : AbstractValidator<StatusForm>
     public StatusFormValidator(TimeProvider clock)
     {
         RuleFor(x => x.Date).NotNull().WithMessage("Hãy nhập ngày thay đổi tình trạng.")
-            .Must(d => d!.Value.Date <= clock.GetUtcNow().Date.AddDays(1)).When(x => x.Date is not null)
+            .Must(d => d!.Value.Date <= new Setup.VnClock(clock).Now.Date).When(x => x.Date is not null)
             .WithMessage("Ngày thay đổi không được sau hôm nay.");
     }
 }

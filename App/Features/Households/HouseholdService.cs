@@ -131,6 +131,10 @@ public sealed class HouseholdService(
             household = new Household { CommuneId = village.CommuneId, Code = "", HeadName = "", ActiveFrom = Today() };
             db.Households.Add(household);
         }
+        if (!village.Active && household.VillageId != village.Id)
+        {
+            throw new ValidationException($"{village.Name} đã sáp nhập vào thôn khác: hãy chọn thôn đang hoạt động.");
+        }
 
         var headName = VietnameseText.Clean(form.HeadName);
         var headKey = VietnameseText.SearchKey(headName);
@@ -361,7 +365,7 @@ public sealed class HouseholdService(
             .OrderByDescending(c => c.Id).Take(200).ToListAsync();
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Setup.VnTime.Zone).DateTime);
+    private DateOnly Today() => new Setup.VnClock(clock).Today;
 
     internal static async Task SaveOrConflictAsync(AppDbContext db, string what)
     {

@@ -1,5 +1,7 @@
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Villages;
+using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Registers;
 
@@ -11,7 +13,8 @@ namespace HocTapSuotDoi.Features.Registers;
 public static class YearRule
 {
     public const string Text = "Tổng số của một năm là các hộ, nhân khẩu và đơn vị có trong sổ theo dõi vào ngày 31/12 của năm đó " +
-        "(năm đang thực hiện: đến hôm nay); hộ chuyển đi, tách hộ, người mất từ năm sau vẫn được tính cho năm trước.";
+        "(năm đang thực hiện: đến hôm nay); hộ chuyển đi, tách hộ, người mất từ năm sau vẫn được tính cho năm trước; " +
+        "thôn đã sáp nhập vẫn có số liệu riêng của các năm trước khi sáp nhập.";
 
     public static DateOnly EndOf(int year) => new(year, 12, 31);
 
@@ -29,6 +32,24 @@ public static class YearRule
             && (p.Status == PersonStatus.Living || (p.StatusDate != null && p.StatusDate > end))
             && (p.Household!.ActiveFrom == null || p.Household.ActiveFrom <= end)
             && (p.Household.Status == HouseholdStatus.Resident || (p.Household.StatusDate != null && p.Household.StatusDate > end)));
+    }
+
+    // A village merged into another (Village.ActiveTo) counts in the years before the merge date's year end.
+    public static IQueryable<Village> ExistingIn(this IQueryable<Village> villages, int year)
+    {
+        var end = EndOf(year);
+        return villages.Where(v => v.Active || (v.ActiveTo != null && v.ActiveTo > end));
+    }
+
+    // The village a household belonged to on 31/12 of a year is the village it left by its first move after that day
+    // (a village merge: HouseholdVillageChange), else the village it is in now. Queries write it inline (EF translates
+    // it as a subquery): changes.Where(c => c.HouseholdId == h.Id && c.On > end).OrderBy(c => c.On)
+    // .Select(c => (int?)c.FromVillageId).FirstOrDefault() ?? h.VillageId.
+    // Whether any household changed village after 31/12 of the year; only then must a year's figures look villages up.
+    public static Task<bool> AnyVillageChangeAfterAsync(AppDbContext db, int year, CancellationToken ct = default)
+    {
+        var end = EndOf(year);
+        return db.Set<HouseholdVillageChange>().AnyAsync(c => c.On > end, ct);
     }
 
     public static IQueryable<Unit> ExistingIn(this IQueryable<Unit> units, int year)

@@ -12,7 +12,7 @@ namespace HocTapSuotDoi.Features.Scoring;
 // value to keep) or put back with the message under the criterion. Each value is saved when it is entered, so a dropped
 // connection loses at most the field being typed (decision 005). `save` calls the service with the version current
 // when it runs, so the retries (reason given, conflict resolved) reuse it.
-public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISnackbar snackbar, Func<bool, Task> reload, TimeProvider clock)
+public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISnackbar snackbar, Func<bool, Task> reload, VnClock clock)
 {
     public string State { get; private set; } = "";
 
@@ -57,7 +57,7 @@ public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISna
         try
         {
             editor.Version = await save(reason);
-            State = $"Đã lưu lúc {VnTime.ToLocal(clock.GetUtcNow().UtcDateTime):HH:mm:ss}";
+            State = $"Đã lưu lúc {clock.TimeOfDay}";
         }
         catch (ScoringConflictException conflict)
         {

@@ -7,7 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Villages;
 
-public sealed record VillageRow(int Id, string Code, string Name, int SortOrder, int Households, int People, int Clans, int Units, int Version);
+public sealed record VillageRow(int Id, string Code, string Name, int SortOrder, int Households, int People, int Clans, int Units, int Version)
+{
+    // A village merged into another: inactive from ActiveTo, kept for the years before.
+    public bool Active { get; init; } = true;
+    public DateOnly? ActiveTo { get; init; }
+    public string? MergedInto { get; init; }
+
+    public string? MergedText => Active ? null
+        : $"Đã sáp nhập vào {MergedInto} từ ngày {(ActiveTo is { } d ? Setup.VnTime.FormatDate(d) : "")}";
+}
 
 public sealed class VillageForm
 {
@@ -44,7 +53,10 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
                 db.People.Count(p => p.Household!.VillageId == v.Id && p.Status == PersonStatus.Living && p.Household.Status == HouseholdStatus.Resident),
                 db.Clans.Count(c => c.Members.Any(m => db.Households.Any(h => h.Id == m.HouseholdId && h.VillageId == v.Id))),
                 db.Units.Count(u => u.VillageId == v.Id),
-                v.Version))
+                v.Version)
+            {
+                Active = v.Active, ActiveTo = v.ActiveTo, MergedInto = db.Villages.Where(m => m.Id == v.MergedIntoId).Select(m => m.Name).FirstOrDefault(),
+            })
             .ToListAsync();
     }
 
@@ -53,8 +65,8 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
         await using var db = await dbFactory.CreateDbContextAsync();
         var list = await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
-            .Select(v => new { v.Id, v.Name }).ToListAsync();
-        return list.Select(v => (v.Id, v.Name)).ToList();
+            .Select(v => new { v.Id, v.Name, v.Active }).ToListAsync();
+        return list.Select(v => (v.Id, v.Active ? v.Name : $"{v.Name} (đã sáp nhập)")).ToList();
     }
 
     public async Task SaveAsync(VillageForm form)

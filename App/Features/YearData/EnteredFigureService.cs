@@ -81,7 +81,7 @@ public sealed class EnteredFigureService(IDbContextFactory<AppDbContext> dbFacto
         if (scope.Role != Roles.UnitReporter)
         {
             var villageKey = KeyFor(SubjectKind.Village)!;
-            var villages = await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
+            var villages = await db.Villages.AsNoTracking().InScope(scope).ExistingIn(year).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
                 .Select(v => new { v.Id, v.Name }).ToListAsync(ct);
             // Adults in the register (18 or older in the year, living, in a resident household): a hint for the total.
             var adults = await db.People.AsNoTracking()

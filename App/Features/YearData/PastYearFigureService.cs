@@ -54,7 +54,7 @@ public sealed class PastYearFigureService(IDbContextFactory<AppDbContext> dbFact
     // The years a figure may be entered for: from the first working year up to last year.
     public IReadOnlyList<int> Years()
     {
-        var thisYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), settings.TimeZone).Year;
+        var thisYear = new VnClock(clock).Year;
         return Enumerable.Range(settings.Scoring.FirstYear, Math.Max(0, thisYear - settings.Scoring.FirstYear)).Reverse().ToList();
     }
 
