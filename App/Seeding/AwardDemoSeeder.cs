@@ -28,11 +28,11 @@ public sealed class AwardDemoSeeder(AppDbContext db)
         var hints = await AwardHints.ForAsync(db, round, ct);
         var quota = new Dictionary<SubjectKind, int> { [SubjectKind.Household] = 4, [SubjectKind.Clan] = 2, [SubjectKind.Village] = 2, [SubjectKind.Unit] = 2, [SubjectKind.Person] = 2 };
         var proposals = new List<int>();
-        foreach (var hint in hints.Where(h => quota.ContainsKey(h.Kind)).GroupBy(h => h.Kind).SelectMany(g => g.Take(quota[g.Key])))
+        foreach (var hint in hints.Where(h => quota.ContainsKey(h.Kind)).GroupBy(h => h.Kind).OrderBy(g => g.Key).SelectMany(g => g.Take(quota[g.Key])))
         {
             proposals.Add(await AwardService.ProposeAsync(db, commune.Id, new ProposalForm
             {
-                RoundId = roundId, SubjectKind = hint.Kind, SubjectId = hint.Id, Form = hint.SuggestedForm, Achievements = hint.Achievements,
+                RoundId = roundId, SubjectKind = hint.Kind, SubjectId = hint.Id, Form = FormFor(hint, proposals.Count), Achievements = hint.Achievements,
             }));
         }
         var at = new DateTime(2025, 12, 10, 2, 0, 0, DateTimeKind.Utc);
@@ -50,6 +50,15 @@ public sealed class AwardDemoSeeder(AppDbContext db)
         });
         await db.SaveChangesAsync(ct);
     }
+
+    // The committee's choice: units and villages with a recognised initiative go to the province, the first household
+    // to the central Hội Khuyến học; the others take the suggested form.
+    private static AwardForm FormFor(EligibilityHint hint, int index) => hint switch
+    {
+        { Initiatives: > 0 } => AwardForm.ProvinceCertificate,
+        { Kind: SubjectKind.Household } when index == 0 => AwardForm.CentralCertificate,
+        _ => hint.SuggestedForm,
+    };
 
     // Initiatives and good models of units and villages, recognised by the commune in 2024 and 2025.
     private async Task AddInitiativesAsync(int communeId, CancellationToken ct)
