@@ -126,6 +126,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         {
             await new DemoRegisterSeeder(db).SeedAsync(commune, villages);
             await new DemoScoringSeeder(db, clock, settings.Scoring.FirstYear).SeedAsync(commune);
+            await new AwardDemoSeeder(db).SeedAsync(commune);
         }
     }
 }

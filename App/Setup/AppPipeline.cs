@@ -68,6 +68,7 @@ public static class AppPipeline
         app.MapRegisterExcelEndpoints();
         app.MapDashboardEndpoints();
         app.MapDecisionEndpoints();
+        Features.Awards.AwardEndpoints.MapAwardEndpoints(app);
         app.MapDeadlineEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -173,6 +173,7 @@ public static class AppServices
         services.AddScoped<DemoDataSeeder>();
         services.AddDashboard();
         services.AddEmulation();
+        Features.Awards.AwardEndpoints.AddAwards(services);
         // The deadlines feature answers the dashboard's "who has reported" (replaces the dashboard's no-data default).
         services.AddSingleton<Features.Dashboard.IReportComplianceSource, DeadlineReportCompliance>();
     }

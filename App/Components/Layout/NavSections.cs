@@ -43,6 +43,8 @@ public static class NavSections
         new("Thi đua", "Sáng kiến, mô hình hay", "/sang-kien", Icons.Material.Filled.Lightbulb, HocTapSuotDoi.Security.Roles.All),
         new("Thi đua", "Nhiệm vụ theo Kế hoạch", "/nhiem-vu", Icons.Material.Filled.TaskAlt,
             [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee, HocTapSuotDoi.Security.Roles.Viewer]),
+        new("Thi đua", "Khen thưởng", "/khen-thuong", Icons.Material.Filled.MilitaryTech, HocTapSuotDoi.Features.Awards.AwardService.Readers),
+        new("Thi đua", "Sơ kết, tổng kết giai đoạn", "/giai-doan", Icons.Material.Filled.Timeline, HocTapSuotDoi.Features.Dashboard.ReportService.Readers),
     ];
 
     public static IReadOnlyList<NavSection> For(ClaimsPrincipal user) =>

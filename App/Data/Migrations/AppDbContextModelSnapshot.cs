@@ -360,6 +360,165 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.ToTable("Villages");
                 });
 
+            modelBuilder.Entity("HocTapSuotDoi.Features.Awards.AwardProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Achievements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CouncilNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectKind", "SubjectId");
+
+                    b.HasIndex("RoundId", "SubjectKind", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("AwardProposal");
+                });
+
+            modelBuilder.Entity("HocTapSuotDoi.Features.Awards.AwardRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CouncilMeeting")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerPosition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmissionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmissionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AwardRound");
+                });
+
             modelBuilder.Entity("HocTapSuotDoi.Features.Clans.Clan", b =>
                 {
                     b.Property<int>("Id")
@@ -2362,6 +2521,26 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Navigation("Commune");
                 });
 
+            modelBuilder.Entity("HocTapSuotDoi.Features.Awards.AwardProposal", b =>
+                {
+                    b.HasOne("HocTapSuotDoi.Features.Awards.AwardRound", "Round")
+                        .WithMany("Proposals")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("HocTapSuotDoi.Features.Awards.AwardRound", b =>
+                {
+                    b.HasOne("HocTapSuotDoi.Data.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HocTapSuotDoi.Features.Clans.ClanMember", b =>
                 {
                     b.HasOne("HocTapSuotDoi.Features.Clans.Clan", null)
@@ -2653,6 +2832,11 @@ namespace HocTapSuotDoi.Data.Migrations
             modelBuilder.Entity("HocTapSuotDoi.Data.Province", b =>
                 {
                     b.Navigation("Communes");
+                });
+
+            modelBuilder.Entity("HocTapSuotDoi.Features.Awards.AwardRound", b =>
+                {
+                    b.Navigation("Proposals");
                 });
 
             modelBuilder.Entity("HocTapSuotDoi.Features.Clans.Clan", b =>

@@ -38,6 +38,10 @@ public static class ReportDocx
             body.Append(Decisions.DocxWriter.Rule(PortraitTextCm, 3.5, afterTwips: 240));
             body.Append(P($"Kính gửi: {r.Fill(r.Layout.Recipient)}.", align: JustificationValues.Center, after: 240));
             body.Append(Para($"Thực hiện Kế hoạch triển khai phong trào “Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời giai đoạn 2023 - 2030” (Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ), Ban Chỉ đạo xây dựng xã hội học tập xã {r.CommuneName} báo cáo kết quả năm {r.Year} như sau:"));
+            if (Phases.Phase.ForYear(r.Year) is { } phase)
+            {
+                body.Append(Para($"Năm {r.Year} là {phase.YearText(r.Year)}{(phase.IsReviewYear(r.Year) ? $"; {phase.ReviewName.ToLower(Figures.Vi)} có báo cáo riêng" : "")}."));
+            }
 
             body.Append(Section("I. KẾT QUẢ THỰC HIỆN CÁC DANH HIỆU"));
             TableBlock(body, r, "1. Tổng hợp theo danh hiệu (tỷ lệ tính trên tổng số đối tượng và trên số đã đăng ký):",

@@ -75,7 +75,7 @@ public static class DecisionDocx
 
     // Issuing body left (with its rule) and the national motto right; the number and the place and date below. The
     // right column is sized so the Quốc hiệu (9,5 cm at 13 pt bold) stays on one line; the left takes what is left.
-    private static void Header(DocxWriter w, TextRun[] issuer, string? number, string dateLine)
+    internal static void Header(DocxWriter w, TextRun[] issuer, string? number, string dateLine)
     {
         var l = w.Layout;
         var padding = 2 * DocxWriter.CellPaddingCm;
@@ -97,11 +97,11 @@ public static class DecisionDocx
             [numberCell, [w.Line(Center, new TextRun(dateLine, Italic: true, SizePt: l.FontSizePt))]]));
     }
 
-    private static void Article(DocxWriter w, int number, string text) =>
+    internal static void Article(DocxWriter w, int number, string text) =>
         w.Add(w.Para(Both, true, new TextRun($"Điều {number}. ", Bold: true), new TextRun(text)));
 
     // "Nơi nhận:" left, the signer's position, space for the signature and seal, and the name right.
-    private static void Signature(DocxWriter w, IReadOnlyList<string> recipients, IReadOnlyList<string> position, string signer)
+    internal static void Signature(DocxWriter w, IReadOnlyList<string> recipients, IReadOnlyList<string> position, string signer)
     {
         var size = w.Layout.RecipientsFontSizePt;
         var left = w.TextWidthCm * 0.45;

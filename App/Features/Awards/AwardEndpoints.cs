@@ -1,0 +1,45 @@
+using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Features.Phases;
+using HocTapSuotDoi.Security;
+
+namespace HocTapSuotDoi.Features.Awards;
+
+public static class AwardEndpoints
+{
+    public static void AddAwards(this IServiceCollection services)
+    {
+        services.AddScoped<AwardService>();
+        services.AddScoped<AwardFileService>();
+        services.AddScoped<PhaseReportService>();
+        // Filled by the funding feature when it is there; until then the phase report says no figures were recorded.
+        services.AddScoped<IPhaseFundingSource, NoPhaseFunding>();
+    }
+
+    // File downloads. The services check role and commune on every call; the group turns away anonymous requests.
+    public static void MapAwardEndpoints(this IEndpointRouteBuilder app)
+    {
+        var files = app.MapGroup("/khen-thuong").RequireAuthorization();
+        files.MapGet("/{id:int}/quyet-dinh.docx", (int id, AwardFileService awards) => Serve(() => awards.DecisionDocxAsync(id)));
+        files.MapGet("/{id:int}/to-trinh.docx", (int id, AwardFileService awards) => Serve(() => awards.SubmissionDocxAsync(id)));
+        files.MapGet("/{id:int}/de-nghi.xlsx", (int id, AwardFileService awards) => Serve(() => awards.SubmissionXlsxAsync(id)));
+        app.MapGet("/giai-doan/{number:int:range(1,2)}/bao-cao.docx", (int number, PhaseReportService reports) => Serve(() => reports.DocxAsync(number)))
+            .RequireAuthorization();
+    }
+
+    private static async Task<IResult> Serve(Func<Task<DownloadFile>> make)
+    {
+        try
+        {
+            var file = await make();
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (ForbiddenException ex)
+        {
+            return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (FluentValidation.ValidationException ex)
+        {
+            return Results.Text(ex.Errors.FirstOrDefault()?.ErrorMessage ?? ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+}

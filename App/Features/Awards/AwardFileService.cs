@@ -1,0 +1,75 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Features.Registers.Excel;
+using HocTapSuotDoi.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Awards;
+
+// The round's documents: the commune's award decision (.docx) and the proposal to the level above (.docx + .xlsx),
+// made from the proposals the council approved. Readers of the round may download them.
+public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, Setup.AppSettings settings)
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public async Task<DownloadFile> DecisionDocxAsync(int roundId)
+    {
+        var data = await LoadAsync(roundId);
+        if (data.Round.DecisionNumber is not { } number || data.Round.DecisionDate is null || data.Round.SignerName.Length == 0)
+        {
+            throw new ValidationException("Hãy ghi số, ngày quyết định và người ký trước khi tải quyết định khen thưởng.");
+        }
+        if (!data.Approved.Any(p => p.Form == AwardForm.CommuneCertificate))
+        {
+            throw new ValidationException("Chưa có đề nghị Giấy khen nào được Hội đồng đồng ý.");
+        }
+        return new DownloadFile($"quyet-dinh-khen-thuong-{number}-qd-ubnd-{data.Round.Year}.docx", DocxType,
+            AwardDocx.Decision(data, DocumentLayout.Load().Decision));
+    }
+
+    public async Task<DownloadFile> SubmissionDocxAsync(int roundId)
+    {
+        var data = await LoadSubmissionAsync(roundId);
+        return new DownloadFile($"to-trinh-de-nghi-khen-thuong-{data.Round.Year}.docx", DocxType, AwardDocx.Submission(data, DocumentLayout.Load().Decision));
+    }
+
+    public async Task<DownloadFile> SubmissionXlsxAsync(int roundId)
+    {
+        var data = await LoadSubmissionAsync(roundId);
+        var sheet = new ExcelSheet("Đề nghị khen thưởng", ["STT", "Hình thức khen thưởng", "Đối tượng", "Tên tập thể, hộ, cá nhân", "Thôn", "Tóm tắt thành tích"]);
+        var i = 0;
+        foreach (var p in data.Approved.Where(p => p.Form != AwardForm.CommuneCertificate)
+                     .OrderByDescending(p => p.Form).ThenBy(p => AwardTexts.CategoryOf(p.SubjectKind)).ThenBy(p => p.Id))
+        {
+            sheet.Add(++i, AwardTexts.Form(p.Form), AwardTexts.Category(AwardTexts.CategoryOf(p.SubjectKind)), AwardDocx.Awardee(p.SubjectKind, p.SubjectName),
+                p.VillageName, p.Achievements);
+        }
+        return new DownloadFile($"danh-sach-de-nghi-khen-thuong-{data.Round.Year}.xlsx", ExcelFile.ContentType, sheet.ToBytes());
+    }
+
+    private async Task<AwardDocumentData> LoadSubmissionAsync(int roundId)
+    {
+        var data = await LoadAsync(roundId);
+        if (data.Round.SubmissionNumber is null || data.Round.SubmissionDate is null || data.Round.SignerName.Length == 0)
+        {
+            throw new ValidationException("Hãy ghi số, ngày tờ trình và người ký trước khi tải hồ sơ đề nghị cấp trên.");
+        }
+        if (!data.Approved.Any(p => p.Form != AwardForm.CommuneCertificate))
+        {
+            throw new ValidationException("Chưa có đề nghị Bằng khen nào được Hội đồng đồng ý.");
+        }
+        return data;
+    }
+
+    private async Task<AwardDocumentData> LoadAsync(int roundId)
+    {
+        var scope = await currentUser.RequireScopeAsync(AwardService.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var round = await db.Set<AwardRound>().AsNoTracking().Include(r => r.Proposals)
+            .SingleOrDefaultAsync(r => r.Id == roundId && r.CommuneId == scope.CommuneId) ?? throw new ForbiddenException(AwardService.NotFound);
+        var commune = await db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
+        var approved = round.Proposals.Where(p => p.Status == AwardProposalStatus.Approved).OrderBy(p => p.Id).ToList();
+        return new AwardDocumentData(commune, settings.Reminders.LevelAboveName, round, approved);
+    }
+}

@@ -1,0 +1,83 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Deadlines;
+using HocTapSuotDoi.Features.Emulation;
+using HocTapSuotDoi.Features.Initiatives;
+using HocTapSuotDoi.Features.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Awards;
+
+// Gathers what the app knows over a round's years (recognitions in issued decisions, recognised initiatives linked to a
+// village or unit, accepted emulation self-reports) and turns it into hints with Eligibility's rules.
+public static class AwardHints
+{
+    private static readonly (Title Title, SubjectKind Kind)[] Titles =
+    [
+        (Title.FamilyLearning, SubjectKind.Household), (Title.ClanLearning, SubjectKind.Clan), (Title.VillageCommunity, SubjectKind.Village),
+        (Title.UnitLearning, SubjectKind.Unit), (Title.CitizenLearning, SubjectKind.Person),
+    ];
+
+    public static async Task<IReadOnlyList<EligibilityHint>> ForAsync(AppDbContext db, AwardRound round, CancellationToken ct = default)
+    {
+        var (from, to) = (round.FromYear, round.ToYear);
+        var recognised = await db.Set<Registration>().AsNoTracking()
+            .Where(r => r.CommuneId == round.CommuneId && r.Year >= from && r.Year <= to
+                && r.Evaluation != null && r.Evaluation.Status == EvaluationStatus.Recognised && r.SubjectKind != SubjectKind.Commune)
+            .Select(r => new { r.Title, r.SubjectKind, r.SubjectId, r.Year, r.SubjectName, r.VillageId })
+            .ToListAsync(ct);
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == round.CommuneId).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == round.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var initiatives = await db.Set<Initiative>().AsNoTracking()
+            .Where(i => i.CommuneId == round.CommuneId && i.Status == InitiativeStatus.Recognised && i.Year >= from && i.Year <= to
+                && (i.UnitId != null || (i.VillageId != null && i.AuthorKind == InitiativeAuthorKind.Village)))
+            .Select(i => new { i.UnitId, i.VillageId, i.Year, i.Title }).ToListAsync(ct);
+        var selfReports = await db.Set<EmulationSelfReport>().AsNoTracking()
+            .Where(s => s.CommuneId == round.CommuneId && s.Status == SelfReportStatus.Accepted && s.Year >= from && s.Year <= to)
+            .Select(s => new { s.SubjectKind, s.SubjectId, s.Year }).ToListAsync(ct);
+
+        var records = new Dictionary<(SubjectKind, int), SubjectRecord>();
+        SubjectRecord Record(SubjectKind kind, int id, string name, string village)
+        {
+            if (!records.TryGetValue((kind, id), out var record))
+            {
+                var title = Titles.First(t => t.Kind == kind).Title;
+                record = new SubjectRecord(kind, id, name, village, title, new List<int>(), new List<(int, string)>(), new List<int>());
+                records[(kind, id)] = record;
+            }
+            return record;
+        }
+        foreach (var r in recognised.Where(r => Titles.Any(t => t.Title == r.Title && t.Kind == r.SubjectKind)).OrderByDescending(r => r.Year))
+        {
+            var village = r.SubjectKind is SubjectKind.Household or SubjectKind.Person && r.VillageId is { } v ? villages.GetValueOrDefault(v, "") : "";
+            ((List<int>)Record(r.SubjectKind, r.SubjectId, r.SubjectName, village).RecognisedYears).Add(r.Year);
+        }
+        foreach (var i in initiatives)
+        {
+            var record = i.UnitId is { } unit && units.TryGetValue(unit, out var unitName) ? Record(SubjectKind.Unit, unit, unitName, "")
+                : i.VillageId is { } village && villages.TryGetValue(village, out var villageName) ? Record(SubjectKind.Village, village, villageName, "") : null;
+            ((List<(int, string)>?)record?.Initiatives)?.Add((i.Year, i.Title));
+        }
+        foreach (var s in selfReports)
+        {
+            var kind = s.SubjectKind == ReportSubjectKind.Unit ? SubjectKind.Unit : SubjectKind.Village;
+            if (records.TryGetValue((kind, s.SubjectId), out var record))
+            {
+                ((List<int>)record.AcceptedSelfReports).Add(s.Year);
+            }
+        }
+        return records.Values.Select(r => Eligibility.Hint(round.Kind, from, to, r with { Name = PrintedName(r.Kind, r.Name) }))
+            .OfType<EligibilityHint>()
+            .OrderByDescending(h => h.Weight).ThenBy(h => h.Kind).ThenBy(h => h.Name, StringComparer.Create(Setup.AppServices.Vietnamese, false))
+            .ToList();
+    }
+
+    // Registrations name a household "Hộ Lê Văn Thử (T01-0012)": awards print the name without the register's code.
+    public static string PrintedName(SubjectKind kind, string name) => kind switch
+    {
+        SubjectKind.Household => Decisions.DocumentTexts.PrintedName(Title.FamilyLearning, name),
+        SubjectKind.Clan => Decisions.DocumentTexts.PrintedName(Title.ClanLearning, name),
+        SubjectKind.Village => Decisions.DocumentTexts.PrintedName(Title.VillageCommunity, name),
+        _ => Decisions.DocumentTexts.PrintedName(Title.UnitLearning, name),
+    };
+}
