@@ -69,6 +69,7 @@ public static class AppPipeline
         app.MapDashboardEndpoints();
         app.MapDecisionEndpoints();
         app.MapDeadlineEndpoints();
+        Features.Funding.FundingSetup.MapFundingEndpoints(app);
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
