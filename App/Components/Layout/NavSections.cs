@@ -43,6 +43,9 @@ public static class NavSections
         new("Thi đua", "Sáng kiến, mô hình hay", "/sang-kien", Icons.Material.Filled.Lightbulb, HocTapSuotDoi.Security.Roles.All),
         new("Thi đua", "Nhiệm vụ theo Kế hoạch", "/nhiem-vu", Icons.Material.Filled.TaskAlt,
             [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee, HocTapSuotDoi.Security.Roles.Viewer]),
+        new("Thi đua", "Gương điển hình, học bổng", "/guong-dien-hinh", Icons.Material.Filled.WorkspacePremium, HocTapSuotDoi.Features.Exemplary.ExemplaryService.Readers),
+        new("Tài chính", "Kinh phí", "/tai-chinh", Icons.Material.Filled.AccountBalance, HocTapSuotDoi.Features.Funding.MoneyAccess.ReaderRoles),
+        new("Tài chính", "Quỹ khuyến học", "/quy-khuyen-hoc", Icons.Material.Filled.Savings, HocTapSuotDoi.Features.Funding.MoneyAccess.ReaderRoles),
     ];
 
     public static IReadOnlyList<NavSection> For(ClaimsPrincipal user) =>
