@@ -11,6 +11,7 @@ public static class FundingSetup
         services.AddScoped<Exemplary.ExemplaryService>();
         services.AddScoped<PlanTasks.PlanTaskReminders>();
         services.AddScoped<PlanTasks.PlanTaskFiles>();
+        services.AddScoped<Seeding.DemoFundingSeeder>();
     }
 
     public static void MapFundingEndpoints(this IEndpointRouteBuilder app)
