@@ -31,6 +31,9 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
         await using (var scope = await AsUserAsync(AccountantEmail))
         {
             var funding = scope.ServiceProvider.GetRequiredService<FundingService>();
+            var villages = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Villages.Where(v => v.CommuneId == commune.Id)
+                .OrderBy(v => v.SortOrder).Select(v => (int?)v.Id).Take(4).ToListAsync();
+            int? Village(int i) => i < villages.Count ? villages[i] : null;
             foreach (var (year, factor) in new[] { (2025, 1.0), (2026, 1.2) })
             {
                 long M(double millions) => (long)Math.Round(millions * factor * 10) * 100_000;
@@ -39,21 +42,21 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
                 await funding.SaveBudgetAsync(new BudgetLineForm { Year = year, Source = FundingSource.Sponsorship, Content = "Tài trợ của doanh nghiệp cho hoạt động khuyến học", Estimate = M(25), Spent = M(20) });
                 await funding.SaveBudgetAsync(new BudgetLineForm { Year = year, Source = FundingSource.Contribution, Content = "Đóng góp của hội viên và nhân dân cho Quỹ khuyến học", Estimate = M(12), Spent = M(7.5) });
 
-                async Task Entry(FundEntryKind kind, FundPurpose purpose, FundingSource source, int month, int day, string party, string content, long amount, string voucher) =>
+                async Task Entry(FundEntryKind kind, FundPurpose purpose, FundingSource source, int month, int day, string party, string content, long amount, string voucher, int? village = null) =>
                     await funding.SaveEntryAsync(new FundEntryForm
                     {
                         Kind = kind, Purpose = purpose, Source = source, Year = year, Date = new DateTime(year, month, day), Party = party, Content = content,
-                        Amount = amount, VoucherNumber = voucher,
+                        Amount = amount, VoucherNumber = voucher, VillageId = village,
                     });
                 var r = FundEntryKind.Receipt;
                 var p = FundEntryKind.Payment;
                 await Entry(r, FundPurpose.Receipt, FundingSource.Sponsorship, 1, 15, "Công ty TNHH May mặc Cẩm Tân", "Tài trợ Quỹ khuyến học đầu năm", M(20), $"PT01/{year}");
                 await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 10, "Chi hội Khuyến học các thôn", "Hội viên đóng góp Quỹ khuyến học", M(8.5), $"PT02/{year}");
                 await Entry(r, FundPurpose.Receipt, FundingSource.StateBudget, 4, 2, "Ủy ban nhân dân xã Cẩm Tân", "Ngân sách xã hỗ trợ Quỹ khuyến học", M(10), $"PT03/{year}");
-                await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Nguyễn Thị Mai", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC01/{year}");
-                await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Lê Văn Hùng", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC02/{year}");
-                await Entry(p, FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Trần Minh Khang", "Khen thưởng học sinh giỏi cấp tỉnh", M(1), $"PC03/{year}");
-                await Entry(p, FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Phạm Thu Hà", "Khen thưởng thủ khoa kỳ thi tốt nghiệp trung học phổ thông của xã", M(1.5), $"PC04/{year}");
+                await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Nguyễn Thị Mai", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC01/{year}", Village(0));
+                await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Lê Văn Hùng", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC02/{year}", Village(1));
+                await Entry(p, FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Trần Minh Khang", "Khen thưởng học sinh giỏi cấp tỉnh", M(1), $"PC03/{year}", Village(2));
+                await Entry(p, FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Phạm Thu Hà", "Khen thưởng thủ khoa kỳ thi tốt nghiệp trung học phổ thông của xã", M(1.5), $"PC04/{year}", Village(3));
                 await Entry(p, FundPurpose.LearnerSupport, FundingSource.StateBudget, 8, 20, "Lớp xóa mù chữ thôn Tân Hòa", "Hỗ trợ sách vở, đồ dùng học tập cho học viên", M(3), $"PC05/{year}");
             }
         }

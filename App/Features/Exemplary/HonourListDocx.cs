@@ -81,7 +81,7 @@ public static class HonourListDocx
         OpenXmlElement[] issuer =
         [
             w.Line(Center, new TextRun($"UBND XÃ {Upper(commune)}", SizePt: small)),
-            w.Line(Center, new TextRun("BAN CHỈ ĐẠO XÂY DỰNG\nXÃ HỘI HỌC TẬP", Bold: true, SizePt: small)),
+            w.Line(Center, new TextRun("BAN CHỈ ĐẠO\nXÂY DỰNG XÃ HỘI\nHỌC TẬP", Bold: true, SizePt: small)),
             DocxWriter.Rule(left - padding, Math.Min(2.5, (left - padding) / 2)),
         ];
         OpenXmlElement[] nation =

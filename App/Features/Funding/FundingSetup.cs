@@ -7,7 +7,8 @@ public static class FundingSetup
     {
         services.AddScoped<MoneyAccess>();
         services.AddScoped<FundingService>();
-        services.AddScoped<FundingSummaryService>();
+        // Reads through the context factory only: usable from any scope, and from jobs.
+        services.AddSingleton<FundingSummaryService>();
         services.AddScoped<Exemplary.ExemplaryService>();
         services.AddScoped<PlanTasks.PlanTaskReminders>();
         services.AddScoped<PlanTasks.PlanTaskFiles>();
