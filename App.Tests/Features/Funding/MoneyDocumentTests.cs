@@ -51,7 +51,9 @@ public sealed class MoneyDocumentTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains(lines, l => l.Contains("BẢNG VINH DANH"));
         Assert.Contains(lines, l => l.Contains("Bà Hoàng Thị Lụa"));
         Assert.Contains(lines, l => l.Contains("Trường THCS Cẩm Tân"));
-        Assert.Contains(lines, l => l.Contains("Em Nguyễn Thị Mai") && l.Contains("2.400.000 đ"));
+        Assert.Contains(lines, l => l.Contains("Em Nguyễn Thị Mai"));
+        Assert.Contains(lines, l => l.Contains("2.400.000 đ"));
+        Assert.Contains(lines, l => l.Contains("Cộng") && l.Contains("4 người") && l.Contains("7.800.000 đ"));
         Assert.Contains(lines, l => l.Contains("TRƯỞNG BAN"));
         Assert.Contains(lines, l => l.Contains("Trịnh Văn Chủ"));
         Assert.DoesNotContain(lines, l => l.Contains('{') || l.Contains('}'));
