@@ -31,13 +31,13 @@ public static class HonourListDocx
         }
         else
         {
-            var rest = w.TextWidthCm - 1.1 - 4.4 - 2.4 - 2.4;
+            var rest = w.TextWidthCm - 1.1 - 5.0 - 2.4 - 2.2;
             var rows = new List<OpenXmlElement[][]> { Heading(w, "STT", "Cá nhân, hộ, dòng họ, đơn vị", "Loại", "Thôn", "Thành tích tiêu biểu") };
             rows.AddRange(d.Stories.Select((s, i) => new[]
             {
                 Cell(w, (i + 1).ToString(), Center), Cell(w, s.Name, Left), Cell(w, ExemplaryTexts.Kind(s.Kind), Left), Cell(w, s.VillageName ?? "", Left), Cell(w, s.Title, Left),
             }));
-            w.Add(DocxWriter.ListTable([1.1, 4.4, 2.4, 2.4, rest], rows.ToArray()));
+            w.Add(DocxWriter.ListTable([1.1, 5.0, 2.4, 2.2, rest], rows.ToArray()));
         }
 
         w.Add(w.Para(Left));
@@ -48,7 +48,7 @@ public static class HonourListDocx
         }
         else
         {
-            var rest = w.TextWidthCm - 1.1 - 4.2 - 2.4 - 2.9;
+            var rest = w.TextWidthCm - 1.1 - 4.8 - 2.2 - 2.9;
             var rows = new List<OpenXmlElement[][]> { Heading(w, "STT", "Người nhận", "Thôn", "Nội dung", "Số tiền") };
             rows.AddRange(d.Awards.Select((a, i) => new[]
             {
@@ -57,7 +57,7 @@ public static class HonourListDocx
             }));
             rows.Add([Cell(w, "", Center), Cell(w, "Cộng", Left, bold: true), Cell(w, "", Left), Cell(w, $"{d.Awards.Count} người", Left, bold: true),
                 Cell(w, Money.Format(d.Awards.Sum(a => a.Amount)), Right, bold: true)]);
-            w.Add(DocxWriter.ListTable([1.1, 4.2, 2.4, rest, 2.9], rows.ToArray()));
+            w.Add(DocxWriter.ListTable([1.1, 4.8, 2.2, rest, 2.9], rows.ToArray()));
         }
 
         Signature(w, d.Signer);
