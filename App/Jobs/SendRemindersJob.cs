@@ -4,15 +4,17 @@ namespace HocTapSuotDoi.Jobs;
 
 // The daily reminder run. When an e-mail could not be sent the job fails after recording everything else, so Hangfire
 // retries it; a retry decides again (nothing new: every reminder already has its row) and resends what is pending.
-public sealed class SendRemindersJob(ReminderDispatcher dispatcher)
+// Overdue plan tasks are reminded in the same run (PlanTaskReminders, same rules).
+public sealed class SendRemindersJob(ReminderDispatcher dispatcher, Features.PlanTasks.PlanTaskReminders taskReminders)
 {
     public async Task<ReminderRunResult> RunAsync(CancellationToken cancellationToken)
     {
         var result = await dispatcher.RunAsync(cancellationToken);
-        if (result.EmailsFailed > 0)
+        var tasks = await taskReminders.RunAsync(cancellationToken);
+        if (result.EmailsFailed + tasks.EmailsFailed > 0)
         {
             throw new ReminderDeliveryException(
-                $"{result.EmailsFailed} e-mail nhắc việc chưa gửi được ({result.FirstError}); Hangfire sẽ thử lại.");
+                $"{result.EmailsFailed + tasks.EmailsFailed} e-mail nhắc việc chưa gửi được ({result.FirstError ?? tasks.FirstError}); Hangfire sẽ thử lại.");
         }
         return result;
     }

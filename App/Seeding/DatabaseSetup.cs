@@ -31,6 +31,7 @@ public static class DatabaseSetup
             if (settings.DemoData.Enabled)
             {
                 await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(commune);
+                await scope.ServiceProvider.GetRequiredService<DemoFundingSeeder>().SeedAsync(commune);
             }
         }
 

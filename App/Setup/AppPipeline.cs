@@ -70,6 +70,7 @@ public static class AppPipeline
         app.MapDecisionEndpoints();
         Features.Awards.AwardEndpoints.MapAwardEndpoints(app);
         app.MapDeadlineEndpoints();
+        Features.Funding.FundingSetup.MapFundingEndpoints(app);
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {

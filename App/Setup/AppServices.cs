@@ -10,6 +10,7 @@ using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Emulation;
+using HocTapSuotDoi.Features.Funding;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Households;
@@ -174,6 +175,7 @@ public static class AppServices
         services.AddDashboard();
         services.AddEmulation();
         Features.Awards.AwardEndpoints.AddAwards(services);
+        services.AddFunding();
         // The deadlines feature answers the dashboard's "who has reported" (replaces the dashboard's no-data default).
         services.AddSingleton<Features.Dashboard.IReportComplianceSource, DeadlineReportCompliance>();
     }

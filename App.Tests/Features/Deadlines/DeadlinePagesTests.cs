@@ -38,6 +38,8 @@ public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedAp
         _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<ExceptionForm>>());
         // The report page carries the emulation self-report section.
         _ctx.Services.AddSingleton(services.GetRequiredService<HocTapSuotDoi.Features.Emulation.SelfReportService>());
+        // The compliance board lists overdue plan tasks too.
+        _ctx.Services.AddSingleton(services.GetRequiredService<HocTapSuotDoi.Features.PlanTasks.PlanTaskService>());
         _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<HocTapSuotDoi.Features.Emulation.SelfReportForm>>());
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized(email);

@@ -45,6 +45,9 @@ public static class NavSections
             [HocTapSuotDoi.Security.Roles.Administrator, HocTapSuotDoi.Security.Roles.Committee, HocTapSuotDoi.Security.Roles.Viewer]),
         new("Thi đua", "Khen thưởng", "/khen-thuong", Icons.Material.Filled.MilitaryTech, HocTapSuotDoi.Features.Awards.AwardService.Readers),
         new("Thi đua", "Sơ kết, tổng kết giai đoạn", "/giai-doan", Icons.Material.Filled.Timeline, HocTapSuotDoi.Features.Dashboard.ReportService.Readers),
+        new("Thi đua", "Gương điển hình, học bổng", "/guong-dien-hinh", Icons.Material.Filled.WorkspacePremium, HocTapSuotDoi.Features.Exemplary.ExemplaryService.Readers),
+        new("Tài chính", "Kinh phí", "/tai-chinh", Icons.Material.Filled.AccountBalance, HocTapSuotDoi.Features.Funding.MoneyAccess.ReaderRoles),
+        new("Tài chính", "Quỹ khuyến học", "/quy-khuyen-hoc", Icons.Material.Filled.Savings, HocTapSuotDoi.Features.Funding.MoneyAccess.ReaderRoles),
     ];
 
     public static IReadOnlyList<NavSection> For(ClaimsPrincipal user) =>

@@ -55,6 +55,8 @@ public class PlanTask : AuditedEntity
     public required string Title { get; set; }
     public string PlanSection { get; set; } = "";
     public string Owner { get; set; } = "";
+    // The account reminded when the task is overdue (none: the committee's accounts).
+    public string? OwnerUserId { get; set; }
     public DateOnly? DueDate { get; set; }
     public PlanTaskStatus Status { get; set; } = PlanTaskStatus.NotStarted;
     public string ProgressNotes { get; set; } = "";
@@ -76,5 +78,6 @@ public sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.DefaultKey }).IsUnique();
         e.HasIndex(x => new { x.CommuneId, x.Body });
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

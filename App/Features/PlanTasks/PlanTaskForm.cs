@@ -10,6 +10,8 @@ public sealed class PlanTaskForm
     public DateTime? DueDate { get; set; }
     public PlanTaskStatus Status { get; set; }
     public string ProgressNotes { get; set; } = "";
+    // The account reminded when the task is overdue; none: the committee's accounts.
+    public string? OwnerUserId { get; set; }
 }
 
 public sealed class PlanTaskFormValidator : AbstractValidator<PlanTaskForm>

@@ -79,6 +79,7 @@ public sealed class UserService(
             ScopeKind = user.ScopeKind,
             VillageIds = await db.UserVillages.Where(v => v.UserId == id).Select(v => v.VillageId).ToListAsync(),
             UnitId = user.UnitId,
+            IsAccountant = (await users.GetClaimsAsync(user)).Any(IsAccountingClaim),
             GeneratePassword = false,
             ConcurrencyStamp = user.ConcurrencyStamp,
         };
@@ -107,6 +108,7 @@ public sealed class UserService(
         ApplyScope(user, form);
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, form.Role));
+        await SetAccountingAsync(users, user, form.IsAccountant);
         return form.GeneratePassword ? password : null;
     }
 
@@ -146,8 +148,24 @@ public sealed class UserService(
             }
             Check(await users.AddToRoleAsync(user, form.Role));
         }
+        await SetAccountingAsync(users, user, form.IsAccountant);
         // Role or scope may have changed: open sessions of this user must sign in again.
         Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    private static bool IsAccountingClaim(System.Security.Claims.Claim c) => c.Type == Permissions.ClaimType && c.Value == Permissions.Accounting;
+
+    private static async Task SetAccountingAsync(UserManager<AppUser> users, AppUser user, bool granted)
+    {
+        var held = (await users.GetClaimsAsync(user)).Where(IsAccountingClaim).ToList();
+        if (granted && held.Count == 0)
+        {
+            Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(Permissions.ClaimType, Permissions.Accounting)));
+        }
+        else if (!granted && held.Count > 0)
+        {
+            Check(await users.RemoveClaimsAsync(user, held));
+        }
     }
 
     public async Task SetLockedAsync(string id, bool locked)

@@ -1,0 +1,128 @@
+using HocTapSuotDoi.Seeding;
+using HocTapSuotDoi.Tests.Features.Deadlines;
+using HocTapSuotDoi.Tests.Features.PlanTasks;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HocTapSuotDoi.Tests.EndToEnd;
+
+// The demo commune on 05/01/2026 with an in-process SMTP server, on a real port, in Chromium.
+public sealed class MoneyBrowserFixture : IAsyncLifetime
+{
+    public SmtpApp App { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        App.StartClockAt(new DateTime(2026, 1, 5, 9, 0, 0));
+        App.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        App.StartServer();
+        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> SignedInPageAsync(string email)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/dang-nhap");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", AppFactory.DemoPassword);
+        await page.ClickAsync("#sign-in");
+        await Expect(page.Locator(".app-title")).ToBeVisibleAsync();
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[Collection(AppCollection.Name)]
+public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : IClassFixture<MoneyBrowserFixture>
+{
+    [Fact]
+    public async Task A_task_goes_overdue_and_its_owner_is_reminded_once_in_app_and_by_email()
+    {
+        await PlanTaskReminderTests.SetOwnerAsync(browser.App, "vii2-so-ket", "canbo@camtan.vn");
+        await browser.App.RunJobAsync();
+        await browser.App.RunJobAsync();
+
+        var owner = await browser.SignedInPageAsync("canbo@camtan.vn");
+        await owner.GotoAsync(browser.BaseUrl + "/thong-bao");
+        await Expect(owner.GetByText("Nhiệm vụ quá hạn (VII.2)")).ToHaveCountAsync(1);
+        Assert.Single(browser.App.Smtp!.Messages, m => m.To.Mailboxes.Any(a => a.Address == "canbo@camtan.vn") && (m.Subject ?? "").StartsWith("Nhiệm vụ quá hạn (VII.2)"));
+
+        var committee = await browser.SignedInPageAsync("bcd@camtan.vn");
+        await committee.GotoAsync(browser.BaseUrl + "/tien-do-bao-cao");
+        var row = committee.Locator("#overdue-tasks tr.overdue-task").Filter(new() { HasText = "VII.2" });
+        await Expect(row).ToContainTextAsync("31/12/2025");
+        await Expect(row).ToContainTextAsync("05/01/2026");
+    }
+
+    [Fact]
+    public async Task An_accountant_records_a_fund_payment_and_the_balance_updates()
+    {
+        var page = await browser.SignedInPageAsync(DemoFundingSeeder.AccountantEmail);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Quỹ khuyến học" }).ClickAsync();
+        await Expect(page.Locator("#fund-balance")).ToHaveTextAsync("63.800.000 đ");
+        await page.ClickAsync("#add-payment");
+        await page.FillAsync("#fund-voucher", "PC09/2026");
+        await page.FillAsync("#fund-party", "Em Đinh Văn Tú");
+        await page.FillAsync("#fund-content", "Học bổng học kỳ I");
+        await page.FillAsync("#fund-amount", "1250000");
+        await page.ClickAsync("#save-fund");
+        await Expect(page.Locator("#fund-balance")).ToHaveTextAsync("62.550.000 đ");
+        await Expect(page.Locator("#fund-entries tr.fund-entry").Filter(new() { HasText = "Em Đinh Văn Tú" })).ToContainTextAsync("−1.250.000 đ");
+        await Expect(page.Locator("#fund-entries tr.fund-entry").Filter(new() { HasText = "Em Đinh Văn Tú" })).ToContainTextAsync("05/01/2026");
+
+        // More than the source holds is refused, in Vietnamese, and the balance stays.
+        await page.ClickAsync("#add-payment");
+        await page.FillAsync("#fund-party", "Em Đinh Văn Tú");
+        await page.FillAsync("#fund-content", "Học bổng toàn khóa");
+        await page.FillAsync("#fund-amount", "900000000");
+        await page.ClickAsync("#save-fund");
+        await Expect(page.Locator("#fund-error")).ToContainTextAsync("Số chi vượt số dư quỹ nguồn “Tài trợ”");
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_money_records_but_cannot_change_them_and_others_cannot_open_them()
+    {
+        var viewer = await browser.SignedInPageAsync("xem@camtan.vn");
+        await viewer.GotoAsync(browser.BaseUrl + "/quy-khuyen-hoc");
+        await Expect(viewer.Locator("#fund-entries tr.fund-entry").First).ToBeVisibleAsync();
+        await Expect(viewer.Locator("#add-payment")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator("#add-receipt")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator("button[aria-label^='Sửa khoản'], button[aria-label^='Xóa khoản']")).ToHaveCountAsync(0);
+        await viewer.GotoAsync(browser.BaseUrl + "/tai-chinh");
+        await Expect(viewer.Locator("#budget-lines")).ToContainTextAsync("Kinh phí hoạt động của Ban chỉ đạo");
+        await Expect(viewer.Locator("#add-budget")).ToHaveCountAsync(0);
+        var xlsx = await viewer.Context.APIRequest.GetAsync(browser.BaseUrl + "/tai-chinh/2026/quyet-toan.xlsx");
+        Assert.Equal(200, xlsx.Status);
+
+        var unit = await browser.SignedInPageAsync("donvi@camtan.vn");
+        await unit.GotoAsync(browser.BaseUrl + "/quy-khuyen-hoc");
+        await Expect(unit.GetByText("Bạn không có quyền truy cập trang này")).ToBeVisibleAsync();
+        await Expect(unit.Locator("#fund-entries")).ToHaveCountAsync(0);
+        var refused = await unit.Context.APIRequest.GetAsync(browser.BaseUrl + "/tai-chinh/2026/quyet-toan.xlsx");
+        Assert.Equal(403, refused.Status);
+    }
+}

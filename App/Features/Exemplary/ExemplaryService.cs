@@ -1,0 +1,183 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Clans;
+using HocTapSuotDoi.Features.Funding;
+using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.Exemplary;
+
+public sealed record StoryRow(int Id, int Version, ExemplaryKind Kind, string Name, int Year, string Title, string Story, int? VillageId, string? VillageName,
+    int? PersonId, int? HouseholdId, int? ClanId, int? UnitId, IReadOnlyList<int> PhotoIds);
+
+public sealed record StoryOption(int Id, string Name);
+
+// Scholarships and awards to learners of a year: the fund's payments for them.
+public sealed record LearnerAward(string Party, string? Village, FundPurpose Purpose, string Content, long Amount, bool InRegister);
+
+// Gương điển hình with their photos, and the printable honour list of a year (stories + scholarships and awards).
+public sealed class ExemplaryService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    AppSettings settings,
+    TimeProvider clock,
+    IValidator<ExemplaryForm> validator)
+{
+    public static readonly string[] Readers = [Roles.Administrator, Roles.Committee, Roles.Scorer, Roles.Viewer];
+    public static readonly string[] Editors = [Roles.Administrator, Roles.Committee];
+    public const long MaxPhotoBytes = 5 * 1024 * 1024;
+
+    private string Folder(int storyId) => Path.Combine(settings.DataDirectory, "guong-dien-hinh", storyId.ToString());
+
+    public async Task<(IReadOnlyList<StoryRow> Rows, bool CanEdit)> ListAsync(int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await db.Set<ExemplaryStory>().AsNoTracking().Where(s => s.CommuneId == scope.CommuneId && s.Year == year)
+            .OrderBy(s => s.Kind).ThenBy(s => s.Name)
+            .Select(s => new StoryRow(s.Id, s.Version, s.Kind, s.Name, s.Year, s.Title, s.Story, s.VillageId,
+                db.Villages.Where(v => v.Id == s.VillageId).Select(v => v.Name).FirstOrDefault(), s.PersonId, s.HouseholdId, s.ClanId, s.UnitId,
+                s.Photos.OrderBy(p => p.Id).Select(p => p.Id).ToList()))
+            .ToListAsync();
+        return (rows, scope.HasRole(Editors));
+    }
+
+    public async Task<(IReadOnlyList<StoryOption> Villages, IReadOnlyList<StoryOption> Clans, IReadOnlyList<StoryOption> Units)> OptionsAsync()
+    {
+        var scope = await currentUser.RequireScopeAsync(Editors);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId).OrderBy(v => v.SortOrder).Select(v => new StoryOption(v.Id, v.Name)).ToListAsync();
+        var clans = await db.Clans.AsNoTracking().Where(c => c.CommuneId == scope.CommuneId).OrderBy(c => c.Name).Select(c => new StoryOption(c.Id, c.Name)).ToListAsync();
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId && u.Active).OrderBy(u => u.Name).Select(u => new StoryOption(u.Id, u.Name)).ToListAsync();
+        return (villages, clans, units);
+    }
+
+    public static ExemplaryForm FormFor(StoryRow r) => new()
+    {
+        Id = r.Id, Version = r.Version, Kind = r.Kind, Name = r.Name, Year = r.Year, Title = r.Title, Story = r.Story, VillageId = r.VillageId,
+        PersonId = r.PersonId, HouseholdId = r.HouseholdId, ClanId = r.ClanId, UnitId = r.UnitId,
+    };
+
+    public async Task<int> SaveAsync(ExemplaryForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(Editors);
+        await validator.ValidateAndThrowAsync(form);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var c = scope.CommuneId;
+        if ((form.VillageId is { } v && !await db.Villages.AnyAsync(x => x.Id == v && x.CommuneId == c))
+            || (form.PersonId is { } p && !await db.People.AnyAsync(x => x.Id == p && x.Household!.CommuneId == c))
+            || (form.HouseholdId is { } h && !await db.Households.AnyAsync(x => x.Id == h && x.CommuneId == c))
+            || (form.ClanId is { } cl && !await db.Clans.AnyAsync(x => x.Id == cl && x.CommuneId == c))
+            || (form.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.CommuneId == c)))
+        {
+            throw new ForbiddenException(RegisterAccess.NotInScope);
+        }
+        ExemplaryStory story;
+        if (form.Id == 0)
+        {
+            story = new ExemplaryStory { CommuneId = c, Name = "", Title = "" };
+            db.Add(story);
+        }
+        else
+        {
+            story = await db.Set<ExemplaryStory>().SingleOrDefaultAsync(s => s.Id == form.Id && s.CommuneId == c)
+                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            db.Entry(story).Property(s => s.Version).OriginalValue = form.Version;
+        }
+        story.Kind = form.Kind;
+        story.Name = form.Name.Trim();
+        story.Year = form.Year;
+        story.Title = form.Title.Trim();
+        story.Story = form.Story.Trim();
+        story.VillageId = form.VillageId;
+        story.PersonId = form.Kind == ExemplaryKind.Person ? form.PersonId : null;
+        story.HouseholdId = form.Kind == ExemplaryKind.Household ? form.HouseholdId : null;
+        story.ClanId = form.Kind == ExemplaryKind.Clan ? form.ClanId : null;
+        story.UnitId = form.Kind == ExemplaryKind.Unit ? form.UnitId : null;
+        await HouseholdService.SaveOrConflictAsync(db, "Gương điển hình này");
+        return story.Id;
+    }
+
+    // Photos: JPG or PNG only, checked by their first bytes too (a renamed file is refused), at most 5 MB each.
+    public async Task<int> AddPhotoAsync(int storyId, string fileName, long size, Stream content)
+    {
+        var scope = await currentUser.RequireScopeAsync(Editors);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var type = extension switch { ".jpg" or ".jpeg" => "image/jpeg", ".png" => "image/png", _ => null }
+            ?? throw new ValidationException($"Tệp \"{fileName}\" không được nhận: ảnh phải là JPG hoặc PNG.");
+        if (size is <= 0 or > MaxPhotoBytes)
+        {
+            throw new ValidationException($"Ảnh \"{fileName}\" {(size <= 0 ? "trống" : "quá lớn")}: mỗi ảnh tối đa 5 MB.");
+        }
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        if (!LooksLike(bytes, type))
+        {
+            throw new ValidationException($"Tệp \"{fileName}\" không phải ảnh {(type == "image/png" ? "PNG" : "JPG")} hợp lệ.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Set<ExemplaryStory>().AnyAsync(s => s.Id == storyId && s.CommuneId == scope.CommuneId))
+        {
+            throw new ForbiddenException(RegisterAccess.NotInScope);
+        }
+        Directory.CreateDirectory(Folder(storyId));
+        var stored = Guid.NewGuid().ToString("N") + (type == "image/png" ? ".png" : ".jpg");
+        await File.WriteAllBytesAsync(Path.Combine(Folder(storyId), stored), bytes);
+        var photo = new StoryPhoto
+        {
+            StoryId = storyId, FileName = Path.GetFileName(fileName), StoredName = stored, ContentType = type, SizeBytes = bytes.Length,
+            UploadedBy = scope.Name, UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(photo);
+        db.ChangeLogs.Add(new ChangeLog { EntityType = nameof(ExemplaryStory), EntityId = storyId.ToString(), Action = "Thêm ảnh", Changes = photo.FileName, By = scope.Name, AtUtc = photo.UploadedAtUtc });
+        await db.SaveChangesAsync();
+        return photo.Id;
+    }
+
+    private static bool LooksLike(byte[] b, string type) => type == "image/png"
+        ? b.Length > 8 && b[0] == 0x89 && b[1] == 0x50 && b[2] == 0x4E && b[3] == 0x47
+        : b.Length > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
+
+    public async Task<(string Path, string ContentType)> PhotoAsync(int id)
+    {
+        var scope = await currentUser.RequireScopeAsync(Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var photo = await db.Set<StoryPhoto>().AsNoTracking()
+            .Where(p => p.Id == id && db.Set<ExemplaryStory>().Any(s => s.Id == p.StoryId && s.CommuneId == scope.CommuneId))
+            .SingleOrDefaultAsync() ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        return (Path.Combine(Folder(photo.StoryId), photo.StoredName), photo.ContentType);
+    }
+
+    public async Task<IReadOnlyList<LearnerAward>> LearnerAwardsAsync(int year)
+    {
+        var scope = await currentUser.RequireScopeAsync(Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await LearnerAwardsAsync(db, scope.CommuneId, year);
+    }
+
+    private static Task<List<LearnerAward>> LearnerAwardsAsync(AppDbContext db, int communeId, int year) =>
+        db.Set<FundEntry>().AsNoTracking()
+            .Where(e => e.CommuneId == communeId && e.Year == year && e.Kind == FundEntryKind.Payment
+                && (e.Purpose == FundPurpose.Scholarship || e.Purpose == FundPurpose.Award))
+            .OrderBy(e => e.Purpose).ThenBy(e => e.Date).ThenBy(e => e.Id)
+            .Select(e => new LearnerAward(e.Party, db.Villages.Where(v => v.Id == e.VillageId).Select(v => v.Name).FirstOrDefault(), e.Purpose, e.Content, e.Amount, e.PersonId != null))
+            .ToListAsync();
+
+    // The honour list of a year (.docx): stories and learners' scholarships and awards, signed by the committee's head.
+    public async Task<(byte[] Content, string FileName)> HonourListDocxAsync(int year, string? signer = null)
+    {
+        var scope = await currentUser.RequireScopeAsync(Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var commune = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
+        var stories = (await ListAsync(year)).Rows;
+        var awards = await LearnerAwardsAsync(db, scope.CommuneId, year);
+        signer = string.IsNullOrWhiteSpace(signer) ? "" : signer.Trim()[..Math.Min(100, signer.Trim().Length)];
+        var data = new HonourListData(commune, year, VnTime.Today(clock), stories, awards, signer);
+        return (HonourListDocx.Write(data, Decisions.DocumentLayout.Load().Decision), $"bang-vinh-danh-{year}.docx");
+    }
+}

@@ -1,0 +1,88 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Clans;
+using HocTapSuotDoi.Features.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HocTapSuotDoi.Features.Exemplary;
+
+public enum ExemplaryKind
+{
+    Person = 1,
+    Household = 2,
+    Clan = 3,
+    Unit = 4,
+}
+
+public static class ExemplaryTexts
+{
+    public static string Kind(ExemplaryKind kind) => kind switch
+    {
+        ExemplaryKind.Person => "Cá nhân",
+        ExemplaryKind.Household => "Hộ gia đình",
+        ExemplaryKind.Clan => "Dòng họ",
+        _ => "Cơ quan, đơn vị",
+    };
+}
+
+// A gương điển hình in lifelong learning (plan IV.4): who, the story, the year it was honoured, photos; linked to the
+// register row (person, household, clan or unit) when there is one.
+public class ExemplaryStory : AuditedEntity
+{
+    public int Id { get; set; }
+    public int CommuneId { get; set; }
+    public ExemplaryKind Kind { get; set; }
+    public required string Name { get; set; }
+    public int Year { get; set; }
+    public required string Title { get; set; }
+    public string Story { get; set; } = "";
+    public int? VillageId { get; set; }
+    public int? PersonId { get; set; }
+    public int? HouseholdId { get; set; }
+    public int? ClanId { get; set; }
+    public int? UnitId { get; set; }
+    public List<StoryPhoto> Photos { get; set; } = [];
+}
+
+// A photo of a story, stored under the data folder with a generated name and served only through an endpoint.
+public class StoryPhoto
+{
+    public int Id { get; set; }
+    public int StoryId { get; set; }
+    public required string FileName { get; set; }
+    public required string StoredName { get; set; }
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+    public required string UploadedBy { get; set; }
+    public DateTime UploadedAtUtc { get; set; }
+}
+
+public sealed class ExemplaryStoryConfiguration : IEntityTypeConfiguration<ExemplaryStory>
+{
+    public void Configure(EntityTypeBuilder<ExemplaryStory> e)
+    {
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Name).HasMaxLength(300);
+        e.Property(x => x.Title).HasMaxLength(500);
+        e.Property(x => x.Story).HasMaxLength(8000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => new { x.CommuneId, x.Year });
+        e.HasMany(x => x.Photos).WithOne().HasForeignKey(x => x.StoryId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Clan>().WithMany().HasForeignKey(x => x.ClanId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class StoryPhotoConfiguration : IEntityTypeConfiguration<StoryPhoto>
+{
+    public void Configure(EntityTypeBuilder<StoryPhoto> e)
+    {
+        e.Property(x => x.FileName).HasMaxLength(255);
+        e.Property(x => x.StoredName).HasMaxLength(100);
+        e.Property(x => x.ContentType).HasMaxLength(100);
+        e.Property(x => x.UploadedBy).HasMaxLength(256);
+    }
+}

@@ -1,0 +1,71 @@
+using FluentValidation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.PlanTasks;
+
+public sealed record PlanTaskFileRow(int Id, int PlanTaskId, string FileName, long SizeBytes, string UploadedBy, DateTime UploadedAtUtc);
+
+// Files attached to plan tasks, kept like scoring evidence: the same accepted types and size limit, a generated name
+// under the data folder, served only through an endpoint that checks the reader.
+public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, AppSettings settings, TimeProvider clock)
+{
+    private string Folder(int taskId) => Path.Combine(settings.DataDirectory, "nhiem-vu", taskId.ToString());
+
+    public async Task<IReadOnlyList<PlanTaskFileRow>> ListAsync(int taskId)
+    {
+        var scope = await currentUser.RequireScopeAsync(PlanTaskService.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Set<PlanTaskAttachment>().AsNoTracking()
+            .Where(f => f.PlanTaskId == taskId && db.Set<PlanTask>().Any(t => t.Id == taskId && t.CommuneId == scope.CommuneId))
+            .OrderBy(f => f.Id).Select(f => new PlanTaskFileRow(f.Id, f.PlanTaskId, f.FileName, f.SizeBytes, f.UploadedBy, f.UploadedAtUtc)).ToListAsync();
+    }
+
+    public async Task<int> UploadAsync(int taskId, string fileName, long size, Stream content)
+    {
+        var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
+        var extension = Path.GetExtension(fileName);
+        if (!EvidenceService.Allowed.TryGetValue(extension, out var contentType))
+        {
+            throw new ValidationException($"Tệp \"{fileName}\" không được nhận: chỉ nhận PDF, ảnh JPG/PNG, Word (.docx) hoặc Excel (.xlsx).");
+        }
+        if (size is <= 0 or > EvidenceService.MaxBytes)
+        {
+            throw new ValidationException($"Tệp \"{fileName}\" {(size <= 0 ? "trống" : "quá lớn")}: mỗi tệp tối đa 10 MB.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Set<PlanTask>().AnyAsync(t => t.Id == taskId && t.CommuneId == scope.CommuneId))
+        {
+            throw new ForbiddenException(RegisterAccess.NotInScope);
+        }
+        Directory.CreateDirectory(Folder(taskId));
+        var stored = Guid.NewGuid().ToString("N") + extension.ToLowerInvariant();
+        await using (var file = File.Create(Path.Combine(Folder(taskId), stored)))
+        {
+            await content.CopyToAsync(file);
+        }
+        var row = new PlanTaskAttachment
+        {
+            PlanTaskId = taskId, FileName = Path.GetFileName(fileName), StoredName = stored, ContentType = contentType, SizeBytes = size,
+            UploadedBy = scope.Name, UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(row);
+        db.ChangeLogs.Add(new ChangeLog { EntityType = nameof(PlanTask), EntityId = taskId.ToString(), Action = "Đính kèm", Changes = row.FileName, By = scope.Name, AtUtc = row.UploadedAtUtc });
+        await db.SaveChangesAsync();
+        return row.Id;
+    }
+
+    public async Task<(string Path, string ContentType, string FileName)> OpenAsync(int id)
+    {
+        var scope = await currentUser.RequireScopeAsync(PlanTaskService.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var file = await db.Set<PlanTaskAttachment>().AsNoTracking()
+            .Where(f => f.Id == id && db.Set<PlanTask>().Any(t => t.Id == f.PlanTaskId && t.CommuneId == scope.CommuneId))
+            .SingleOrDefaultAsync() ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        return (Path.Combine(Folder(file.PlanTaskId), file.StoredName), file.ContentType, file.FileName);
+    }
+}

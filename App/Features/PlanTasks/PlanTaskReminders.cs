@@ -1,0 +1,174 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Deadlines;
+using HocTapSuotDoi.Features.Notifications;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Features.PlanTasks;
+
+public sealed record TaskReminderRun(int Recorded, int EmailsSent, int EmailsFailed, string? FirstError);
+
+// Overdue plan tasks in the daily reminder run (decision 008's rules): one reminder per task, due date, recipient and
+// channel, recorded before sending (the in-app notification in the same transaction), e-mails sent afterwards under a
+// lease and marked sent only once the server accepted them. Recipient: the task's owner account, or, without one,
+// the committee's accounts.
+public sealed class PlanTaskReminders(
+    IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider clock,
+    AppSettings settings,
+    IEmailSender email,
+    ILogger<PlanTaskReminders> logger)
+{
+    private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(10);
+    public const string Link = "/nhiem-vu";
+
+    public async Task<TaskReminderRun> RunAsync(CancellationToken ct)
+    {
+        var recorded = await RecordAsync(ct);
+        var (sent, failed, error) = await SendPendingAsync(ct);
+        if (recorded > 0 || sent > 0 || failed > 0)
+        {
+            logger.LogInformation("Nhắc nhiệm vụ quá hạn: {Recorded} nhắc việc mới, {Sent} e-mail đã gửi, {Failed} lỗi.", recorded, sent, failed);
+        }
+        return new TaskReminderRun(recorded, sent, failed, error);
+    }
+
+    private async Task<int> RecordAsync(CancellationToken ct)
+    {
+        var today = ReminderDispatcher.LocalToday(clock, settings);
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var overdue = await db.Set<PlanTask>().AsNoTracking()
+            .Where(t => t.Status != PlanTaskStatus.Done && t.DueDate != null && t.DueDate < today)
+            .Select(t => new { t.Id, t.CommuneId, t.Title, t.Body, t.PlanSection, DueDate = t.DueDate!.Value, t.OwnerUserId }).ToListAsync(ct);
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+        var people = await (from u in db.Users.AsNoTracking()
+                            join ur in db.UserRoles on u.Id equals ur.UserId
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            select new { u.Id, u.FullName, u.Email, u.CommuneId, u.LockoutEnd, Role = r.Name }).ToListAsync(ct);
+        people = people.Where(p => p.LockoutEnd is null || p.LockoutEnd <= now).ToList();
+        var taskIds = overdue.Select(t => t.Id).ToList();
+        var existing = (await db.Set<PlanTaskReminder>().AsNoTracking().Where(r => taskIds.Contains(r.PlanTaskId))
+                .Select(r => new { r.PlanTaskId, r.DueDate, r.RecipientUserId, r.Channel }).ToListAsync(ct))
+            .Select(r => (r.PlanTaskId, r.DueDate, r.RecipientUserId, r.Channel)).ToHashSet();
+        var at = now.UtcDateTime;
+        var count = 0;
+        foreach (var task in overdue)
+        {
+            var recipients = people.Where(p => task.OwnerUserId is { } owner ? p.Id == owner : p.CommuneId == task.CommuneId && p.Role == Roles.Committee);
+            var title = task.Title.Length > 120 ? task.Title[..117] + "..." : task.Title;
+            var subject = $"Nhiệm vụ quá hạn ({task.PlanSection}): {title}";
+            var body = $"Nhiệm vụ “{task.Title}” của {PlanTaskTexts.Body(task.Body)} có hạn hoàn thành {VnTime.FormatDate(task.DueDate)}, " +
+                       "đến nay chưa hoàn thành. Xin cập nhật tiến độ hoặc trạng thái trên trang Nhiệm vụ theo Kế hoạch.";
+            foreach (var person in recipients)
+            {
+                var channels = email.Enabled && !string.IsNullOrEmpty(person.Email) ? new[] { ReminderChannel.InApp, ReminderChannel.Email } : [ReminderChannel.InApp];
+                foreach (var channel in channels)
+                {
+                    if (!existing.Add((task.Id, task.DueDate, person.Id, channel)))
+                    {
+                        continue;
+                    }
+                    var inApp = channel == ReminderChannel.InApp;
+                    db.Add(new PlanTaskReminder
+                    {
+                        PlanTaskId = task.Id, DueDate = task.DueDate, RecipientUserId = person.Id, RecipientName = person.FullName, RecipientEmail = person.Email ?? "",
+                        Channel = channel, Status = inApp ? DispatchStatus.Sent : DispatchStatus.Pending, Day = today, Subject = subject, Body = body,
+                        CreatedAtUtc = at, SentAtUtc = inApp ? at : null, Attempts = inApp ? 1 : 0,
+                    });
+                    if (inApp)
+                    {
+                        db.Add(new Notification { UserId = person.Id, Title = subject, Body = body, Link = Link, CreatedAtUtc = at });
+                    }
+                    count++;
+                }
+            }
+        }
+        if (count == 0)
+        {
+            return 0;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return count;
+        }
+        catch (DbUpdateException e) when (ReminderDispatcher.IsUniqueViolation(e))
+        {
+            // Another run recorded these first (a retry, a second server): theirs count, and the next run finds them.
+            logger.LogInformation("Nhắc nhiệm vụ quá hạn: một lần chạy khác đã ghi trước.");
+            return 0;
+        }
+    }
+
+    private async Task<(int Sent, int Failed, string? FirstError)> SendPendingAsync(CancellationToken ct)
+    {
+        if (!email.Enabled)
+        {
+            return (0, 0, null);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = await db.Set<PlanTaskReminder>().AsNoTracking()
+            .Where(r => r.Channel == ReminderChannel.Email && r.Status == DispatchStatus.Pending && (r.LockedUntilUtc == null || r.LockedUntilUtc < now))
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return (0, 0, null);
+        }
+        int sent = 0, failed = 0;
+        string? firstError = null;
+        IEmailSession? session = null;
+        try
+        {
+            foreach (var row in pending)
+            {
+                var lease = clock.GetUtcNow().UtcDateTime;
+                var claimed = await db.Set<PlanTaskReminder>()
+                    .Where(r => r.Id == row.Id && r.Status == DispatchStatus.Pending && (r.LockedUntilUtc == null || r.LockedUntilUtc < lease))
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockedUntilUtc, lease + SendLease).SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
+                if (claimed == 0)
+                {
+                    continue;
+                }
+                try
+                {
+                    session ??= await email.OpenAsync(ct);
+                    var link = settings.Reminders.BaseUrl.TrimEnd('/') + Link;
+                    await session.SendAsync(new EmailMessage(row.RecipientEmail, row.RecipientName, row.Subject, $"{row.Body}\n\nĐường dẫn: {link}\n"), ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed++;
+                    firstError ??= e.Message;
+                    var message = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                    await db.Set<PlanTaskReminder>().Where(r => r.Id == row.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastError, message).SetProperty(r => r.LockedUntilUtc, (DateTime?)null), CancellationToken.None);
+                    if (session is not null)
+                    {
+                        await session.DisposeAsync();
+                        session = null;
+                    }
+                    continue;
+                }
+                var at = clock.GetUtcNow().UtcDateTime;
+                await db.Set<PlanTaskReminder>().Where(r => r.Id == row.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, DispatchStatus.Sent).SetProperty(r => r.SentAtUtc, at)
+                        .SetProperty(r => r.LastError, "").SetProperty(r => r.LockedUntilUtc, (DateTime?)null), CancellationToken.None);
+                sent++;
+            }
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+        }
+        return (sent, failed, firstError);
+    }
+}

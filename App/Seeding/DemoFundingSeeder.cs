@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Exemplary;
+using HocTapSuotDoi.Features.Funding;
+using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Seeding;
+
+// Demo money and stories for Cẩm Tân, written through the real services as a signed-in user would (so every rule,
+// the fund's balance check and the change log apply): an accountant account (Xem + Kế toán), budget lines and fund
+// receipts and payments for 2025 and 2026, three exemplary stories. Runs once: nothing is added when budget lines exist.
+public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings settings, TimeProvider clock)
+{
+    public const string AccountantEmail = "ketoan@camtan.vn";
+
+    public async Task SeedAsync(Commune commune)
+    {
+        await EnsureAccountantAsync(commune);
+        await using (var check = services.CreateAsyncScope())
+        {
+            var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (await db.Set<BudgetLine>().AnyAsync(b => b.CommuneId == commune.Id))
+            {
+                return;
+            }
+        }
+        await using (var scope = await AsUserAsync(AccountantEmail))
+        {
+            var funding = scope.ServiceProvider.GetRequiredService<FundingService>();
+            var villages = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Villages.Where(v => v.CommuneId == commune.Id)
+                .OrderBy(v => v.SortOrder).Select(v => (int?)v.Id).Take(4).ToListAsync();
+            int? Village(int i) => i < villages.Count ? villages[i] : null;
+            foreach (var (year, factor) in new[] { (2025, 1.0), (2026, 1.2) })
+            {
+                long M(double millions) => (long)Math.Round(millions * factor * 10) * 100_000;
+                await funding.SaveBudgetAsync(new BudgetLineForm { Year = year, Source = FundingSource.StateBudget, Content = "Kinh phí hoạt động của Ban chỉ đạo xây dựng xã hội học tập", Estimate = M(30), Spent = M(21.5) });
+                await funding.SaveBudgetAsync(new BudgetLineForm { Year = year, Source = FundingSource.Programme, Content = "Chương trình mục tiêu quốc gia xây dựng nông thôn mới – nội dung giáo dục, học tập", Estimate = M(45), Spent = M(38) });
+                await funding.SaveBudgetAsync(new BudgetLineForm { Year = year, Source = FundingSource.Sponsorship, Content = "Tài trợ của doanh nghiệp cho hoạt động khuyến học", Estimate = M(25), Spent = M(20) });
+                await funding.SaveBudgetAsync(new BudgetLineForm { Year = year, Source = FundingSource.Contribution, Content = "Đóng góp của hội viên và nhân dân cho Quỹ khuyến học", Estimate = M(12), Spent = M(7.5) });
+
+                async Task Entry(FundEntryKind kind, FundPurpose purpose, FundingSource source, int month, int day, string party, string content, long amount, string voucher, int? village = null) =>
+                    await funding.SaveEntryAsync(new FundEntryForm
+                    {
+                        Kind = kind, Purpose = purpose, Source = source, Year = year, Date = new DateTime(year, month, day), Party = party, Content = content,
+                        Amount = amount, VoucherNumber = voucher, VillageId = village,
+                    });
+                var r = FundEntryKind.Receipt;
+                var p = FundEntryKind.Payment;
+                await Entry(r, FundPurpose.Receipt, FundingSource.Sponsorship, 1, 15, "Công ty TNHH May mặc Cẩm Tân", "Tài trợ Quỹ khuyến học đầu năm", M(20), $"PT01/{year}");
+                await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 10, "Chi hội Khuyến học các thôn", "Hội viên đóng góp Quỹ khuyến học", M(8.5), $"PT02/{year}");
+                await Entry(r, FundPurpose.Receipt, FundingSource.StateBudget, 4, 2, "Ủy ban nhân dân xã Cẩm Tân", "Ngân sách xã hỗ trợ Quỹ khuyến học", M(10), $"PT03/{year}");
+                await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Nguyễn Thị Mai", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC01/{year}", Village(0));
+                await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Lê Văn Hùng", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC02/{year}", Village(1));
+                await Entry(p, FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Trần Minh Khang", "Khen thưởng học sinh giỏi cấp tỉnh", M(1), $"PC03/{year}", Village(2));
+                await Entry(p, FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Phạm Thu Hà", "Khen thưởng thủ khoa kỳ thi tốt nghiệp trung học phổ thông của xã", M(1.5), $"PC04/{year}", Village(3));
+                await Entry(p, FundPurpose.LearnerSupport, FundingSource.StateBudget, 8, 20, "Lớp xóa mù chữ thôn Tân Hòa", "Hỗ trợ sách vở, đồ dùng học tập cho học viên", M(3), $"PC05/{year}");
+            }
+        }
+        await using (var scope = await AsUserAsync("bcd@camtan.vn"))
+        {
+            var stories = scope.ServiceProvider.GetRequiredService<ExemplaryService>();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var village = await db.Villages.Where(v => v.CommuneId == commune.Id).OrderBy(v => v.SortOrder).Select(v => (int?)v.Id).FirstOrDefaultAsync();
+            var school = await db.Units.Where(u => u.CommuneId == commune.Id && u.Code == "THCS").Select(u => (int?)u.Id).FirstOrDefaultAsync();
+            var year = Math.Clamp(VnTime.Today(clock).Year, 2023, 2030);
+            await stories.SaveAsync(new ExemplaryForm
+            {
+                Kind = ExemplaryKind.Person, Name = "Bà Hoàng Thị Lụa", Year = year, VillageId = village, Title = "68 tuổi học xong lớp bổ túc, làm hướng dẫn viên lớp biết chữ của thôn",
+                Story = "Bà Lụa đi học lại lớp bổ túc văn hóa khi đã nghỉ hưu, rồi tình nguyện kèm chữ cho 12 học viên lớn tuổi của thôn mỗi tối thứ ba và thứ năm.",
+            });
+            await stories.SaveAsync(new ExemplaryForm
+            {
+                Kind = ExemplaryKind.Household, Name = "Gia đình ông Lê Văn Thành", Year = year, VillageId = village, Title = "Ba thế hệ cùng học: tủ sách gia đình mở cho cả xóm",
+                Story = "Gia đình có tủ sách hơn 400 cuốn cho bà con mượn; hai con đỗ đại học, ông Thành học xong lớp kỹ thuật trồng cây ăn quả của Trung tâm học tập cộng đồng.",
+            });
+            if (school is not null)
+            {
+                await stories.SaveAsync(new ExemplaryForm
+                {
+                    Kind = ExemplaryKind.Unit, Name = "Trường THCS Cẩm Tân", Year = year, UnitId = school, Title = "Đơn vị học tập tiêu biểu: 100 % giáo viên học bồi dưỡng chuyển đổi số",
+                    Story = "Nhà trường tổ chức chuyên đề tự học hằng tháng, chia sẻ bài giảng số cho các trường trong huyện.",
+                });
+            }
+        }
+    }
+
+    private async Task EnsureAccountantAsync(Commune commune)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(AccountantEmail) is not null)
+        {
+            return;
+        }
+        var user = new AppUser
+        {
+            UserName = AccountantEmail, Email = AccountantEmail, EmailConfirmed = true, FullName = "Đỗ Thị Thu", CommuneId = commune.Id,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, ScopeKind = ScopeKind.Commune,
+        };
+        var result = await users.CreateAsync(user, settings.DemoData.Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(user, Roles.Viewer);
+        await users.AddClaimAsync(user, new Claim(Permissions.ClaimType, Permissions.Accounting));
+    }
+
+    // A scope whose authentication state is the user's, as in a circuit: the services check this user.
+    private async Task<AsyncServiceScope> AsUserAsync(string email)
+    {
+        var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        return scope;
+    }
+}
