@@ -121,4 +121,33 @@ public sealed class FundingTests(AppFactory app) : IClassFixture<AppFactory>
         var scholarships = summary.Payments.Single(p => p.Purpose == FundPurpose.Scholarship);
         Assert.Equal(("Học bổng", 4, 8_800_000L), (scholarships.PurposeName, scholarships.Count, scholarships.Amount));
     }
+
+    [Fact]
+    public async Task An_administrator_grants_and_revokes_the_accounting_permission_in_the_user_dialog_and_it_applies_at_once()
+    {
+        const string email = "thuquy@camtan.vn";
+        var line = new BudgetLineForm { Year = 2029, Source = FundingSource.Sponsorship, Content = "Tài trợ tủ sách thôn", Estimate = 3_000_000 };
+        await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            await admin.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Users.UserService>().CreateAsync(new HocTapSuotDoi.Features.Users.UserForm
+            {
+                Email = email, FullName = "Vũ Thị Thủ Quỹ", Role = Roles.Viewer, ScopeKind = HocTapSuotDoi.Data.ScopeKind.Commune, IsAccountant = true,
+                GeneratePassword = false, Password = "Thu-quy-xa-2026",
+            });
+        }
+        await AsAsync(email, f => f.SaveBudgetAsync(line));
+
+        await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            var users = admin.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Users.UserService>();
+            var id = (await users.ListAsync()).Single(u => u.Email == email).Id;
+            var form = await users.GetForEditAsync(id);
+            Assert.True(form.IsAccountant);
+            form.IsAccountant = false;
+            await users.UpdateAsync(form);
+        }
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync(email, f => f.SaveBudgetAsync(line)));
+        Assert.Equal(MoneyAccess.ReadOnlyMessage, refused.Message);
+        Assert.Single(await AsAsync(email, f => f.BudgetAsync(2029)));
+    }
 }
