@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring;
@@ -336,6 +337,15 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         await Expect(page.Locator("#save-next .keyboard-hint")).ToBeVisibleAsync();
         await Expect(page.Locator("#sheet-history")).ToContainTextAsync("Lịch sử (1)"); // the history follows the save
         await ScoringBrowserFixture.ScreenshotAsync(page, "scoring-1366");
+        await Row(page, "1.2").Locator(".evidence-toggle").ClickAsync();
+        await Expect(Row(page, "1.2").Locator(".evidence-note input")).ToBeVisibleAsync();
+        var axe = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target) + " " + n.Html))}")));
 
         await page.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
         await Expect(page.Locator("#score-summary")).ToBeInViewportAsync();
