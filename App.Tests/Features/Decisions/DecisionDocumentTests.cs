@@ -90,6 +90,21 @@ public sealed class DecisionDocumentTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task The_proposal_list_says_which_set_and_items_are_not_yet_checked_against_the_official_text()
+    {
+        await app.AddEvaluationsAsync(Title.FamilyLearning, 2023, new Scored("Hộ Đối Chiếu", "T01", 900));
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var decisions = scope.ServiceProvider.GetRequiredService<DecisionService>();
+        var set = Assert.Single(await decisions.SetsForAsync(Title.FamilyLearning, 2023));
+        Assert.True(set.NeedsChecking);
+
+        var text = ValidatedText((await decisions.ProposalDocxAsync(Title.FamilyLearning, 2023)).Content);
+
+        Assert.Contains($"Ghi chú: bộ tiêu chí “{set.Name}” (phiên bản {set.VersionNumber})", text);
+        Assert.Contains($"tiêu chí chưa đối chiếu: {string.Join(", ", set.UncheckedItems)}.", text);
+    }
+
+    [Fact]
     public async Task The_certificates_pdf_has_one_page_per_subject_with_its_verification_code()
     {
         var (id, _) = await IssueAsync(2025, 13);

@@ -54,7 +54,7 @@ public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFact
         Assert.True(report.PreviousYear.Entered);
         var family = report.PreviousYear.For(Title.FamilyLearning).Counts;
         Assert.Equal((1_950, 1_500, 1_200), (family.Total, family.Registered, family.Recognised));
-        var text = ReportTests.DocxText(ReportDocx.Write(report));
+        var text = HocTapSuotDoi.Tests.Features.Dashboard.ReportTests.DocxText(ReportDocx.Write(report));
         Assert.Contains("Số liệu năm 2022 là số liệu nhập từ báo cáo của năm đó (nguồn: Báo cáo tổng kết năm 2022 của Ban chỉ đạo).", text);
     }
 

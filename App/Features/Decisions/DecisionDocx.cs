@@ -7,7 +7,11 @@ namespace HocTapSuotDoi.Features.Decisions;
 
 public sealed record ListedSubject(string Name, string Village, int TotalTenths, string Rating);
 
-public sealed record ProposalData(string Commune, Title Title, int Year, DateOnly Date, IReadOnlyList<ListedSubject> Subjects);
+public sealed record ProposalData(string Commune, Title Title, int Year, DateOnly Date, IReadOnlyList<ListedSubject> Subjects)
+{
+    // The sets (or items) the list was scored with that are "chưa đối chiếu" with the official text, said under the list.
+    public IReadOnlyList<string> UncheckedNotes { get; init; } = [];
+}
 
 // The recognition decision and the proposal list as Word documents in the administrative format.
 public static class DecisionDocx
@@ -66,6 +70,10 @@ public static class DecisionDocx
             $"Ban chỉ đạo xây dựng xã hội học tập xã {data.Commune} đề nghị Chủ tịch Ủy ban nhân dân xã công nhận " +
             $"{data.Subjects.Count} {noun} đạt danh hiệu {Quoted(title)} năm {data.Year}, gồm:")));
         SubjectTable(w, data.Title, data.Subjects);
+        foreach (var note in data.UncheckedNotes)
+        {
+            w.Add(w.Para(Both, true, new TextRun(note, Italic: true)));
+        }
         Signature(w, ["Ủy ban nhân dân xã (để xem xét, quyết định);", "Lưu: BCĐ."], ["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"], "");
         return w.Save($"Danh sách đề nghị công nhận {title} năm {data.Year}");
     }

@@ -305,6 +305,11 @@ public sealed class DecisionService(
             CertificatePdf.Build(decision, DocumentLayout.Load().Certificate, verifyBaseUrl));
     }
 
+    public static string UncheckedNote(SetCheck set) =>
+        $"Ghi chú: bộ tiêu chí “{set.Name}” (phiên bản {set.VersionNumber}) " +
+        (set.Checked ? "có tiêu chí chưa đối chiếu với văn bản gốc" : "chưa đối chiếu với văn bản gốc") +
+        (set.UncheckedItems.Count > 0 ? $"; tiêu chí chưa đối chiếu: {string.Join(", ", set.UncheckedItems)}." : ".");
+
     // The Ban chỉ đạo's list: the reviewed evaluations of the title and year that meet the criteria.
     public async Task<DownloadFile> ProposalDocxAsync(Title title, int year)
     {
@@ -312,7 +317,10 @@ public sealed class DecisionService(
         await using var db = await dbFactory.CreateDbContextAsync();
         var subjects = (await CandidatesAsync(db, scope.CommuneId, title, year)).Where(c => c.MeetsCriteria)
             .Select(c => new ListedSubject(DocumentTexts.PrintedName(title, c.Name), c.Village, c.TotalTenths, c.Rating)).ToList();
-        var data = new ProposalData(await CommuneNameAsync(db, scope.CommuneId), title, year, Today(), subjects);
+        var data = new ProposalData(await CommuneNameAsync(db, scope.CommuneId), title, year, Today(), subjects)
+        {
+            UncheckedNotes = (await SetsForAsync(title, year)).Where(s => s.NeedsChecking).Select(UncheckedNote).ToList(),
+        };
         return new DownloadFile($"de-nghi-cong-nhan-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.docx", DocxType,
             DecisionDocx.Proposal(data, DocumentLayout.Load().Decision));
     }
