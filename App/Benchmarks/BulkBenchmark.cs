@@ -31,11 +31,25 @@ public static class BulkBenchmark
         var households = smoke ? 120 : Option(args, "--households", 30_000);
         var villageCount = smoke ? 3 : Option(args, "--villages", 80);
         var output = Console.Out;
-        await using var host = await BenchmarkHost.StartAsync();
+        var pagesOnly = args.SkipWhile(a => a != "--pages").Skip(1).FirstOrDefault();
+        await using var host = await BenchmarkHost.StartAsync(pagesOnly, keep: args.Contains("--keep"));
         var year = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, VnTime.Zone).Year;
 
         await using var scope = await host.AsAdministratorAsync();
         var results = new List<bool>();
+        if (pagesOnly is not null)
+        {
+            // `--pages FOLDER`: the page steps again on a folder an earlier `--keep` run left (migrated to this build).
+            await using var db = await host.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var count = await db.Households.CountAsync();
+            results.AddRange(await PagesAsync(output, host, scope.ServiceProvider, year, lastPage: Math.Max(0, (count - 1) / 20)));
+            Line(output, $"{results.Count(ok => !ok)}/{results.Count} phép đo không đạt mục tiêu.");
+            return 0;
+        }
+        if (args.Contains("--keep"))
+        {
+            Line(output, $"Thư mục dữ liệu được giữ lại: {host.Folder}");
+        }
         var setup = Stopwatch.StartNew();
         var file = await HouseholdFileAsync(host, villageCount, households);
         Line(output, $"Tệp nhập: {file.Households:N0} hộ, {file.People:N0} nhân khẩu, {villageCount} thôn, {file.Bytes.Length / 1024:N0} KB — tạo trong {setup.Elapsed.TotalSeconds:N1} s.");
