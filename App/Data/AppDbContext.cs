@@ -32,6 +32,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         var logged = new List<(EntityEntry Entry, string Action, string Changes)>();
         foreach (var entry in ChangeTracker.Entries<IAudited>().ToList())
         {
+            if (entry.Entity is Features.Scoring.Registration { } registration && entry.State is EntityState.Added or EntityState.Modified)
+            {
+                // The decision page sorts by it in SQL; bulk writers set it themselves.
+                registration.SubjectSortKey = Features.Registers.VietnameseText.GivenNameSortKey(registration.SubjectName);
+            }
             switch (entry.State)
             {
                 case EntityState.Added:
