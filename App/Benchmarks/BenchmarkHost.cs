@@ -12,14 +12,20 @@ public sealed class BenchmarkHost : IAsyncDisposable
 {
     public const string AdminEmail = "admin@benchmark.vn";
     private readonly string _folder;
+    private readonly bool _keep;
 
-    private BenchmarkHost(WebApplication app, string folder) => (App, _folder) = (app, folder);
+    private BenchmarkHost(WebApplication app, string folder, bool keep) => (App, _folder, _keep) = (app, folder, keep);
 
     public WebApplication App { get; }
 
-    public static async Task<BenchmarkHost> StartAsync()
+    public string Folder => _folder;
+
+    // folder: an existing data folder (kept by an earlier run) to measure again without building it; keep: leave the
+    // folder in place when done.
+    public static async Task<BenchmarkHost> StartAsync(string? folder = null, bool keep = false)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "hoctap-benchmark-host-" + Guid.NewGuid().ToString("N"));
+        keep |= folder is not null;
+        folder ??= Path.Combine(Path.GetTempPath(), "hoctap-benchmark-host-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -32,7 +38,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
         builder.Services.AddAppFeatures();
         var app = builder.Build();
         await app.PrepareAsync();
-        return new BenchmarkHost(app, folder);
+        return new BenchmarkHost(app, folder, keep);
     }
 
     // A DI scope acting as the administrator, as a circuit of a signed-in user would.
@@ -51,6 +57,10 @@ public sealed class BenchmarkHost : IAsyncDisposable
     {
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keep)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -31,11 +31,25 @@ public static class BulkBenchmark
         var households = smoke ? 120 : Option(args, "--households", 30_000);
         var villageCount = smoke ? 3 : Option(args, "--villages", 80);
         var output = Console.Out;
-        await using var host = await BenchmarkHost.StartAsync();
+        var pagesOnly = args.SkipWhile(a => a != "--pages").Skip(1).FirstOrDefault();
+        await using var host = await BenchmarkHost.StartAsync(pagesOnly, keep: args.Contains("--keep"));
         var year = VnClock.System.Year;
 
         await using var scope = await host.AsAdministratorAsync();
         var results = new List<bool>();
+        if (pagesOnly is not null)
+        {
+            // `--pages FOLDER`: the page steps again on a folder an earlier `--keep` run left (migrated to this build).
+            await using var db = await host.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var count = await db.Households.CountAsync();
+            results.AddRange(await PagesAsync(output, host, scope.ServiceProvider, year, lastPage: Math.Max(0, (count - 1) / 20)));
+            Line(output, $"{results.Count(ok => !ok)}/{results.Count} phép đo không đạt mục tiêu.");
+            return 0;
+        }
+        if (args.Contains("--keep"))
+        {
+            Line(output, $"Thư mục dữ liệu được giữ lại: {host.Folder}");
+        }
         var setup = Stopwatch.StartNew();
         var file = await HouseholdFileAsync(host, villageCount, households);
         Line(output, $"Tệp nhập: {file.Households:N0} hộ, {file.People:N0} nhân khẩu, {villageCount} thôn, {file.Bytes.Length / 1024:N0} KB — tạo trong {setup.Elapsed.TotalSeconds:N1} s.");
@@ -100,19 +114,29 @@ public static class BulkBenchmark
         await using var db = await dbFactory.CreateDbContextAsync();
         var communeId = await db.Communes.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
 
-        var (decisionTime, decision) = await TimeAsync(() => DecisionPageAsync(decisions, year));
+        var dashboard = services.GetRequiredService<DashboardService>();
+        // Each step runs once before it is timed, as on a server that has answered it before: the first run of a query
+        // shape in a process compiles it (EF), which is not what a user waits for on a running server.
+        var (decisionTime, decision) = await WarmTimeAsync(() => DecisionPageAsync(decisions, year));
         results.Add(Report(output, $"Trang quyết định: {decision.Total:N0} hồ sơ đạt ở {decision.Villages:N0} thôn, trang đầu {decision.Shown:N0} dòng, chọn tất cả", decisionTime, PageAimMs));
-        var (yearTime, figures) = await TimeAsync(() => DashboardQueries.YearAsync(db, communeId, year));
-        results.Add(Report(output, $"Bảng điều khiển, năm {year}: {figures.Villages.Count:N0} thôn", yearTime, PageAimMs));
-        var (trendTime, trend) = await TimeAsync(() => DashboardQueries.TrendAsync(db, communeId, year - 5, year));
-        results.Add(Report(output, $"Bảng điều khiển, xu hướng {year - 5}–{year}: {trend.Count:N0} điểm", trendTime, PageAimMs));
-        var (searchTime, found) = await TimeAsync(() => households.ListAsync(new HouseholdQuery("Nguyễn Văn"), new PageRequest(0, 20)));
+        var (yearTime, figures) = await WarmTimeAsync(() => DashboardQueries.YearAsync(db, communeId, year));
+        results.Add(Report(output, $"Bảng điều khiển, năm {year}, đếm lại (không bộ nhớ đệm): {figures.Villages.Count:N0} thôn", yearTime, PageAimMs));
+        var (trendTime, trend) = await WarmTimeAsync(() => DashboardQueries.TrendAsync(db, communeId, year - 5, year));
+        results.Add(Report(output, $"Bảng điều khiển, xu hướng {year - 5}–{year}, đếm lại (không bộ nhớ đệm): {trend.Count:N0} điểm", trendTime, PageAimMs));
+        // The dashboard page as it is served: another year viewed first (the trend's years are then in the cache), this
+        // year counted once, then a second visit with nothing changed.
+        await dashboard.GetAsync(year - 1);
+        var (firstTime, first) = await TimeAsync(() => dashboard.GetAsync(year));
+        results.Add(Report(output, $"Trang bảng điều khiển năm {year}, lần đầu (năm đếm lại, {first.Trend.Count:N0} điểm xu hướng từ bộ nhớ đệm)", firstTime, PageAimMs));
+        var (againTime, _) = await TimeAsync(() => dashboard.GetAsync(year));
+        results.Add(Report(output, $"Trang bảng điều khiển năm {year}, lần sau (không có gì thay đổi)", againTime, PageAimMs));
+        var (searchTime, found) = await WarmTimeAsync(() => households.ListAsync(new HouseholdQuery("Nguyễn Văn"), new PageRequest(0, 20)));
         results.Add(Report(output, $"Tìm hộ \"Nguyễn Văn\": {found.Total:N0} hộ, trang đầu", searchTime, PageAimMs));
-        var (peopleSearchTime, foundPeople) = await TimeAsync(() => people.ListAsync(new PersonQuery("Thị"), new PageRequest(0, 20)));
+        var (peopleSearchTime, foundPeople) = await WarmTimeAsync(() => people.ListAsync(new PersonQuery("Thị"), new PageRequest(0, 20)));
         results.Add(Report(output, $"Tìm nhân khẩu \"Thị\": {foundPeople.Total:N0} người, trang đầu", peopleSearchTime, PageAimMs));
-        var (deepTime, deep) = await TimeAsync(() => households.ListAsync(new HouseholdQuery(), new PageRequest(lastPage, 20)));
+        var (deepTime, deep) = await WarmTimeAsync(() => households.ListAsync(new HouseholdQuery(), new PageRequest(lastPage, 20)));
         results.Add(Report(output, $"Trang cuối danh sách hộ (trang {lastPage + 1:N0}, {deep.Items.Count} dòng)", deepTime, PageAimMs));
-        var (deepPeopleTime, deepPeople) = await TimeAsync(() => people.ListAsync(new PersonQuery(), new PageRequest(lastPage * 3, 20)));
+        var (deepPeopleTime, deepPeople) = await WarmTimeAsync(() => people.ListAsync(new PersonQuery(), new PageRequest(lastPage * 3, 20)));
         results.Add(Report(output, $"Trang {lastPage * 3 + 1:N0} danh sách nhân khẩu ({deepPeople.Items.Count} dòng trong {deepPeople.Total:N0})", deepPeopleTime, PageAimMs));
         return results;
     }
@@ -187,6 +211,12 @@ public static class BulkBenchmark
         var watch = Stopwatch.StartNew();
         var result = await action();
         return ((watch.Elapsed.TotalMilliseconds, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds), result);
+    }
+
+    private static async Task<((double Elapsed, double Cpu) Ms, T Result)> WarmTimeAsync<T>(Func<Task<T>> action)
+    {
+        await action();
+        return await TimeAsync(action);
     }
 
     private static bool Report(TextWriter output, string label, (double Elapsed, double Cpu) ms, double aimMs)

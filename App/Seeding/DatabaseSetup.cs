@@ -23,6 +23,7 @@ public static class DatabaseSetup
                 // WAL lets readers work while a writer writes; the setting is stored in the database file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
+            await Features.Scoring.RegistrationSortKeys.FillAsync(db);
             var commune = await scope.ServiceProvider.GetRequiredService<InitialDataSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<Features.Criteria.CriteriaLibrarySeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<Features.Targets.NationalTargetsSeeder>().SeedAsync();

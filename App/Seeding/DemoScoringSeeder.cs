@@ -257,7 +257,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
             registrations.Add(new Registration
             {
                 CommuneId = communeId, Year = year, Title = title, SubjectKind = kind, SubjectId = subject.Id, VillageId = subject.VillageId,
-                SubjectName = subject.Name, SubjectSearch = VietnameseText.SearchKey(subject.Name), RegisteredOn = new DateOnly(year, 3, 1 + _random.Next(28)),
+                SubjectName = subject.Name, SubjectSearch = VietnameseText.SearchKey(subject.Name), SubjectSortKey = VietnameseText.GivenNameSortKey(subject.Name), RegisteredOn = new DateOnly(year, 3, 1 + _random.Next(28)),
                 Evaluation = new Evaluation
                 {
                     CriteriaSetId = set.Id, Status = status,

@@ -1902,12 +1902,14 @@ namespace HocTapSuotDoi.Data.Migrations
 
                     b.HasIndex("FullNameSearch");
 
-                    b.HasIndex("GivenNameSort");
-
                     b.HasIndex("NationalId")
                         .IsUnique();
 
                     b.HasIndex("HouseholdId", "SortOrder");
+
+                    b.HasIndex("FullNameSort", "Id", "HouseholdId");
+
+                    b.HasIndex("GivenNameSort", "Id", "HouseholdId");
 
                     b.ToTable("People");
                 });
@@ -2443,6 +2445,11 @@ namespace HocTapSuotDoi.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectSearch")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectSortKey")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

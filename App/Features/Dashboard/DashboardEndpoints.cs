@@ -21,6 +21,7 @@ public static class DashboardSetup
     public static void AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<DashboardService>();
+        services.AddSingleton<DashboardCache>();
         services.AddScoped<ReportService>();
         services.AddScoped<Targets.TargetService>();
         services.AddScoped<Targets.NationalTargetsSeeder>();

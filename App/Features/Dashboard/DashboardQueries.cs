@@ -114,23 +114,37 @@ public static class DashboardQueries
 
     private static SubjectCounts Sum(Dictionary<int, SubjectCounts> counts) => counts.Values.Aggregate(SubjectCounts.Zero, (a, b) => a.Plus(b));
 
-    // Totals and the counts grouped by key (village, target group or nothing): plain statements, each
-    // "population WHERE id IN (subquery) GROUP BY key", which SQLite answers with one pass and a temporary index.
-    // The trend does without the count awaiting a decision.
+    // Totals and the counts grouped by key (village, target group or nothing) in one statement per population:
+    // "SELECT key, (the subject's state in the title's registrations of the year) AS state ... GROUP BY key, state", one
+    // pass over the population with an index lookup per subject (a subject has at most one registration per title and
+    // year). The flags are the same predicates as Registered, Evaluated, ComputedInputsService.Recognised and
+    // AwaitingDecision above (tested against them).
     private static async Task<Dictionary<int, SubjectCounts>> CountAsync(AppDbContext db, IQueryable<Keyed> population, Title title, SubjectKind kind, int year,
         CancellationToken ct, bool withAwaiting = false)
     {
-        var totals = await CountByKeyAsync(population, ct);
-        var registered = await CountByKeyAsync(population.Where(x => Registered(db, title, year, kind).Contains(x.Id)), ct);
-        var evaluated = await CountByKeyAsync(population.Where(x => Evaluated(db, title, year, kind).Contains(x.Id)), ct);
-        var recognised = await CountByKeyAsync(population.Where(x => ComputedInputsService.Recognised(db, title, year, kind).Contains(x.Id)), ct);
-        var awaiting = withAwaiting ? await CountByKeyAsync(population.Where(x => AwaitingDecision(db, title, year, kind).Contains(x.Id)), ct) : new Dictionary<int, int>();
-        return totals.ToDictionary(t => t.Key, t => new SubjectCounts(t.Value, registered.GetValueOrDefault(t.Key), evaluated.GetValueOrDefault(t.Key),
-            recognised.GetValueOrDefault(t.Key), awaiting.GetValueOrDefault(t.Key)));
+        var states = db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.SubjectKind == kind)
+            .Select(r => new
+            {
+                r.SubjectId,
+                State = r.Evaluation == null || r.Evaluation.Status == EvaluationStatus.Draft ? StateRegistered
+                    : r.Evaluation.Status == EvaluationStatus.Recognised ? StateRecognised
+                    : r.Evaluation.Status == EvaluationStatus.Reviewed && r.Evaluation.MeetsCriteria ? StateAwaiting
+                    : StateEvaluated,
+            });
+        var rows = population.Select(p => new { p.Key, State = states.Where(r => r.SubjectId == p.Id).Select(r => (int?)r.State).FirstOrDefault() ?? StateNone });
+        var counts = await rows.GroupBy(x => new { x.Key, x.State })
+            .Select(g => new { g.Key.Key, g.Key.State, Count = g.Count() })
+            .ToListAsync(ct);
+        return counts.GroupBy(c => c.Key).ToDictionary(g => g.Key, g =>
+        {
+            int Count(Func<int, bool> state) => g.Where(c => state(c.State)).Sum(c => c.Count);
+            return new SubjectCounts(Count(_ => true), Count(s => s != StateNone), Count(s => s >= StateEvaluated), Count(s => s == StateRecognised),
+                withAwaiting ? Count(s => s == StateAwaiting) : 0);
+        });
     }
 
-    private static Task<Dictionary<int, int>> CountByKeyAsync(IQueryable<Keyed> rows, CancellationToken ct) =>
-        rows.GroupBy(x => x.Key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    // A subject's state in the title and year, one value per subject (ordered: every state from Evaluated on is evaluated).
+    private const int StateNone = 0, StateRegistered = 1, StateEvaluated = 2, StateRecognised = 3, StateAwaiting = 4;
 
     private static IQueryable<Village> Villages(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds) =>
         villageIds is null ? db.Villages.Where(v => v.CommuneId == communeId) : db.Villages.Where(v => v.CommuneId == communeId && villageIds.Contains(v.Id));

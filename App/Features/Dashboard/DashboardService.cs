@@ -11,7 +11,8 @@ public sealed record CommuneDashboard(string CommuneName, YearFigures Figures, I
 
 public sealed record ScorerVillages(YearFigures Figures);
 
-public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance, TimeProvider clock, Setup.AppSettings settings)
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance, TimeProvider clock, Setup.AppSettings settings,
+    DashboardCache cache)
 {
     public static readonly string[] Readers = [Roles.Administrator, Roles.Committee, Roles.Viewer];
 
@@ -21,10 +22,27 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var name = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
         var today = VnTime.Today(clock);
-        var figures = await YearData.PastYearOverlay.YearAsync(db, scope.CommuneId, (await DashboardQueries.YearAsync(db, scope.CommuneId, year, null, ct)).AsOf(today), ct);
+        // Counted figures come from the cache while their inputs are unchanged (DashboardCache explains the stamps).
+        var stamps = await DashboardCache.StampsAsync(db, ct);
+        var counted = await cache.GetAsync(scope.CommuneId, year, "year", stamps, () => DashboardQueries.YearAsync(db, scope.CommuneId, year, null, ct));
+        var figures = await YearData.PastYearOverlay.YearAsync(db, scope.CommuneId, counted.AsOf(today), ct);
         var trend = await YearData.PastYearOverlay.TrendAsync(db, scope.CommuneId,
-            await DashboardQueries.TrendAsync(db, scope.CommuneId, settings.Scoring.FirstYear, Math.Max(WorkingYear.PlanLastYear, year), ct), ct);
+            await TrendAsync(db, scope.CommuneId, settings.Scoring.FirstYear, Math.Max(WorkingYear.PlanLastYear, year), stamps, ct), ct);
         return new CommuneDashboard(name, figures, trend, await compliance.GetAsync(scope.CommuneId, year, ct), today);
+    }
+
+    // The trend year by year, each year from the cache or counted alone; in DashboardQueries.TrendAsync's order (by
+    // title, then year).
+    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(AppDbContext db, int communeId, int fromYear, int toYear, Func<int, long>? stamps, CancellationToken ct)
+    {
+        var years = new List<IReadOnlyList<TrendPoint>>();
+        for (var year = fromYear; year <= toYear; year++)
+        {
+            var one = year;
+            years.Add(await cache.GetAsync(communeId, year, "trend", stamps, () => DashboardQueries.TrendAsync(db, communeId, one, one, ct)));
+        }
+        var titles = years.SelectMany(y => y).Select(p => p.Title).Distinct().ToList();
+        return titles.SelectMany(t => years.SelectMany(y => y.Where(p => p.Title == t))).ToList();
     }
 
     // A scorer's villages: their figures and what is left to score.

@@ -150,17 +150,24 @@ public sealed class DecisionService(
             .ToList();
     }
 
+    // One page in SQL: by village order, then by the stored given-name key (Registration.SubjectSortKey), then id.
     public async Task<PageResult<Candidate>> CandidatePageAsync(Title title, int year, int? villageId, PageRequest page, CancellationToken ct = default,
         bool meetingOnly = false)
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var all = await CandidatesAsync(db, scope.CommuneId, title, year, villageId, ct);
+        var reviewed = Reviewed(db, scope.CommuneId, title, year);
+        if (villageId is { } only)
+        {
+            reviewed = reviewed.Where(e => e.Registration!.VillageId == only);
+        }
         if (meetingOnly)
         {
-            all = all.Where(c => c.MeetsCriteria).ToList();
+            reviewed = reviewed.Where(e => e.MeetsCriteria);
         }
-        return new PageResult<Candidate>(all.Skip(page.Page * page.PageSize).Take(page.PageSize).ToList(), all.Count);
+        var total = await reviewed.CountAsync(ct);
+        var rows = await Ordered(db, reviewed).Skip(page.Page * page.PageSize).Take(page.PageSize).ToListAsync(ct);
+        return new PageResult<Candidate>(rows, total);
     }
 
     public async Task<IReadOnlyList<int>> MeetingIdsAsync(Title title, int year, int? villageId, CancellationToken ct = default)
@@ -356,17 +363,16 @@ public sealed class DecisionService(
         {
             reviewed = reviewed.Where(e => e.Registration!.VillageId == only);
         }
-        var rows = await reviewed
-            .Select(e => new { e.Id, e.Registration!.SubjectName, e.Registration.VillageId, e.TotalTenths, e.Rating, e.MeetsCriteria })
-            .ToListAsync(ct);
-        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId).ToDictionaryAsync(v => v.Id, v => new { v.Name, v.SortOrder }, ct);
-        return rows
-            .Select(r => (Row: r, Village: r.VillageId is { } v && villages.TryGetValue(v, out var village) ? village : null))
-            .OrderBy(x => x.Village?.SortOrder ?? int.MaxValue)
-            .ThenBy(x => VietnameseText.GivenNameSortKey(x.Row.SubjectName), StringComparer.Ordinal)
-            .Select(x => new Candidate(x.Row.Id, x.Row.SubjectName, x.Row.VillageId, x.Village?.Name ?? "", x.Row.TotalTenths, x.Row.Rating, x.Row.MeetsCriteria))
-            .ToList();
+        return await Ordered(db, reviewed).ToListAsync(ct);
     }
+
+    // Villages in their order (a registration without a village last), then given name, then id.
+    private static IQueryable<Candidate> Ordered(AppDbContext db, IQueryable<Evaluation> reviewed) =>
+        from e in reviewed
+        join v in db.Villages on e.Registration!.VillageId equals v.Id into found
+        from v in found.DefaultIfEmpty()
+        orderby v == null ? int.MaxValue : v.SortOrder, e.Registration!.SubjectSortKey, e.Id
+        select new Candidate(e.Id, e.Registration!.SubjectName, e.Registration.VillageId, v == null ? "" : v.Name, e.TotalTenths, e.Rating, e.MeetsCriteria);
 
     private static async Task<string> NewCodeAsync(AppDbContext db, HashSet<string> taken)
     {

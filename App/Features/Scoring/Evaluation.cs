@@ -29,6 +29,9 @@ public class Registration : AuditedEntity
     public int? VillageId { get; set; }
     public string SubjectName { get; set; } = "";
     public string SubjectSearch { get; set; } = "";
+    // VietnameseText.GivenNameSortKey(SubjectName): the decision page sorts and pages by it in SQL. Set with the name;
+    // rows written before it existed are filled at start (RegistrationSortKeys).
+    public string SubjectSortKey { get; set; } = "";
     public DateOnly RegisteredOn { get; set; }
     public Evaluation? Evaluation { get; set; }
 }
@@ -68,6 +71,7 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         e.Property(x => x.SubjectKind).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.SubjectName).HasMaxLength(300);
         e.Property(x => x.SubjectSearch).HasMaxLength(300);
+        e.Property(x => x.SubjectSortKey).HasMaxLength(300);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Title, x.SubjectKind, x.SubjectId }).IsUnique();
         e.HasIndex(x => new { x.Year, x.Title, x.VillageId });

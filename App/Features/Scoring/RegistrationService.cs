@@ -184,7 +184,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         BulkInsert.Insert(db, rows.Select(r => new Registration
         {
             CommuneId = scope.CommuneId, Year = filter.Year, Title = filter.Title, SubjectKind = kind, SubjectId = r.SubjectId,
-            VillageId = r.VillageId, SubjectName = r.Name, SubjectSearch = VietnameseText.SearchKey(r.Name), RegisteredOn = today,
+            VillageId = r.VillageId, SubjectName = r.Name, SubjectSearch = VietnameseText.SearchKey(r.Name), SubjectSortKey = VietnameseText.GivenNameSortKey(r.Name), RegisteredOn = today,
         }), ct);
         db.ChangeLogs.Add(new ChangeLog
         {
@@ -220,7 +220,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             db.Add(new Registration
             {
                 CommuneId = scope.CommuneId, Year = year, Title = title, SubjectKind = kind, SubjectId = candidate.SubjectId,
-                VillageId = candidate.VillageId, SubjectName = candidate.Name, SubjectSearch = VietnameseText.SearchKey(candidate.Name), RegisteredOn = today,
+                VillageId = candidate.VillageId, SubjectName = candidate.Name, SubjectSearch = VietnameseText.SearchKey(candidate.Name), SubjectSortKey = VietnameseText.GivenNameSortKey(candidate.Name), RegisteredOn = today,
             });
         }
         await db.SaveChangesAsync();
