@@ -70,7 +70,7 @@ public sealed class AwardDocumentPdfTests(DemoRegisterApp app) : IClassFixture<D
         Assert.Contains(lines, l => l.Contains("Về việc khen thưởng trong Phong trào thi đua"));
         Assert.Contains(lines, l => l.Contains("Tặng Giấy khen của Chủ tịch Ủy ban nhân dân xã"));
         Assert.Contains(lines, l => l.Contains("Gia đình ông/bà"));
-        Assert.Contains(lines, l => l.Contains("Biên bản họp số 05/BB-HĐTĐKT"));
+        Assert.Contains(lines, l => l.Contains("05/BB-HĐTĐKT ngày 10/12/2025"));
     }
 
     [Fact]
