@@ -29,7 +29,7 @@ public sealed class NavMenuTests : IAsyncLifetime
     public void Administrator_sees_the_administration_sections()
     {
         var links = LinksFor(Roles.Administrator);
-        Assert.Equal(["Trang chủ", "Báo cáo năm", "Đăng ký, chấm điểm", "Số liệu năm", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Nhập từ Excel", "Quyết định công nhận", "Bộ tiêu chí", "Số liệu các năm trước", "Chỉ tiêu", "Người dùng", "Sao lưu dữ liệu", "Hạn báo cáo", "Tác vụ nền", "Tiến độ báo cáo", "Nhật ký nhắc việc", "Tiêu chí thi đua", "Tự đánh giá thi đua", "Sáng kiến, mô hình hay", "Nhiệm vụ theo Kế hoạch"], links);
+        Assert.Equal(["Trang chủ", "Báo cáo năm", "Đăng ký, chấm điểm", "Số liệu năm", "Thôn", "Hộ gia đình", "Nhân khẩu", "Dòng họ", "Đơn vị", "Nhập từ Excel", "Quyết định công nhận", "Bộ tiêu chí", "Số liệu các năm trước", "Chỉ tiêu", "Người dùng", "Sao lưu dữ liệu", "Hạn báo cáo", "Tác vụ nền", "Tiến độ báo cáo", "Nhật ký nhắc việc", "Tiêu chí thi đua", "Tự đánh giá thi đua", "Sáng kiến, mô hình hay", "Nhiệm vụ theo Kế hoạch", "Khen thưởng", "Sơ kết, tổng kết giai đoạn"], links);
     }
 
     [Fact]
