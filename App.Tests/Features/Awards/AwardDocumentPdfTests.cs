@@ -70,7 +70,7 @@ public sealed class AwardDocumentPdfTests(DemoRegisterApp app) : IClassFixture<D
         Assert.Contains(lines, l => l.Contains("Về việc khen thưởng trong Phong trào thi đua"));
         Assert.Contains(lines, l => l.Contains("Tặng Giấy khen của Chủ tịch Ủy ban nhân dân xã"));
         Assert.Contains(lines, l => l.Contains("Gia đình ông/bà"));
-        Assert.Contains(lines, l => l.Contains("Biên bản họp số 05/BB-HĐTĐKT"));
+        Assert.Contains(lines, l => l.Contains("05/BB-HĐTĐKT ngày 10/12/2025"));
     }
 
     [Fact]
@@ -122,7 +122,10 @@ public sealed class AwardDocumentPdfTests(DemoRegisterApp app) : IClassFixture<D
         var text = string.Join("\n", lines);
         Assert.Contains("Sơ kết giai đoạn 1 (2023–2025): tặng Giấy khen", text);
         Assert.Contains("Tủ sách dùng chung cho học sinh và phụ huynh", text);
-        Assert.Contains("Phần mềm chưa ghi nhận số liệu kinh phí", text);
+        // The demo's 2025 budget lines and fund entries, through the funding feature.
+        Assert.Contains("IV. KINH PHÍ THỰC HIỆN", text);
+        Assert.Contains("Số dư Quỹ khuyến học cuối năm 2025:", text);
+        Assert.DoesNotContain("Phần mềm chưa ghi nhận số liệu kinh phí", text);
         Assert.Contains("V. THỰC HIỆN NHIỆM VỤ THEO KẾ HOẠCH", text);
     }
 }

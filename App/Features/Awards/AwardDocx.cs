@@ -102,9 +102,10 @@ public static class AwardDocx
             $"và Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022; trên cơ sở kết quả xét của Hội đồng Thi đua - Khen thưởng xã" +
             $"{(round.CouncilMeeting.Length > 0 ? $" ({round.CouncilMeeting})" : "")}, Ủy ban nhân dân xã {data.Commune} kính đề nghị {data.LevelAbove} " +
             $"xem xét, khen thưởng hoặc trình cấp có thẩm quyền khen thưởng {Counts(proposed)} có thành tích xuất sắc {Occasion(round)}, cụ thể:")));
-        foreach (var group in proposed.GroupBy(p => p.Form).OrderByDescending(g => g.Key))
+        var forms = proposed.GroupBy(p => p.Form).OrderByDescending(g => g.Key).ToList();
+        foreach (var group in forms)
         {
-            w.Add(w.Para(Both, true, new TextRun($"- {AwardTexts.Form(group.Key)}: {Counts(group.ToList())};")));
+            w.Add(w.Para(Both, true, new TextRun($"- {AwardTexts.Form(group.Key)}: {Counts(group.ToList())}{(group == forms[^1] ? "." : ";")}")));
         }
         w.Add(w.Para(Both, true, new TextRun("(Có danh sách và tóm tắt thành tích kèm theo.)", Italic: true)));
         w.Add(w.Para(Both, true, new TextRun($"Ủy ban nhân dân xã {data.Commune} kính trình {data.LevelAbove} xem xét, quyết định./.")));

@@ -11,8 +11,6 @@ public static class AwardEndpoints
         services.AddScoped<AwardService>();
         services.AddScoped<AwardFileService>();
         services.AddScoped<PhaseReportService>();
-        // Filled by the funding feature when it is there; until then the phase report says no figures were recorded.
-        services.AddScoped<IPhaseFundingSource, NoPhaseFunding>();
     }
 
     // File downloads. The services check role and commune on every call; the group turns away anonymous requests.

@@ -37,13 +37,13 @@ public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<DownloadFile> SubmissionXlsxAsync(int roundId)
     {
         var data = await LoadSubmissionAsync(roundId);
-        var sheet = new ExcelSheet("Đề nghị khen thưởng", ["STT", "Hình thức khen thưởng", "Đối tượng", "Tên tập thể, hộ, cá nhân", "Thôn", "Tóm tắt thành tích"]);
+        var sheet = new ExcelSheet("Đề nghị khen thưởng", ["STT", "Hình thức khen thưởng", "Đối tượng", "Tên tập thể, hộ, cá nhân", "Thôn", "Tóm tắt thành tích", "Ý kiến Hội đồng"]);
         var i = 0;
         foreach (var p in data.Approved.Where(p => p.Form != AwardForm.CommuneCertificate)
                      .OrderByDescending(p => p.Form).ThenBy(p => AwardTexts.CategoryOf(p.SubjectKind)).ThenBy(p => p.Id))
         {
             sheet.Add(++i, AwardTexts.Form(p.Form), AwardTexts.Category(AwardTexts.CategoryOf(p.SubjectKind)), AwardDocx.Awardee(p.SubjectKind, p.SubjectName),
-                p.VillageName, p.Achievements);
+                p.VillageName, p.Achievements, p.CouncilNote.Length > 0 ? p.CouncilNote : "Đồng ý");
         }
         return new DownloadFile($"danh-sach-de-nghi-khen-thuong-{data.Round.Year}.xlsx", ExcelFile.ContentType, sheet.ToBytes());
     }

@@ -9,6 +9,7 @@ public static class FundingSetup
         services.AddScoped<FundingService>();
         // Reads through the context factory only: usable from any scope, and from jobs.
         services.AddSingleton<FundingSummaryService>();
+        services.AddSingleton<Phases.IPhaseFundingSource, PhaseFundingFromRecords>();
         services.AddScoped<Exemplary.ExemplaryService>();
         services.AddScoped<PlanTasks.PlanTaskReminders>();
         services.AddScoped<PlanTasks.PlanTaskFiles>();

@@ -6,13 +6,8 @@ public sealed record FundingLine(string Source, long Received, long Spent);
 
 public sealed record PhaseFunding(IReadOnlyList<FundingLine> Lines, string Note = "");
 
-// The funding feature (issue #13, VI) answers this; until it is registered the report says no figures were recorded.
+// Answered by the funding feature (Funding/PhaseFundingFromRecords); null when no money record covers the years.
 public interface IPhaseFundingSource
 {
     Task<PhaseFunding?> ForYearsAsync(int communeId, int fromYear, int toYear, CancellationToken ct = default);
-}
-
-public sealed class NoPhaseFunding : IPhaseFundingSource
-{
-    public Task<PhaseFunding?> ForYearsAsync(int communeId, int fromYear, int toYear, CancellationToken ct = default) => Task.FromResult<PhaseFunding?>(null);
 }

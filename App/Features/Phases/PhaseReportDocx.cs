@@ -19,12 +19,12 @@ public static class PhaseReportDocx
     public static byte[] Write(PhaseReportData r, DecisionLayout layout)
     {
         var w = new DocxWriter(layout);
-        DecisionDocx.Header(w, [new TextRun($"UBND XÃ {Upper(r.Commune)}"), new TextRun("BAN CHỈ ĐẠO XÂY DỰNG\nXÃ HỘI HỌC TẬP", Bold: true)],
+        DecisionDocx.Header(w, [new TextRun($"UBND XÃ {Upper(r.Commune)}"), new TextRun("BAN CHỈ ĐẠO\nXÂY DỰNG XHHT", Bold: true)],
             null, DateLine(r.Commune, r.Date));
         w.Add(w.Para(Center));
         w.Add(w.Line(Center, new TextRun("BÁO CÁO", Bold: true)));
         var what = r.Phase.Number == 1 ? $"Sơ kết giai đoạn 1 ({r.FromYear} - {r.ToYear})" : $"Tổng kết giai đoạn {r.FromYear} - {r.ToYear}";
-        w.Add(w.Line(Center, new TextRun($"{what} thực hiện Phong trào {DecisionDefaults.Movement}", Bold: true)));
+        w.Add(w.Line(Center, new TextRun($"{what} thực hiện Phong trào thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời", Bold: true)));
         w.Add(DocxWriter.Rule(w.TextWidthCm, 3.5, afterTwips: 240, beforeTwips: 120));
         w.Add(w.Para(Center, new TextRun($"Kính gửi: {r.LevelAbove}.")));
         Text(w, $"Thực hiện Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ và Kế hoạch của Ủy ban nhân dân xã {r.Commune}, " +
@@ -40,11 +40,12 @@ public static class PhaseReportDocx
             rows.Add(new[] { Cell(w, title.DisplayName(), Left) }.Concat(years.Select(y =>
             {
                 var c = r.Figures.First(f => f.Year == y && f.Title == title).Counts;
-                return Cell(w, $"{c.Recognised.ToString("N0", AppServices.Vietnamese)}\n{VnPercent.Format(c.Recognised, c.Total)}", Center);
+                // A year without any registration in the app has no result to show (its report may hold entered figures).
+                return Cell(w, c.Registered == 0 && c.Recognised == 0 ? "—" : $"{c.Recognised.ToString("N0", AppServices.Vietnamese)}\n{VnPercent.Format(c.Recognised, c.Total)}", Center);
             })).ToArray());
         }
         w.Add(DocxWriter.ListTable(columns, rows.ToArray()));
-        Text(w, "(Mỗi ô: số được công nhận và tỷ lệ trên tổng số đối tượng của năm.)", italic: true);
+        Text(w, "(Mỗi ô: số được công nhận và tỷ lệ trên tổng số đối tượng của năm; “—”: năm chưa có số liệu trên phần mềm.)", italic: true);
 
         Section(w, "II. CÔNG TÁC KHEN THƯỞNG");
         if (r.Rounds.Count == 0)
