@@ -22,7 +22,7 @@ public sealed record SubjectAward(string Round, int Year, AwardForm Form, AwardP
 
 // Award rounds, their proposals and the emulation council's review. The committee and administrators keep rounds and
 // proposals; the council's review is done by the same roles (the council's members sign in as the committee: the
-// roles model has one role per user, decision 015); viewers read. Every method checks the role and commune itself.
+// roles model has one role per user, decision 019); viewers read. Every method checks the role and commune itself.
 public sealed class AwardService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,

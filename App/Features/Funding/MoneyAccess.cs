@@ -6,7 +6,7 @@ namespace HocTapSuotDoi.Features.Funding;
 
 // Who may see and who may change money records. Reading: administrators, the committee, viewers and anyone holding
 // the Kế toán permission. Changing: administrators and holders of the Kế toán permission only, read from the database
-// on every call (decision 015).
+// on every call (decision 018).
 public sealed class MoneyAccess(CurrentUser currentUser, IDbContextFactory<AppDbContext> dbFactory)
 {
     public const string ReadOnlyMessage = "Chỉ quản trị viên hoặc người có quyền Kế toán được thay đổi số liệu tài chính.";

@@ -13,7 +13,7 @@ public sealed class UserForm
     public ScopeKind ScopeKind { get; set; } = ScopeKind.Villages;
     public IReadOnlyCollection<int> VillageIds { get; set; } = [];
     public int? UnitId { get; set; }
-    // The Kế toán permission (decision 015): may change money records, whatever the role.
+    // The Kế toán permission (decision 018): may change money records, whatever the role.
     public bool IsAccountant { get; set; }
     public bool GeneratePassword { get; set; } = true;
     public string? Password { get; set; }
