@@ -141,7 +141,8 @@ public sealed class UnitReportService(
         return new ReportView(form, deadline.Name, deadline.DueDate(year), subjectName, ReportTexts.Of(report?.Status, report?.OnTime ?? false),
             canEdit && !locked && !submitted, scope.HasRole(Roles.Administrator, Roles.Committee) && submitted && subject.Kind != ReportSubjectKind.Commune,
             canEdit && locked && !submitted, lockReason, exception, report?.Id, report?.AttachmentName, report?.ReturnReason ?? "", report?.SubmittedAtUtc,
-            report?.SubmittedBy ?? "", settings.Reminders.LevelAboveName, consolidated);
+            report?.SubmittedBy ?? "",
+            settings.Reminders.LevelAbove(await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Province!.Name).SingleAsync()), consolidated);
     }
 
     // Registered and recognised per title in the subject's scope, from the app's own registrations and evaluations.
