@@ -77,7 +77,7 @@ public sealed class UnitReportService(
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var deadlines = await db.Set<Deadline>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId && d.Active)
+        var deadlines = await db.Set<Deadline>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId && d.Active && d.DefaultKey != DeadlineService.RegistrationKey)
             .OrderBy(d => d.DueMonth).ThenBy(d => d.DueDay).ToListAsync();
         var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
         var rows = new List<MyReportRow>();
