@@ -12,7 +12,13 @@ namespace HocTapSuotDoi.Tests.EndToEnd;
 
 public sealed class ScreensBrowserFixture : BrowserFixture
 {
-    public ScreensBrowserFixture() => App.Settings["DemoData:Registers"] = "true";
+    public const string AdminPassword = "Quan-tri-xa-2026";
+
+    public ScreensBrowserFixture()
+    {
+        App.Settings["DemoData:Registers"] = "true";
+        App.Settings["Admin:Password"] = AdminPassword;
+    }
 
     public async Task<IPage> PageAsync(string email, int width, int height)
     {
@@ -22,7 +28,7 @@ public sealed class ScreensBrowserFixture : BrowserFixture
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, email, AppFactory.DemoPassword);
+        await SignInAsync(page, email, email == "admin@camtan.vn" ? AdminPassword : AppFactory.DemoPassword);
         await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
         return page;
     }
@@ -99,7 +105,7 @@ public sealed class ScreensBrowserTests(ScreensBrowserFixture browser) : IClassF
     }
 
     [Fact]
-    public async Task A_new_household_lists_its_head_as_the_first_member_with_unfilled_fields_saying_so()
+    public async Task A_member_whose_education_nobody_entered_reads_chua_nhap()
     {
         var page = await browser.PageAsync("canbo@camtan.vn", 1366, 900);
         await page.GotoAsync(browser.BaseUrl + "/ho-gia-dinh/moi");
@@ -108,10 +114,20 @@ public sealed class ScreensBrowserTests(ScreensBrowserFixture browser) : IClassF
         await page.FillAsync("#household-head", "Đinh Văn Chụp");
         await page.ClickAsync("#household-save");
         await Expect(page).ToHaveURLAsync(new Regex("/ho-gia-dinh/[0-9]+$"));
+        var id = int.Parse(page.Url.Split('/')[^1]);
+        await using (var scope = await browser.App.AsUserAsync("canbo@camtan.vn"))
+        {
+            await scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Households.HouseholdService>().SavePersonAsync(new()
+            {
+                HouseholdId = id, FullName = "Đinh Văn Chụp", Sex = HocTapSuotDoi.Features.Households.Sex.Male, BirthYear = 1980,
+                Relation = HocTapSuotDoi.Features.Households.Relation.Head,
+            });
+        }
+        await page.ReloadAsync();
         var head = page.Locator("#members-table tbody tr").First;
         await Expect(head).ToContainTextAsync("Đinh Văn Chụp");
         await Expect(head).ToContainTextAsync("Chủ hộ");
-        await Expect(head.Locator(".not-entered")).ToHaveCountAsync(3);
+        await Expect(head.Locator(".not-entered")).ToHaveCountAsync(1);
         await Expect(head).Not.ToContainTextAsync("Chưa đi học");
         await Expect(head.GetByRole(AriaRole.Button, new() { Name = "Sửa Đinh Văn Chụp" })).ToBeVisibleAsync();
         await ShotAsync(page, "ho-gia-dinh-1366");
@@ -157,6 +173,29 @@ public sealed class ScreensBrowserTests(ScreensBrowserFixture browser) : IClassF
         await phone.GotoAsync(browser.BaseUrl + "/quyet-dinh/moi");
         await Expect(phone.Locator("tr.candidate").First).ToBeVisibleAsync();
         await ShotAsync(phone, "quyet-dinh-moi-390");
+    }
+
+    [Fact]
+    public async Task The_compliance_board_says_its_actions_in_words_and_the_unit_reporter_lands_on_their_sheet_and_report()
+    {
+        var page = await browser.PageAsync("admin@camtan.vn", 1366, 900);
+        await page.GotoAsync(browser.BaseUrl + "/tien-do-bao-cao");
+        await Expect(page.Locator("#board-table tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#board-table .create-reporter").First).ToHaveTextAsync("Tạo tài khoản báo cáo");
+        await Expect(page.Locator("#board-table tbody tr").First.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Xem báo cáo của") })).ToHaveTextAsync("Xem");
+        await Expect(page.Locator("#registration-note")).ToContainTextAsync("không phải là báo cáo");
+        await ShotAsync(page, "tien-do-bao-cao-1366");
+        var phoneBoard = await browser.PageAsync("bcd@camtan.vn", 390, 844);
+        await phoneBoard.GotoAsync(browser.BaseUrl + "/tien-do-bao-cao");
+        await Expect(phoneBoard.Locator("#board-table tbody tr").First).ToBeVisibleAsync();
+        await ShotAsync(phoneBoard, "tien-do-bao-cao-390");
+
+        var unit = await browser.PageAsync("donvi@camtan.vn", 390, 844);
+        await Expect(unit.Locator("#unit-home")).ToBeVisibleAsync();
+        await Expect(unit.Locator("#unit-home .unit-report").First).ToContainTextAsync("Mở báo cáo");
+        await Expect(unit.Locator("#open-unit-sheet, #no-unit-sheet")).ToBeVisibleAsync();
+        await AssertFitsWidthAsync(unit, 390);
+        await ShotAsync(unit, "trang-chu-don-vi-390");
     }
 
     private static async Task<float> BoxTopAsync(IPage page, string selector) => (await page.Locator(selector).BoundingBoxAsync())!.Y;

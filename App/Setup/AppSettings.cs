@@ -69,7 +69,11 @@ public sealed class ReminderSettings
 {
     public string TimeOfDay { get; set; } = "07:30";
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
-    public string LevelAboveName { get; set; } = "UBND tỉnh";
+    // The level above the commune's steering committee, one name everywhere (deadlines, reminders, the yearly report's
+    // "Kính gửi"); {Tinh} stands for the commune's province.
+    public string LevelAboveName { get; set; } = "Ban Chỉ đạo xây dựng xã hội học tập tỉnh {Tinh}";
+
+    public string LevelAbove(string province) => LevelAboveName.Replace("{Tinh}", province);
     // The address people open the app at, for links in e-mails.
     public string BaseUrl { get; set; } = "http://localhost:5080";
 

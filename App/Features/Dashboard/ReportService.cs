@@ -41,7 +41,7 @@ public sealed record ReportFile(string FileName, string ContentType, byte[] Cont
 
 public sealed class ReportService(
     IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance,
-    TimeProvider clock, IValidator<ReportTextForm> validator)
+    TimeProvider clock, IValidator<ReportTextForm> validator, Setup.AppSettings settings)
 {
     public static readonly string[] Readers = DashboardService.Readers;
     public static readonly string[] Writers = [Roles.Administrator, Roles.Committee];
@@ -141,7 +141,7 @@ public sealed class ReportService(
         return new YearlyReportData(place.Name, place.Province, year, today, text.Number, figures, previous,
             await compliance.GetAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load())
         {
-            SignerName = text.SignerName, SignerPosition = text.SignerPosition,
+            SignerName = text.SignerName, SignerPosition = text.SignerPosition, LevelAbove = settings.Reminders.LevelAboveName,
         };
     }
 

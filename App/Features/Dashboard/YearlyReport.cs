@@ -71,7 +71,8 @@ public sealed record ReportLayout
     public string NumberSuffix { get; init; } = "BC-BCĐ";
     public string Title { get; init; } = "BÁO CÁO";
     public string Subtitle { get; init; } = "Kết quả thực hiện phong trào “Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời” năm {NAM}";
-    public string Recipient { get; init; } = "Ban Chỉ đạo xây dựng xã hội học tập tỉnh {Tinh}";
+    // {CapTren}: the level above named in the settings (Reminders:LevelAboveName), as the deadlines name it.
+    public string Recipient { get; init; } = "{CapTren}";
     public string FontName { get; init; } = "Times New Roman";
     public int FontSizePt { get; init; } = 13;
     public int TableFontSizePt { get; init; } = 11;
@@ -105,7 +106,10 @@ public sealed record YearlyReportData(
 {
     public string NumberLine => $"Số: {(string.IsNullOrWhiteSpace(Number) ? "      " : Number.Trim())}/{Layout.NumberSuffix}";
     public string PlaceDateLine => $"{CommuneName}, ngày {Date.Day:00} tháng {Date.Month:00} năm {Date.Year}";
-    public string Fill(string text) => Layout.Fill(text, CommuneName, ProvinceName, Year);
+    public string Fill(string text) => Layout.Fill(text.Replace("{CapTren}", LevelAbove), CommuneName, ProvinceName, Year);
+
+    // The level above, as the settings name it (Reminders:LevelAboveName); {Tinh} in it is the province.
+    public string LevelAbove { get; init; } = new Setup.ReminderSettings().LevelAboveName;
     public string FileStem => $"bao-cao-xhht-{Year}";
 
     // Typed on the report's page; until then the template's values.

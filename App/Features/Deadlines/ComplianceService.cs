@@ -17,6 +17,30 @@ public sealed record BoardRow(SubjectRef Subject, string Name, IReadOnlyList<str
     public bool Overdue { get; init; }
 }
 
+// What "Nhắc ngay" really did: people reminded now, people already reminded today (not again), places without an account.
+public sealed record RemindResult(int Reminded, int AlreadyToday, int WithoutAccount, bool EmailEnabled)
+{
+    public string Text
+    {
+        get
+        {
+            var notes = new List<string>();
+            if (AlreadyToday > 0)
+            {
+                notes.Add($"{AlreadyToday} người đã được nhắc hôm nay nên không nhắc lại");
+            }
+            if (WithoutAccount > 0)
+            {
+                notes.Add($"{WithoutAccount} nơi chưa có tài khoản báo cáo nên không có ai để nhắc");
+            }
+            var rest = notes.Count == 0 ? "." : "; " + string.Join("; ", notes) + ".";
+            return Reminded == 0
+                ? "Chưa nhắc ai" + (notes.Count == 0 ? ": các nơi đã chọn đều đã nộp." : ": " + string.Join("; ", notes) + ".")
+                : $"Đã nhắc {Reminded} người" + (EmailEnabled ? " (thông báo trong phần mềm ngay, e-mail gửi trong nền: xem Nhật ký nhắc việc)" : " trong phần mềm (e-mail đang tắt)") + rest;
+        }
+    }
+}
+
 public sealed record Board(int DeadlineId, string DeadlineName, int Year, DateOnly Due, string DaysText, int Expected, int Submitted,
     int OnTime, int Late, IReadOnlyList<BoardRow> Rows);
 
@@ -27,7 +51,7 @@ public sealed record ReminderLogRow(long Id, DateTime CreatedAtUtc, DateTime? Se
     {
         ReminderKind.Before => "Nhắc trước hạn",
         ReminderKind.Overdue => "Nhắc quá hạn",
-        ReminderKind.Escalation => "Báo cáo vượt cấp",
+        ReminderKind.Escalation => "Báo cáo lên cấp trên",
         _ => "Nhắc ngay",
     };
 
@@ -37,7 +61,7 @@ public sealed record ReminderLogRow(long Id, DateTime CreatedAtUtc, DateTime? Se
     {
         DispatchStatus.Sent => "Đã gửi",
         DispatchStatus.Cancelled => "Không gửi nữa",
-        _ => Attempts > 0 ? $"Chờ gửi lại ({Attempts} lần lỗi)" : "Đang chờ gửi",
+        _ => Attempts > 0 ? $"Chờ gửi lại ({Attempts} lần lỗi)" : LastError.Length > 0 ? "Chờ gửi lại" : "Đang chờ gửi",
     };
 }
 
@@ -81,10 +105,12 @@ public sealed class ComplianceService(
 
     // "Nhắc ngay": an immediate reminder to the reporters of the chosen subjects that have not submitted; at most one a
     // day per person. In-app at once; e-mails are handed to Hangfire, which retries them if the server is down.
-    public async Task<int> RemindNowAsync(int deadlineId, int year, IReadOnlyCollection<SubjectRef> subjects)
+    public async Task<RemindResult> RemindNowAsync(int deadlineId, int year, IReadOnlyCollection<SubjectRef> subjects)
     {
         var scope = await currentUser.RequireScopeAsync(Committee);
         List<PlannedReminder> planned;
+        HashSet<string> already;
+        int withoutAccount;
         var today = dispatcher.Today;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
@@ -93,13 +119,19 @@ public sealed class ComplianceService(
             var state = await dispatcher.LoadStateAsync(db, deadline, year, default);
             var chosen = state.Subjects.Where(s => !s.Submitted && subjects.Contains(s.Ref)).ToList();
             planned = ReminderPlanner.ToReporters(state.Context, state.Deadline, ReminderKind.Manual, today.DayNumber, today, chosen, state.Reporters).ToList();
+            withoutAccount = chosen.Count(s => !state.Reporters.TryGetValue(s.Ref, out var people) || people.Count == 0);
+            // One "Nhắc ngay" a day per person: who already had today's is not reminded again, and is not counted.
+            already = (await db.Set<ReminderDispatch>().AsNoTracking()
+                .Where(d => d.DeadlineId == deadlineId && d.Year == year && d.Kind == ReminderKind.Manual && d.Offset == today.DayNumber)
+                .Select(d => d.RecipientKey).Distinct().ToListAsync()).ToHashSet();
         }
         var recorded = await dispatcher.RecordAsync(planned, today, default);
         if (recorded > 0 && email.Enabled)
         {
             jobs.Enqueue<SendRemindersJob>(job => job.SendPendingAsync(CancellationToken.None));
         }
-        return planned.Select(p => p.Recipient.Key).Distinct().Count();
+        var people = planned.Select(p => p.Recipient.Key).Distinct().ToList();
+        return new RemindResult(people.Count(k => !already.Contains(k)), people.Count(already.Contains), withoutAccount, email.Enabled);
     }
 
     public async Task<IReadOnlyList<ReminderLogRow>> LogAsync(int? deadlineId = null, int take = 500)
@@ -129,7 +161,15 @@ public sealed class ComplianceService(
         ? $"E-mail đang bật: gửi qua máy chủ {settings.Smtp.Host}:{settings.Smtp.Port} từ địa chỉ {settings.Smtp.FromAddress}."
         : "E-mail đang tắt vì chưa đặt máy chủ SMTP (cài đặt Smtp:Host): nhắc việc chỉ hiện ở chuông thông báo trong phần mềm.";
 
-    public string ScheduleNote() =>
+    public async Task<string> ScheduleNoteAsync()
+    {
+        var scope = await currentUser.RequireScopeAsync(Committee);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var province = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Province!.Name).SingleAsync();
+        return ScheduleNote(province);
+    }
+
+    private string ScheduleNote(string province) =>
         $"Hằng ngày lúc {settings.Reminders.TimeOfDay} ({settings.Reminders.TimeZone}) phần mềm tự nhắc những nơi chưa nộp. " +
-        $"Ban chỉ đạo báo cáo lên: {settings.Reminders.LevelAboveName}. Hôm nay: {VnTime.FormatDate(ReminderDispatcher.LocalToday(clock, settings))}.";
+        $"Ban chỉ đạo báo cáo lên cấp trên: {settings.Reminders.LevelAbove(province)}. Hôm nay: {VnTime.FormatDate(ReminderDispatcher.LocalToday(clock, settings))}.";
 }

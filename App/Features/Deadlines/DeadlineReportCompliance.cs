@@ -12,7 +12,7 @@ public sealed class DeadlineReportCompliance(IDbContextFactory<AppDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deadlines = await db.Set<Deadline>().AsNoTracking()
-            .Where(d => d.CommuneId == communeId && d.Active && d.Audience != DeadlineAudience.Committee)
+            .Where(d => d.CommuneId == communeId && d.Active && d.Audience != DeadlineAudience.Committee && d.DefaultKey != DeadlineService.RegistrationKey)
             .OrderBy(d => d.DueMonth).ThenBy(d => d.DueDay).ToListAsync(ct);
         var result = new List<DeadlineCompliance>();
         foreach (var deadline in deadlines)

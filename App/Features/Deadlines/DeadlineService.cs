@@ -13,6 +13,8 @@ public sealed record DeadlineRow(int Id, string Name, DeadlineAudience Audience,
 {
     public string DueText => $"{DueDay:00}/{DueMonth:00} hằng năm";
     public string AudienceText => DeadlineTexts.Audience(Audience);
+    // The 31/03 registration season: a deadline to register for the titles, not a report anyone submits.
+    public bool IsRegistration { get; init; }
 }
 
 public static class DeadlineTexts
@@ -43,6 +45,8 @@ public sealed class DeadlineService(
 {
     private static readonly string[] Readers = [Roles.Administrator, Roles.Committee, Roles.Scorer, Roles.UnitReporter, Roles.Viewer];
 
+    public const string RegistrationKey = "dang-ky-danh-hieu";
+
     // The deadlines every commune starts with (the commune plan, section VII.9, and the registration season).
     public static IReadOnlyList<Deadline> Defaults(int communeId) =>
     [
@@ -50,7 +54,7 @@ public sealed class DeadlineService(
             Audience = DeadlineAudience.Units | DeadlineAudience.Villages, DueDay = 30, DueMonth = 11, EscalateToCommittee = true },
         new() { CommuneId = communeId, DefaultKey = "bao-cao-cap-tren", Name = "Báo cáo của Ban chỉ đạo gửi cấp trên",
             Audience = DeadlineAudience.Committee, DueDay = 5, DueMonth = 12, EscalateToCommittee = false },
-        new() { CommuneId = communeId, DefaultKey = "dang-ky-danh-hieu", Name = "Đăng ký danh hiệu học tập",
+        new() { CommuneId = communeId, DefaultKey = RegistrationKey, Name = "Đăng ký danh hiệu học tập",
             Audience = DeadlineAudience.Units | DeadlineAudience.Villages, DueDay = 31, DueMonth = 3, EscalateToCommittee = true },
     ];
 
@@ -74,7 +78,7 @@ public sealed class DeadlineService(
         return await db.Set<Deadline>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId && (!activeOnly || d.Active))
             .OrderBy(d => d.DueMonth).ThenBy(d => d.DueDay).ThenBy(d => d.Id)
             .Select(d => new DeadlineRow(d.Id, d.Name, d.Audience, d.DueDay, d.DueMonth, d.ReminderOffsets, d.OverdueEveryDays,
-                d.OverdueMaxCount, d.EscalateToCommittee, d.EscalationEmails, d.Active))
+                d.OverdueMaxCount, d.EscalateToCommittee, d.EscalationEmails, d.Active) { IsRegistration = d.DefaultKey == RegistrationKey })
             .ToListAsync();
     }
 

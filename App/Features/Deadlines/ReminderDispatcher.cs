@@ -78,7 +78,7 @@ public sealed class ReminderDispatcher(
     public async Task<DeadlineState> LoadStateAsync(AppDbContext db, Deadline deadline, int year, CancellationToken ct)
     {
         var communeId = deadline.CommuneId;
-        var communeName = await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).SingleAsync(ct);
+        var (communeName, province) = await db.Communes.Where(c => c.Id == communeId).Select(c => new ValueTuple<string, string>(c.Name, c.Province!.Name)).SingleAsync(ct);
         var subjects = await ExpectedSubjectsAsync(db, deadline, communeName, ct);
         var reports = await db.Set<UnitReport>().AsNoTracking()
             .Where(r => r.DeadlineId == deadline.Id && r.Year == year && r.Status == ReportStatus.Submitted)
@@ -92,7 +92,7 @@ public sealed class ReminderDispatcher(
             exceptions.TryGetValue(s.Ref, out var until) ? until : null)).ToList();
         var (reporters, committee) = await RecipientsAsync(db, communeId, ct);
         return new DeadlineState(ToRule(deadline, year), communeId, planned, reporters, committee,
-            new PlannerContext(communeName, settings.Reminders.LevelAboveName));
+            new PlannerContext(communeName, settings.Reminders.LevelAbove(province)));
     }
 
     // Every subject a deadline expects a report from, in the order the board shows them.
@@ -336,6 +336,12 @@ public sealed class ReminderDispatcher(
                     failed++;
                     firstError ??= e.Message;
                     logger.LogWarning(e, "Không kết nối được máy chủ SMTP {Host}:{Port}.", settings.Smtp.Host, settings.Smtp.Port);
+                    // The log says so on every e-mail left waiting, until one is sent (a send clears its note).
+                    var waiting = pending.Where(p => !cancelled.Contains(p.Id)).Select(p => p.Id).ToList();
+                    var note = $"Không kết nối được máy chủ e-mail {settings.Smtp.Host}:{settings.Smtp.Port} lúc {VnTime.Format(now)}: {e.Message}";
+                    note = note.Length > 1000 ? note[..1000] : note;
+                    await db.Set<ReminderDispatch>().Where(d => waiting.Contains(d.Id) && d.Status == DispatchStatus.Pending)
+                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastError, note), CancellationToken.None);
                     break;
                 }
                 var lease = clock.GetUtcNow().UtcDateTime;

@@ -77,7 +77,7 @@ public sealed class UnitReportService(
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var deadlines = await db.Set<Deadline>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId && d.Active)
+        var deadlines = await db.Set<Deadline>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId && d.Active && d.DefaultKey != DeadlineService.RegistrationKey)
             .OrderBy(d => d.DueMonth).ThenBy(d => d.DueDay).ToListAsync();
         var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
         var rows = new List<MyReportRow>();
@@ -141,7 +141,8 @@ public sealed class UnitReportService(
         return new ReportView(form, deadline.Name, deadline.DueDate(year), subjectName, ReportTexts.Of(report?.Status, report?.OnTime ?? false),
             canEdit && !locked && !submitted, scope.HasRole(Roles.Administrator, Roles.Committee) && submitted && subject.Kind != ReportSubjectKind.Commune,
             canEdit && locked && !submitted, lockReason, exception, report?.Id, report?.AttachmentName, report?.ReturnReason ?? "", report?.SubmittedAtUtc,
-            report?.SubmittedBy ?? "", settings.Reminders.LevelAboveName, consolidated);
+            report?.SubmittedBy ?? "",
+            settings.Reminders.LevelAbove(await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Province!.Name).SingleAsync()), consolidated);
     }
 
     // Registered and recognised per title in the subject's scope, from the app's own registrations and evaluations.

@@ -162,34 +162,12 @@ public sealed class HouseholdService(
         household.Address = form.Address.Trim();
         household.Phone = form.Phone.Trim();
         household.Note = form.Note.Trim();
-        await SetHeadMemberAsync(db, household);
         var villages = new[] { village.Id, (int)db.Entry(household).Property(h => h.VillageId).OriginalValue };
         await using var transaction = await db.Database.BeginTransactionAsync();
         await SaveOrConflictAsync(db, "Hộ này");
         await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages);
         await transaction.CommitAsync();
         return household.Id;
-    }
-
-    // The head typed on the household form is its first member (Chủ hộ), with only a name: the rest reads "chưa nhập"
-    // until someone fills it. A renamed head renames that member too.
-    private static async Task SetHeadMemberAsync(AppDbContext db, Household household)
-    {
-        var head = household.Id == 0 ? null : await db.People
-            .Where(p => p.HouseholdId == household.Id && p.Relation == Relation.Head && p.Status == PersonStatus.Living).FirstOrDefaultAsync();
-        if (head is null && household.Id > 0)
-        {
-            return;
-        }
-        if (head is null)
-        {
-            head = new Person { FullName = "", Relation = Relation.Head, Sex = Sex.NotEntered, Education = EducationLevel.NotEntered, ActiveFrom = household.ActiveFrom, SortOrder = 1 };
-            household.Members.Add(head);
-        }
-        head.FullName = household.HeadName;
-        head.FullNameSearch = household.HeadNameSearch;
-        head.FullNameSort = household.HeadNameSort;
-        head.GivenNameSort = household.HeadGivenNameSort;
     }
 
     // The same household: the same head's name, diacritics included (case and spacing aside), in the same village;
@@ -272,11 +250,6 @@ public sealed class HouseholdService(
                 ?? throw new ForbiddenException(RegisterAccess.NotInScope);
             db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
         }
-        else if (form.Relation == Relation.Head && await HeadStubAsync(db, household.Id, form.FullName) is { } stub)
-        {
-            // The head added from the household form with only a name: "Thêm nhân khẩu" for the same head fills it in.
-            person = stub;
-        }
         else
         {
             person = new Person
@@ -323,13 +296,6 @@ public sealed class HouseholdService(
         }
         await SaveOrConflictAsync(db, "Nhân khẩu này");
         return person.Id;
-    }
-
-    private static async Task<Person?> HeadStubAsync(AppDbContext db, int householdId, string fullName)
-    {
-        var heads = await db.People.Where(p => p.HouseholdId == householdId && p.Relation == Relation.Head && p.Status == PersonStatus.Living
-            && p.Sex == Sex.NotEntered).ToListAsync();
-        return heads.FirstOrDefault(p => VietnameseText.NameKey(p.FullName) == VietnameseText.NameKey(fullName));
     }
 
     public async Task ChangePersonStatusAsync(StatusForm form)
