@@ -3,6 +3,7 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Awards;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,5 +136,28 @@ public sealed class AwardServiceTests(AppFactory app) : IClassFixture<AppFactory
         })));
         var options = await AsAsync("bcd@camtan.vn", s => s.SearchSubjectsAsync(SubjectKind.Unit, "thcs"));
         Assert.Equal("Trường THCS Cẩm Tân", Assert.Single(options).Name);
+    }
+
+    [Fact]
+    public async Task An_approved_award_of_a_clan_shows_on_the_clans_page_for_readers()
+    {
+        var household = await app.AddHouseholdAsync("T04", "Khúc Văn Thành Viên");
+        int clanId;
+        await using (var scope = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            clanId = await scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Clans.ClanService>()
+                .SaveAsync(new HocTapSuotDoi.Features.Clans.ClanForm { Name = "Dòng họ Khúc", HeadName = "Khúc Văn Trưởng", HouseholdIds = [household] });
+        }
+        var roundId = await app.RoundAsync(AwardRoundKind.MidTermReview, 2025);
+        var proposal = await AsAsync("bcd@camtan.vn", s => s.SaveProposalAsync(new ProposalForm
+        {
+            RoundId = roundId, SubjectKind = SubjectKind.Clan, SubjectId = clanId, Form = AwardForm.CommuneCertificate, Achievements = "Dòng họ học tập tiêu biểu.",
+        }));
+        Assert.Empty(await AsAsync("xem@camtan.vn", s => s.ForSubjectAsync(SubjectKind.Clan, clanId)));
+
+        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(proposal, true, null));
+
+        var award = Assert.Single(await AsAsync("xem@camtan.vn", s => s.ForSubjectAsync(SubjectKind.Clan, clanId)));
+        Assert.Equal(("Sơ kết giai đoạn 1 (2023–2025)", "Dòng họ học tập tiêu biểu."), (award.Round, award.Achievements));
     }
 }
