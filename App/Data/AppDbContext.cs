@@ -44,7 +44,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         var now = Clock.UtcNow;
         var logged = new List<(EntityEntry Entry, string Action, string Changes)>();
-        foreach (var entry in ChangeTracker.Entries<IAudited>().ToList())
+        var entries = ChangeTracker.Entries<IAudited>().ToList();
+        // Rows saved with their own history line (scoring) get no second change-log row. Collected once: asking the
+        // change tracker per row re-detects changes over every tracked row (quadratic when thousands are saved).
+        var ownLines = ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is IHistoryLine)
+            .Select(e => ((IHistoryLine)e.Entity).Subject.Name + "#" + ((IHistoryLine)e.Entity).SubjectId).ToHashSet();
+        foreach (var entry in entries)
         {
             if (entry.Entity is Features.Scoring.Registration { } registration && entry.State is EntityState.Added or EntityState.Modified)
             {
@@ -67,7 +72,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                     entry.Entity.UpdatedAtUtc = now;
                     entry.Entity.UpdatedBy = Actor;
                     entry.Entity.Version++;
-                    if (!HasOwnHistoryLine(entry))
+                    if (!HasOwnHistoryLine(entry, ownLines))
                     {
                         logged.Add((entry, "Sửa", string.Join("; ", changed)));
                     }
@@ -102,10 +107,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         return result;
     }
 
-    private bool HasOwnHistoryLine(EntityEntry entry) =>
-        entry.Metadata.FindPrimaryKey()!.Properties is [var key]
-        && ChangeTracker.Entries<IHistoryLine>().Any(line => line.State == EntityState.Added
-            && line.Entity.Subject == entry.Metadata.ClrType && Equals(line.Entity.SubjectId, entry.Property(key.Name).CurrentValue));
+    private static bool HasOwnHistoryLine(EntityEntry entry, HashSet<string> ownLines) =>
+        ownLines.Count > 0 && entry.Metadata.FindPrimaryKey()!.Properties is [var key]
+        && ownLines.Contains(entry.Metadata.ClrType.Name + "#" + entry.Property(key.Name).CurrentValue);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

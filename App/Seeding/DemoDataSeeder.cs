@@ -9,7 +9,7 @@ namespace HocTapSuotDoi.Seeding;
 // A realistic commune for a newcomer (DemoData:Enabled): Cẩm Tân's villages, its 25 units, one account per role, and
 // the registers (DemoRegisterSeeder: about 2,000 households, 7,000 people, 30 clans). Deterministic and idempotent:
 // everything is looked up by its code or e-mail before it is added; registers only go to a commune without households.
-public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, AppSettings settings, TimeProvider clock)
+public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, AppSettings settings, TimeProvider clock, ILogger<DemoDataSeeder> log)
 {
     public static readonly IReadOnlyList<string> VillageNames =
     [
@@ -124,9 +124,16 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
 
         if (settings.DemoData.Registers)
         {
+            // Each step's time is logged: the README's run command waits for them before the app answers.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await new DemoRegisterSeeder(db).SeedAsync(commune, villages);
+            log.LogInformation("Dữ liệu mẫu: sổ theo dõi xong sau {Seconds:N1} s.", watch.Elapsed.TotalSeconds);
+            watch.Restart();
             await new DemoScoringSeeder(db, clock, settings.Scoring.FirstYear).SeedAsync(commune);
+            log.LogInformation("Dữ liệu mẫu: chấm điểm và quyết định các năm xong sau {Seconds:N1} s.", watch.Elapsed.TotalSeconds);
+            watch.Restart();
             await new AwardDemoSeeder(db).SeedAsync(commune);
+            log.LogInformation("Dữ liệu mẫu: khen thưởng xong sau {Seconds:N1} s.", watch.Elapsed.TotalSeconds);
         }
     }
 }
