@@ -126,19 +126,19 @@ public sealed class DecisionDocumentTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task The_decision_over_a_fully_checked_set_has_no_note()
     {
-        var ids = await app.AddEvaluationsAsync(Title.FamilyLearning, 2024, new Scored("Hộ Đã Đối Chiếu", "T02", 900));
-        await ScoreWithACheckedCopyAsync(ids["Hộ Đã Đối Chiếu"]);
+        var ids = await app.AddEvaluationsAsync(Title.FamilyLearning, 2024, new Scored("Võ Thị Kiểm", "T02", 900));
+        await ScoreWithACheckedCopyAsync(ids["Võ Thị Kiểm"]);
         int id;
         await using (var scope = await app.AsUserAsync("bcd@camtan.vn"))
         {
             id = await scope.ServiceProvider.GetRequiredService<DecisionService>()
-                .IssueAsync(DecisionTestData.Form(Title.FamilyLearning, 2024, 32, ids["Hộ Đã Đối Chiếu"]));
+                .IssueAsync(DecisionTestData.Form(Title.FamilyLearning, 2024, 32, ids["Võ Thị Kiểm"]));
         }
         Assert.False(Assert.Single((await AsViewerAsync(d => d.GetAsync(id))).Sets).NeedsChecking);
 
         var text = ValidatedText((await AsViewerAsync(d => d.DecisionDocxAsync(id))).Content);
 
-        Assert.Contains("Hộ Đã Đối Chiếu", text);
+        Assert.Contains("Võ Thị Kiểm", text);
         Assert.DoesNotContain("Ghi chú", text);
         Assert.DoesNotContain("chưa đối chiếu", text);
     }
