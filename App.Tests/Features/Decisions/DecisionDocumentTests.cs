@@ -1,9 +1,13 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -102,6 +106,66 @@ public sealed class DecisionDocumentTests(AppFactory app) : IClassFixture<AppFac
 
         Assert.Contains($"Ghi chú: bộ tiêu chí “{set.Name}” (phiên bản {set.VersionNumber})", text);
         Assert.Contains($"tiêu chí chưa đối chiếu: {string.Join(", ", set.UncheckedItems)}.", text);
+    }
+
+    [Fact]
+    public async Task The_decision_annex_says_which_set_and_items_are_not_yet_checked_against_the_official_text()
+    {
+        var (id, _) = await IssueAsync(2024, 31);
+        var set = Assert.Single((await AsViewerAsync(d => d.GetAsync(id))).Sets);
+        Assert.True(set.NeedsChecking);
+        Assert.NotEmpty(set.UncheckedItems);
+
+        var text = ValidatedText((await AsViewerAsync(d => d.DecisionDocxAsync(id))).Content);
+
+        var annex = text[text.IndexOf("(Danh sách gồm 5 gia đình.)", StringComparison.Ordinal)..];
+        Assert.Contains($"Ghi chú: bộ tiêu chí “{set.Name}” (phiên bản {set.VersionNumber})", annex);
+        Assert.Contains($"tiêu chí chưa đối chiếu: {string.Join(", ", set.UncheckedItems)}.", annex);
+    }
+
+    [Fact]
+    public async Task The_decision_over_a_fully_checked_set_has_no_note()
+    {
+        var ids = await app.AddEvaluationsAsync(Title.FamilyLearning, 2024, new Scored("Võ Thị Kiểm", "T02", 900));
+        await ScoreWithACheckedCopyAsync(ids["Võ Thị Kiểm"]);
+        int id;
+        await using (var scope = await app.AsUserAsync("bcd@camtan.vn"))
+        {
+            id = await scope.ServiceProvider.GetRequiredService<DecisionService>()
+                .IssueAsync(DecisionTestData.Form(Title.FamilyLearning, 2024, 32, ids["Võ Thị Kiểm"]));
+        }
+        Assert.False(Assert.Single((await AsViewerAsync(d => d.GetAsync(id))).Sets).NeedsChecking);
+
+        var text = ValidatedText((await AsViewerAsync(d => d.DecisionDocxAsync(id))).Content);
+
+        Assert.Contains("Võ Thị Kiểm", text);
+        Assert.DoesNotContain("Ghi chú", text);
+        Assert.DoesNotContain("chưa đối chiếu", text);
+    }
+
+    // The evaluation is moved to a copy of its set that is checked, item by item (a draft copy: no other test scores with it).
+    private async Task ScoreWithACheckedCopyAsync(int evaluationId)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var evaluation = await db.Set<Evaluation>().SingleAsync(e => e.Id == evaluationId);
+        var source = await db.Set<CriteriaSet>().AsNoTracking().SingleAsync(s => s.Id == evaluation.CriteriaSetId);
+        var definition = CriteriaSetJson.Deserialize(source.DefinitionJson);
+        var checkedDefinition = definition with
+        {
+            Checked = true,
+            Groups = ValueList.Create(definition.Groups
+                .Select(g => g with { Items = ValueList.Create(g.Items.Select(i => i with { Unchecked = false }).ToArray().AsSpan()) }).ToArray().AsSpan()),
+        };
+        var copy = new CriteriaSet
+        {
+            Title = source.Title, Name = source.Name + " (đã đối chiếu)", VersionNumber = 1, Status = CriteriaSetStatus.Draft,
+            FromYear = source.FromYear, ToYear = source.ToYear, Checked = true, LegalBasisNumber = source.LegalBasisNumber,
+            DefinitionJson = CriteriaSetJson.Serialize(checkedDefinition),
+        };
+        db.Add(copy);
+        await db.SaveChangesAsync();
+        evaluation.CriteriaSetId = copy.Id;
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public static class DecisionDocx
     private static readonly JustificationValues Both = JustificationValues.Both;
     private static readonly JustificationValues Left = JustificationValues.Left;
 
-    public static byte[] Decision(Decision decision, DecisionLayout layout)
+    // uncheckedNotes: what of the criteria sets is "chưa đối chiếu", said under the annex's list (empty when all is checked).
+    public static byte[] Decision(Decision decision, DecisionLayout layout, IReadOnlyList<string> uncheckedNotes)
     {
         var w = new DocxWriter(layout);
         var title = decision.Title.DisplayName();
@@ -53,6 +54,7 @@ public static class DecisionDocx
         SubjectTable(w, decision.Title, decision.Subjects.OrderBy(s => s.SortOrder)
             .Select(s => new ListedSubject(PrintedName(decision.Title, s.SubjectName), s.VillageName, s.TotalTenths, s.Rating)).ToList());
         w.Add(w.Para(Left, new TextRun($"(Danh sách gồm {decision.Subjects.Count} {noun}.)", Italic: true)));
+        Notes(w, uncheckedNotes);
         return w.Save($"Quyết định số {decision.FullNumber}");
     }
 
@@ -70,10 +72,7 @@ public static class DecisionDocx
             $"Ban chỉ đạo xây dựng xã hội học tập xã {data.Commune} đề nghị Chủ tịch Ủy ban nhân dân xã công nhận " +
             $"{data.Subjects.Count} {noun} đạt danh hiệu {Quoted(title)} năm {data.Year}, gồm:")));
         SubjectTable(w, data.Title, data.Subjects);
-        foreach (var note in data.UncheckedNotes)
-        {
-            w.Add(w.Para(Both, true, new TextRun(note, Italic: true)));
-        }
+        Notes(w, data.UncheckedNotes);
         Signature(w, ["Ủy ban nhân dân xã (để xem xét, quyết định);", "Lưu: BCĐ."], ["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"], "");
         return w.Save($"Danh sách đề nghị công nhận {title} năm {data.Year}");
     }
@@ -120,6 +119,14 @@ public static class DecisionDocx
             .Append(w.Line(Center, new TextRun(signer, Bold: true))).ToArray();
         w.Add(w.Para(Left));
         w.Add(DocxWriter.LayoutTable([left, w.TextWidthCm - left], [recipientBlock, signatureBlock]));
+    }
+
+    private static void Notes(DocxWriter w, IReadOnlyList<string> notes)
+    {
+        foreach (var note in notes)
+        {
+            w.Add(w.Para(Both, true, new TextRun(note, Italic: true)));
+        }
     }
 
     private static void SubjectTable(DocxWriter w, Title title, IReadOnlyList<ListedSubject> subjects)

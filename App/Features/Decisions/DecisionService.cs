@@ -66,15 +66,22 @@ public sealed class DecisionService(
     public async Task<DecisionDetail> GetAsync(int id)
     {
         var decision = await LoadForReaderAsync(id);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var evaluations = decision.Subjects.Select(s => s.EvaluationId).ToList();
-        var used = db.Set<Evaluation>().Where(e => evaluations.Contains(e.Id)).Select(e => e.CriteriaSetId);
-        var sets = await db.Set<CriteriaSet>().AsNoTracking().Where(s => used.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync();
+        var sets = await SetsOfAsync(decision);
         return new DecisionDetail(decision.Id, decision.Title, decision.Year, decision.FullNumber, decision.IssuedOn, decision.IssuingBody,
             decision.SignerName, decision.SignerPosition, DecisionDefaults.Lines(decision.Bases),
             decision.Subjects.OrderBy(s => s.SortOrder)
                 .Select((s, i) => new DecisionSubjectRow(i + 1, s.EvaluationId, s.SubjectName, s.VillageName, s.TotalTenths, s.Rating, s.CertificateCode)).ToList(),
-            decision.CreatedBy, decision.CreatedAtUtc) { Sets = sets.Select(Check).ToList() };
+            decision.CreatedBy, decision.CreatedAtUtc) { Sets = sets };
+    }
+
+    // The sets the subjects of an issued decision were scored with.
+    private async Task<IReadOnlyList<SetCheck>> SetsOfAsync(Decision decision)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var evaluations = decision.Subjects.Select(s => s.EvaluationId).ToList();
+        var used = db.Set<Evaluation>().Where(e => evaluations.Contains(e.Id)).Select(e => e.CriteriaSetId);
+        var sets = await db.Set<CriteriaSet>().AsNoTracking().Where(s => used.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync();
+        return sets.Select(Check).ToList();
     }
 
     // The sets the reviewed evaluations of a title and year were scored with (each evaluation keeps its own version); with
@@ -302,7 +309,8 @@ public sealed class DecisionService(
     public async Task<DownloadFile> DecisionDocxAsync(int id)
     {
         var decision = await LoadForReaderAsync(id);
-        return new DownloadFile($"{FileStem(decision)}.docx", DocxType, DecisionDocx.Decision(decision, DocumentLayout.Load().Decision));
+        var notes = UncheckedNotes(await SetsOfAsync(decision));
+        return new DownloadFile($"{FileStem(decision)}.docx", DocxType, DecisionDocx.Decision(decision, DocumentLayout.Load().Decision, notes));
     }
 
     public async Task<DownloadFile> CertificatesPdfAsync(int id, string verifyBaseUrl)
@@ -311,6 +319,9 @@ public sealed class DecisionService(
         return new DownloadFile($"giay-cong-nhan-{FileStem(decision)}.pdf", "application/pdf",
             CertificatePdf.Build(decision, DocumentLayout.Load().Certificate, verifyBaseUrl));
     }
+
+    // The notes said under the list of a document: one per set that is (or has items) "chưa đối chiếu"; none when all is checked.
+    public static IReadOnlyList<string> UncheckedNotes(IEnumerable<SetCheck> sets) => sets.Where(s => s.NeedsChecking).Select(UncheckedNote).ToList();
 
     public static string UncheckedNote(SetCheck set) =>
         $"Ghi chú: bộ tiêu chí “{set.Name}” (phiên bản {set.VersionNumber}) " +
@@ -326,7 +337,7 @@ public sealed class DecisionService(
             .Select(c => new ListedSubject(DocumentTexts.PrintedName(title, c.Name), c.Village, c.TotalTenths, c.Rating)).ToList();
         var data = new ProposalData(await CommuneNameAsync(db, scope.CommuneId), title, year, Today(), subjects)
         {
-            UncheckedNotes = (await SetsForAsync(title, year)).Where(s => s.NeedsChecking).Select(UncheckedNote).ToList(),
+            UncheckedNotes = UncheckedNotes(await SetsForAsync(title, year)),
         };
         return new DownloadFile($"de-nghi-cong-nhan-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.docx", DocxType,
             DecisionDocx.Proposal(data, DocumentLayout.Load().Decision));

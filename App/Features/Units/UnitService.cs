@@ -116,9 +116,15 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
             {
                 throw new ValidationException($"Mã đơn vị {code} đã được dùng.");
             }
-            if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId))
+            if (form.VillageId is { } villageId)
             {
-                throw new ValidationException("Thôn đã chọn không thuộc xã.");
+                var village = await db.Villages.AsNoTracking().SingleOrDefaultAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId)
+                    ?? throw new ValidationException("Thôn đã chọn không thuộc xã.");
+                // A merged village takes no new units (its units moved with the merge); as for households.
+                if (!village.Active && unit.VillageId != village.Id)
+                {
+                    throw new ValidationException($"{village.Name} đã sáp nhập vào thôn khác: hãy chọn thôn đang hoạt động.");
+                }
             }
             unit.Code = code;
             unit.Name = form.Name.Trim();
