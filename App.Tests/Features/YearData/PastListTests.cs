@@ -115,6 +115,23 @@ public sealed class PastListTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_year_with_entered_figures_is_warned_that_its_records_will_replace_them()
+    {
+        await using (var scope = await app.AsUserAsync("bcd@camtan.vn"))
+        {
+            await scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.YearData.PastYearFigureService>().SaveAsync(new HocTapSuotDoi.Features.YearData.PastFigureForm
+            {
+                Year = 2018, Title = Title.FamilyLearning, Total = 1_900, Recognised = 800, Source = "Báo cáo tổng kết năm 2018",
+            });
+        }
+        var (_, hs) = await HouseholdsAsync("Hoàng Văn Tám");
+        await using var user = await app.AsUserAsync("bcd@camtan.vn");
+        var preview = await user.ServiceProvider.GetRequiredService<PastListService>().PreviewAsync(Form(2018), File((hs[0].Code, "", "")), "ds-2018.xlsx");
+        Assert.StartsWith("Năm 2018 đang có số liệu nhập từ báo cáo.", preview.Notice);
+        Assert.True(preview.CanWrite);
+    }
+
+    [Fact]
     public async Task A_scorer_is_refused()
     {
         var (_, hs) = await HouseholdsAsync("Bùi Văn Bảy");

@@ -56,6 +56,8 @@ public sealed class PastListPreview
     public List<string> Errors { get; } = [];
     public List<PastListSubject> New { get; } = [];
     public int Unchanged { get; set; }
+    // Set when the year has figures entered from its reports: once the year has records, they replace those figures.
+    public string? Notice { get; set; }
     public bool Written { get; set; }
     public bool CanWrite => Errors.Count == 0;
     public string FullNumber => $"{Number}/{Symbol}";

@@ -131,6 +131,12 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
             preview.New.Add(new PastListSubject(row.Number, household.Id, household.VillageId, $"Hộ {household.HeadName} ({household.Code})",
                 villageNames.GetValueOrDefault(household.VillageId, "")));
         }
+        if (preview.New.Count > 0 && !await db.Set<Registration>().AnyAsync(r => r.CommuneId == scope.CommuneId && r.Year == form.Year, ct)
+            && await db.Set<PastYearFigure>().AnyAsync(f => f.CommuneId == scope.CommuneId && f.Year == form.Year, ct))
+        {
+            preview.Notice = $"Năm {form.Year} đang có số liệu nhập từ báo cáo. Sau khi ghi, trang chủ và báo cáo năm {form.Year} tính theo hồ sơ trong phần mềm "
+                + "(chỉ gồm các danh sách đã nhập) thay cho số liệu nhập đó.";
+        }
         if (preview.New.Count == 0 && preview.Unchanged == 0 && preview.Errors.Count == 0)
         {
             preview.Errors.Add("Tệp không có dòng nào.");
