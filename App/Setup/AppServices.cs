@@ -164,6 +164,7 @@ public static class AppServices
         services.AddScoped<Features.Scoring.ResultsImport.ResultsImportService>();
         services.AddScoped<HocTapSuotDoi.Features.YearData.EnteredFigureService>();
         services.AddScoped<HocTapSuotDoi.Features.YearData.PastYearFigureService>();
+        services.AddScoped<HocTapSuotDoi.Features.YearData.PastLists.PastListService>();
         services.AddScoped<EvidenceService>();
         services.AddRegisterExcel();
         services.AddDecisions();
