@@ -88,7 +88,7 @@ public sealed class AwardDocumentPdfTests(DemoRegisterApp app) : IClassFixture<D
         var lines = LibreOffice.Lines(pdf);
         AssertOfficial(lines, "Tờ trình", "Trịnh Đình Long");
         Assert.Contains(lines, l => l.Contains("Số: 48/TTr-UBND"));
-        Assert.Contains(lines, l => l.Contains("Kính gửi: UBND tỉnh."));
+        Assert.Contains(lines, l => l.Contains("Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa."));
         Assert.Contains(lines, l => l.Contains("Bằng khen của Chủ tịch UBND tỉnh"));
 
         var sheet = LibreOffice.ToPdf(xlsx.Content, "de-nghi.xlsx");

@@ -30,6 +30,7 @@ public sealed class ComplianceBoardScreenTests(ClockedApp app) : IClassFixture<C
         _ctx.Services.AddSingleton(services.GetRequiredService<UnitReportService>());
         _ctx.Services.AddSingleton(services.GetRequiredService<WorkingYear>());
         _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<ExceptionForm>>());
+        _ctx.Services.AddSingleton(services.GetRequiredService<HocTapSuotDoi.Features.PlanTasks.PlanTaskService>());
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("admin@camtan.vn");
         auth.SetRoles(Roles.Administrator);

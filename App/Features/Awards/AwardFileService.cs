@@ -9,7 +9,7 @@ namespace HocTapSuotDoi.Features.Awards;
 
 // The round's documents: the commune's award decision (.docx) and the proposal to the level above (.docx + .xlsx),
 // made from the proposals the council approved. Readers of the round may download them.
-public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, Setup.AppSettings settings)
+public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -68,8 +68,10 @@ public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync();
         var round = await db.Set<AwardRound>().AsNoTracking().Include(r => r.Proposals)
             .SingleOrDefaultAsync(r => r.Id == roundId && r.CommuneId == scope.CommuneId) ?? throw new ForbiddenException(AwardService.NotFound);
-        var commune = await db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
+        // Bằng khen of the province are asked of the provincial People's Committee (not the steering committee above).
+        var (commune, province) = await db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId)
+            .Select(c => new ValueTuple<string, string>(c.Name, c.Province!.Name)).SingleAsync();
         var approved = round.Proposals.Where(p => p.Status == AwardProposalStatus.Approved).OrderBy(p => p.Id).ToList();
-        return new AwardDocumentData(commune, settings.Reminders.LevelAboveName, round, approved);
+        return new AwardDocumentData(commune, $"Ủy ban nhân dân tỉnh {province}", round, approved);
     }
 }

@@ -34,7 +34,8 @@ public sealed class PhaseReportService(IDbContextFactory<AppDbContext> dbFactory
         var phase = Phase.All.SingleOrDefault(p => p.Number == number) ?? throw new ForbiddenException("Không có giai đoạn này.");
         var (from, to) = (phase.ReviewFrom, phase.To);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var commune = await db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
+        var (commune, province) = await db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId)
+            .Select(c => new ValueTuple<string, string>(c.Name, c.Province!.Name)).SingleAsync(ct);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Setup.VnTime.Zone).DateTime);
         // Years not yet reached have no results to show.
         var figures = await DashboardQueries.TrendAsync(db, scope.CommuneId, from, Math.Max(from, Math.Min(to, today.Year)), ct);
@@ -55,7 +56,7 @@ public sealed class PhaseReportService(IDbContextFactory<AppDbContext> dbFactory
             .OrderByDescending(t => t.Year).Select(t => new { t.SignerName, t.SignerPosition }).FirstOrDefaultAsync(ct);
         var layout = ReportLayout.Load();
 
-        return new PhaseReportData(phase, commune, settings.Reminders.LevelAboveName, today < new DateOnly(to, 12, 31) ? today : new DateOnly(to, 12, 15), from, to,
+        return new PhaseReportData(phase, commune, settings.Reminders.LevelAbove(province), today < new DateOnly(to, 12, 31) ? today : new DateOnly(to, 12, 15), from, to,
             figures,
             rounds.OrderBy(r => r.Year).ThenBy(r => r.Kind).Select(r => new PhaseRoundLine(new AwardRound { Kind = r.Kind, Year = r.Year }.Name, r.Year, r.Commune, r.Higher, r.Refused, r.DecisionNumber)).ToList(),
             Enumerable.Range(from, to - from + 1).Select(y => (y, initiatives.Count(i => i.Year == y && i.Status == InitiativeStatus.Recognised), initiatives.Count(i => i.Year == y))).ToList(),
