@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HocTapSuotDoi.Data;
 
@@ -33,4 +35,24 @@ public class UserVillage
     public required string UserId { get; set; }
     public int VillageId { get; set; }
     public Village? Village { get; set; }
+}
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> e)
+    {
+        e.Property(x => x.FullName).HasMaxLength(200);
+        e.HasOne(x => x.Commune).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Unit).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Villages).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class UserVillageConfiguration : IEntityTypeConfiguration<UserVillage>
+{
+    public void Configure(EntityTypeBuilder<UserVillage> e)
+    {
+        e.HasKey(x => new { x.UserId, x.VillageId });
+        e.HasOne(x => x.Village).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace HocTapSuotDoi.Data;
 
 // Rows people edit: who created and last changed them, and a version that detects concurrent edits.
@@ -37,4 +40,16 @@ public interface IHistoryLine
 {
     Type Subject { get; }
     object SubjectId { get; }
+}
+
+public sealed class ChangeLogConfiguration : IEntityTypeConfiguration<ChangeLog>
+{
+    public void Configure(EntityTypeBuilder<ChangeLog> e)
+    {
+        e.Property(x => x.EntityType).HasMaxLength(60);
+        e.Property(x => x.EntityId).HasMaxLength(60);
+        e.Property(x => x.Action).HasMaxLength(20);
+        e.Property(x => x.By).HasMaxLength(256);
+        e.HasIndex(x => new { x.EntityType, x.EntityId });
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace HocTapSuotDoi.Data;
 
 // The administrative tree: province → commune → village (thôn / tổ dân phố).
@@ -66,4 +69,53 @@ public enum UnitKind
     MassOrganisation = 5,
     Branch = 6,
     Other = 9,
+}
+
+public sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
+{
+    public void Configure(EntityTypeBuilder<Province> e)
+    {
+        e.Property(x => x.Code).HasMaxLength(20);
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.HasIndex(x => x.Code).IsUnique();
+    }
+}
+
+public sealed class CommuneConfiguration : IEntityTypeConfiguration<Commune>
+{
+    public void Configure(EntityTypeBuilder<Commune> e)
+    {
+        e.Property(x => x.Code).HasMaxLength(20);
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.HasIndex(x => x.Code).IsUnique();
+        e.HasOne(x => x.Province).WithMany(x => x.Communes).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class VillageConfiguration : IEntityTypeConfiguration<Village>
+{
+    public void Configure(EntityTypeBuilder<Village> e)
+    {
+        e.Property(x => x.Code).HasMaxLength(20);
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
+        e.HasOne(x => x.Commune).WithMany(x => x.Villages).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Village>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> e)
+    {
+        e.Property(x => x.Code).HasMaxLength(20);
+        e.Property(x => x.Name).HasMaxLength(300);
+        e.Property(x => x.HeadName).HasMaxLength(200);
+        e.Property(x => x.Email).HasMaxLength(256);
+        e.Property(x => x.Phone).HasMaxLength(30);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
+        e.HasOne(x => x.Commune).WithMany(x => x.Units).OnDelete(DeleteBehavior.Restrict);
+    }
 }

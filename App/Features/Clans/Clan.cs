@@ -1,5 +1,7 @@
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HocTapSuotDoi.Features.Clans;
 
@@ -21,4 +23,27 @@ public class ClanMember
     public int ClanId { get; set; }
     public int HouseholdId { get; set; }
     public Household? Household { get; set; }
+}
+
+public sealed class ClanConfiguration : IEntityTypeConfiguration<Clan>
+{
+    public void Configure(EntityTypeBuilder<Clan> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.HeadName).HasMaxLength(200);
+        e.Property(x => x.Phone).HasMaxLength(30);
+        e.Property(x => x.Note).HasMaxLength(1000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => new { x.CommuneId, x.Name }).IsUnique();
+        e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.ClanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ClanMemberConfiguration : IEntityTypeConfiguration<ClanMember>
+{
+    public void Configure(EntityTypeBuilder<ClanMember> e)
+    {
+        e.HasKey(x => new { x.ClanId, x.HouseholdId });
+        e.HasOne(x => x.Household).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
 }

@@ -1,4 +1,6 @@
 using HocTapSuotDoi.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HocTapSuotDoi.Features.Households;
 
@@ -73,3 +75,43 @@ public enum CitizenGroup { None = 0, FarmersAndRuralWorkers = 1, IndustrialAndCr
 public enum SchoolAttendance { NotApplicable = 0, Attending = 1, DroppedOut = 2, NotYetOfAge = 3, Completed = 4 }
 
 public enum PersonStatus { Living = 1, MovedAway = 2, Deceased = 3 }
+
+public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> e)
+    {
+        e.Property(x => x.Code).HasMaxLength(30);
+        e.Property(x => x.HeadName).HasMaxLength(200);
+        e.Property(x => x.Address).HasMaxLength(300);
+        e.Property(x => x.Phone).HasMaxLength(30);
+        e.Property(x => x.Note).HasMaxLength(1000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
+        e.HasIndex(x => new { x.VillageId, x.Status });
+        e.HasIndex(x => x.HeadNameSearch);
+        e.HasIndex(x => x.HeadGivenNameSort);
+        // Pages of a commune's list in name order read this index instead of sorting every household.
+        e.HasIndex(x => new { x.CommuneId, x.HeadGivenNameSort });
+        e.HasIndex(x => new { x.CommuneId, x.HeadNameSort });
+        e.HasOne(x => x.Village).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Members).WithOne(x => x.Household).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> e)
+    {
+        e.Property(x => x.FullName).HasMaxLength(200);
+        e.Property(x => x.Occupation).HasMaxLength(200);
+        e.Property(x => x.NationalId).HasMaxLength(20);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => x.NationalId).IsUnique();
+        e.HasIndex(x => x.FullNameSearch);
+        // Covering the list's order and the household its scope is checked through: a deep page skips along the
+        // index alone (the table is read for the page's 20 rows only).
+        e.HasIndex(x => new { x.GivenNameSort, x.Id, x.HouseholdId });
+        e.HasIndex(x => new { x.FullNameSort, x.Id, x.HouseholdId });
+        e.HasIndex(x => new { x.HouseholdId, x.SortOrder });
+    }
+}
