@@ -35,7 +35,7 @@ public static class ReminderBenchmark
             await SeedAsync(factory, units);
             Console.WriteLine($"Dữ liệu: {units:N0} đơn vị, {units:N0} tài khoản báo cáo, 30 % đã nộp; tạo trong {total.Elapsed.TotalSeconds:N1} s.");
 
-            var dispatcher = new ReminderDispatcher(factory, clock, settings, new SmtpEmailSender(settings), NullLogger<ReminderDispatcher>.Instance);
+            var dispatcher = ReminderDispatcher.Create(factory, clock, settings, new SmtpEmailSender(settings), NullLoggerFactory.Instance);
             var today = dispatcher.Today;
             List<PlannedReminder> planned = [];
             var decisions = new List<double>();
@@ -49,7 +49,7 @@ public static class ReminderBenchmark
                 $"lần đầu {decisions[0]:N0} ms, tốt nhất {decisions.Min():N0} ms (mục tiêu < 2.000 ms).");
 
             var record = Stopwatch.StartNew();
-            var recorded = await dispatcher.RecordAsync(planned, today, CancellationToken.None);
+            var recorded = await dispatcher.Ledger.RecordAsync(planned, today, CancellationToken.None);
             Console.WriteLine($"Ghi {recorded:N0} nhắc việc kèm thông báo trong phần mềm (một giao dịch): {record.Elapsed.TotalMilliseconds:N0} ms.");
 
             var again = Stopwatch.StartNew();

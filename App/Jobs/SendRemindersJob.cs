@@ -5,7 +5,7 @@ namespace HocTapSuotDoi.Jobs;
 // The daily reminder run. When an e-mail could not be sent the job fails after recording everything else, so Hangfire
 // retries it; a retry decides again (nothing new: every reminder already has its row) and resends what is pending.
 // Overdue plan tasks are reminded in the same run (PlanTaskReminders, same rules).
-public sealed class SendRemindersJob(ReminderDispatcher dispatcher, Features.PlanTasks.PlanTaskReminders taskReminders)
+public sealed class SendRemindersJob(ReminderDispatcher dispatcher, MailOutbox outbox, Features.PlanTasks.PlanTaskReminders taskReminders)
 {
     public async Task<ReminderRunResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class SendRemindersJob(ReminderDispatcher dispatcher, Features.Pla
     // After "Nhắc ngay": only the e-mails waiting to go out.
     public async Task SendPendingAsync(CancellationToken cancellationToken)
     {
-        var (_, failed, _, error) = await dispatcher.SendPendingEmailsAsync(cancellationToken);
+        var (_, failed, _, error) = await outbox.SendPendingAsync(cancellationToken);
         if (failed > 0)
         {
             throw new ReminderDeliveryException($"{failed} e-mail nhắc việc chưa gửi được ({error}); Hangfire sẽ thử lại.");

@@ -177,7 +177,5 @@ public static class AppServices
         services.AddEmulation();
         Features.Awards.AwardEndpoints.AddAwards(services);
         services.AddFunding();
-        // The deadlines feature answers the dashboard's "who has reported" (replaces the dashboard's no-data default).
-        services.AddSingleton<Features.Dashboard.IReportComplianceSource, DeadlineReportCompliance>();
     }
 }

@@ -56,7 +56,7 @@ public sealed class ComplianceBoardScreenTests(ClockedApp app) : IClassFixture<C
         Assert.Empty(board.FindAll("#board-table tbody td:last-child .mud-icon-button"));
         // The 31/03 registration deadline is not a report: it is not on the board, and the note says where it is followed.
         Assert.Contains(await _scope.ServiceProvider.GetRequiredService<DeadlineService>().ListAsync(), d => d.IsRegistration && d.Name == "Đăng ký danh hiệu học tập");
-        var compliance = await app.Services.GetRequiredService<HocTapSuotDoi.Features.Dashboard.IReportComplianceSource>().GetAsync(1, 2028);
+        var compliance = await app.Services.GetRequiredService<ReportObligations>().ComplianceAsync(1, 2028);
         Assert.Contains(compliance.Deadlines, d => d.Name.StartsWith("Báo cáo kết quả"));
         Assert.DoesNotContain(compliance.Deadlines, d => d.Name.StartsWith("Đăng ký danh hiệu"));
         Assert.Contains("Hạn đăng ký danh hiệu (31/03) không phải là báo cáo", board.Find("#registration-note").TextContent);

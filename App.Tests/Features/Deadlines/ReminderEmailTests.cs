@@ -111,8 +111,8 @@ public sealed class ReminderEmailTests(SmtpApp app, ITestOutputHelper output) : 
 
         // A restart (a new dispatcher on the same database) and a second server run at the same moment.
         var settings = app.Services.GetRequiredService<AppSettings>();
-        ReminderDispatcher Server() => new(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), app.Clock, settings,
-            new SmtpEmailSender(settings), NullLogger<ReminderDispatcher>.Instance);
+        ReminderDispatcher Server() => ReminderDispatcher.Create(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), app.Clock, settings,
+            new SmtpEmailSender(settings), NullLoggerFactory.Instance);
         app.SetLocal(new DateTime(2028, 11, 16, 8, 0, 0));
         var runs = await Task.WhenAll(Server().RunAsync(CancellationToken.None), Server().RunAsync(CancellationToken.None));
         Assert.Equal(0, runs.Sum(r => r.Recorded));
@@ -150,7 +150,7 @@ public sealed class ReminderEmailTests(SmtpApp app, ITestOutputHelper output) : 
         {
             db.Add(Row());
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-            Assert.True(ReminderDispatcher.IsUniqueViolation(error));
+            Assert.True(ReminderLedger.IsUniqueViolation(error));
         }
     }
 }

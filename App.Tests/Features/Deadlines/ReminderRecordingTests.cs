@@ -23,19 +23,20 @@ public sealed class ReminderRecordingTests(ClockedApp app) : IClassFixture<Clock
         await using var db = await app.DbAsync();
         db.Add(new Notification { UserId = "khong-co-tai-khoan-nay", Title = "t", Body = "b", CreatedAtUtc = new DateTime(2041, 11, 23, 0, 30, 0, DateTimeKind.Utc) });
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        Assert.False(ReminderDispatcher.IsUniqueViolation(error));
+        Assert.False(ReminderLedger.IsUniqueViolation(error));
     }
 
     [Fact]
     public async Task An_in_app_reminder_that_cannot_be_written_fails_the_run_and_is_logged()
     {
         app.StartClockAt(new DateTime(2041, 11, 23, 7, 30, 0));
-        var dispatcher = app.Services.GetRequiredService<ReminderDispatcher>();
+        var ledger = app.Services.GetRequiredService<ReminderLedger>();
+        var today = app.Services.GetRequiredService<ReminderDispatcher>().Today;
         var planned = await ReminderForAsync(Recipient.ForUser("khong-co-tai-khoan-nay", "Người đã bị xoá", null), 2041);
 
-        var error = await Assert.ThrowsAsync<DbUpdateException>(() => dispatcher.RecordAsync([planned], dispatcher.Today, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => ledger.RecordAsync([planned], today, CancellationToken.None));
 
-        Assert.False(ReminderDispatcher.IsUniqueViolation(error));
+        Assert.False(ReminderLedger.IsUniqueViolation(error));
         Assert.Contains(app.Logs.Messages, m => m.StartsWith("Không ghi được nhắc việc: ") && m.Contains("FOREIGN KEY"));
         await using var db = await app.DbAsync();
         Assert.False(await db.Set<ReminderDispatch>().AnyAsync(d => d.Year == 2041));
@@ -45,7 +46,8 @@ public sealed class ReminderRecordingTests(ClockedApp app) : IClassFixture<Clock
     public async Task A_reminder_for_an_existing_account_is_recorded_once_however_often_the_run_repeats()
     {
         app.StartClockAt(new DateTime(2042, 11, 23, 7, 30, 0));
-        var dispatcher = app.Services.GetRequiredService<ReminderDispatcher>();
+        var ledger = app.Services.GetRequiredService<ReminderLedger>();
+        var today = app.Services.GetRequiredService<ReminderDispatcher>().Today;
         string userId;
         await using (var db = await app.DbAsync())
         {
@@ -53,8 +55,8 @@ public sealed class ReminderRecordingTests(ClockedApp app) : IClassFixture<Clock
         }
         var planned = await ReminderForAsync(Recipient.ForUser(userId, "Cán bộ", null), 2042);
 
-        Assert.Equal(1, await dispatcher.RecordAsync([planned], dispatcher.Today, CancellationToken.None));
-        Assert.Equal(0, await dispatcher.RecordAsync([planned], dispatcher.Today, CancellationToken.None));
+        Assert.Equal(1, await ledger.RecordAsync([planned], today, CancellationToken.None));
+        Assert.Equal(0, await ledger.RecordAsync([planned], today, CancellationToken.None));
         await using var check = await app.DbAsync();
         Assert.Equal(1, await check.Set<ReminderDispatch>().CountAsync(d => d.Year == 2042));
     }

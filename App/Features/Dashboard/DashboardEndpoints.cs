@@ -25,7 +25,5 @@ public static class DashboardSetup
         services.AddScoped<ReportService>();
         services.AddScoped<Targets.TargetService>();
         services.AddScoped<Targets.NationalTargetsSeeder>();
-        // Replaced by the deadlines feature's source when it is merged (issue 6).
-        services.AddSingleton<IReportComplianceSource, NoReportComplianceSource>();
     }
 }

@@ -1,5 +1,6 @@
 using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ public sealed record CommuneDashboard(string CommuneName, YearFigures Figures, I
 
 public sealed record ScorerVillages(YearFigures Figures);
 
-public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance, TimeProvider clock, Setup.AppSettings settings,
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, ReportObligations obligations, TimeProvider clock, Setup.AppSettings settings,
     DashboardCache cache)
 {
     public static readonly string[] Readers = [Roles.Administrator, Roles.Committee, Roles.Viewer];
@@ -28,7 +29,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var figures = await YearData.PastYearOverlay.YearAsync(db, scope.CommuneId, counted.AsOf(today), ct);
         var trend = await YearData.PastYearOverlay.TrendAsync(db, scope.CommuneId,
             await TrendAsync(db, scope.CommuneId, settings.Scoring.FirstYear, Math.Max(WorkingYear.PlanLastYear, year), stamps, ct), ct);
-        return new CommuneDashboard(name, figures, trend, await compliance.GetAsync(scope.CommuneId, year, ct), today);
+        return new CommuneDashboard(name, figures, trend, await obligations.ComplianceAsync(scope.CommuneId, year, ct), today);
     }
 
     // The trend year by year, each year from the cache or counted alone; in DashboardQueries.TrendAsync's order (by

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Deadlines;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 

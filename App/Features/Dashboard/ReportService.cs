@@ -1,6 +1,7 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
@@ -40,7 +41,7 @@ public sealed record IssuedReportRow(int Id, int Year, int Sequence, string Numb
 public sealed record ReportFile(string FileName, string ContentType, byte[] Content);
 
 public sealed class ReportService(
-    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IReportComplianceSource compliance,
+    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, ReportObligations obligations,
     TimeProvider clock, IValidator<ReportTextForm> validator, Setup.AppSettings settings)
 {
     public static readonly string[] Readers = DashboardService.Readers;
@@ -139,7 +140,7 @@ public sealed class ReportService(
         var previous = await YearData.PastYearOverlay.YearAsync(db, communeId, (await DashboardQueries.YearAsync(db, communeId, year - 1, null, ct)).AsOf(today), ct);
         var text = await TextAsync(db, communeId, year, figures);
         return new YearlyReportData(place.Name, place.Province, year, today, text.Number, figures, previous,
-            await compliance.GetAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load())
+            await obligations.ComplianceAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load())
         {
             SignerName = text.SignerName, SignerPosition = text.SignerPosition, LevelAbove = settings.Reminders.LevelAboveName,
         };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -71,7 +71,8 @@ public sealed class ComplianceService(
     CurrentUser currentUser,
     TimeProvider clock,
     AppSettings settings,
-    ReminderDispatcher dispatcher,
+    ReportObligations obligations,
+    ReminderLedger ledger,
     IEmailSender email,
     IBackgroundJobClient jobs)
 {
@@ -85,11 +86,11 @@ public sealed class ComplianceService(
         await using var db = await dbFactory.CreateDbContextAsync();
         var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
-        var state = await dispatcher.LoadStateAsync(db, deadline, year, default);
+        var state = await obligations.LoadAsync(db, deadline, year, default);
         var reports = (await db.Set<UnitReport>().AsNoTracking().Where(r => r.DeadlineId == deadlineId && r.Year == year)
                 .Select(r => new { r.Id, r.SubjectKind, r.SubjectId, r.Status, r.OnTime, r.SubmittedAtUtc }).ToListAsync())
             .ToDictionary(r => new SubjectRef(r.SubjectKind, r.SubjectId));
-        var today = dispatcher.Today;
+        var today = new VnClock(clock).Today;
         var due = deadline.DueDate(year);
         var rows = state.Subjects.Select(s =>
         {
@@ -111,12 +112,12 @@ public sealed class ComplianceService(
         List<PlannedReminder> planned;
         HashSet<string> already;
         int withoutAccount;
-        var today = dispatcher.Today;
+        var today = new VnClock(clock).Today;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
                 ?? throw new ForbiddenException(RegisterAccess.NotInScope);
-            var state = await dispatcher.LoadStateAsync(db, deadline, year, default);
+            var state = await obligations.LoadAsync(db, deadline, year, default);
             var chosen = state.Subjects.Where(s => !s.Submitted && subjects.Contains(s.Ref)).ToList();
             planned = ReminderPlanner.ToReporters(state.Context, state.Deadline, ReminderKind.Manual, today.DayNumber, today, chosen, state.Reporters).ToList();
             withoutAccount = chosen.Count(s => !state.Reporters.TryGetValue(s.Ref, out var people) || people.Count == 0);
@@ -125,7 +126,7 @@ public sealed class ComplianceService(
                 .Where(d => d.DeadlineId == deadlineId && d.Year == year && d.Kind == ReminderKind.Manual && d.Offset == today.DayNumber)
                 .Select(d => d.RecipientKey).Distinct().ToListAsync()).ToHashSet();
         }
-        var recorded = await dispatcher.RecordAsync(planned, today, default);
+        var recorded = await ledger.RecordAsync(planned, today, default);
         if (recorded > 0 && email.Enabled)
         {
             jobs.Enqueue<SendRemindersJob>(job => job.SendPendingAsync(CancellationToken.None));
@@ -152,7 +153,7 @@ public sealed class ComplianceService(
     // The board opens on the next deadline to come in the year (or the last one once all have passed).
     public int DefaultDeadlineId(IReadOnlyList<DeadlineRow> deadlines, int year)
     {
-        var today = dispatcher.Today;
+        var today = new VnClock(clock).Today;
         var dated = deadlines.Select(d => (d.Id, Due: DeadlineDates.DueDate(year, d.DueMonth, d.DueDay))).OrderBy(d => d.Due).ToList();
         return dated.Where(d => d.Due >= today).Select(d => d.Id).FirstOrDefault(dated.Select(d => d.Id).LastOrDefault());
     }
@@ -171,5 +172,5 @@ public sealed class ComplianceService(
 
     private string ScheduleNote(string province) =>
         $"Hằng ngày lúc {settings.Reminders.TimeOfDay} ({settings.Reminders.TimeZone}) phần mềm tự nhắc những nơi chưa nộp. " +
-        $"Ban chỉ đạo báo cáo lên cấp trên: {settings.Reminders.LevelAbove(province)}. Hôm nay: {VnTime.FormatDate(ReminderDispatcher.LocalToday(clock, settings))}.";
+        $"Ban chỉ đạo báo cáo lên cấp trên: {settings.Reminders.LevelAbove(province)}. Hôm nay: {VnTime.FormatDate(new VnClock(clock).Today)}.";
 }

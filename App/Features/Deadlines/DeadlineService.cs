@@ -39,7 +39,6 @@ public sealed class DeadlineService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentUser currentUser,
     TimeProvider clock,
-    AppSettings settings,
     IValidator<DeadlineForm> validator,
     IValidator<ExceptionForm> exceptionValidator)
 {
@@ -139,7 +138,7 @@ public sealed class DeadlineService(
         var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == form.DeadlineId && d.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         var until = DateOnly.FromDateTime(form.AllowedUntil!.Value);
-        var today = ReminderDispatcher.LocalToday(clock, settings);
+        var today = new VnClock(clock).Today;
         if (until < today)
         {
             throw new ValidationException($"Ngày cuối được nộp muộn ({VnTime.FormatDate(until)}) đã qua.");

@@ -11,6 +11,9 @@ public static class DeadlineSetup
     public static IServiceCollection AddDeadlines(this IServiceCollection services)
     {
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<ReportObligations>();
+        services.AddSingleton<ReminderLedger>();
+        services.AddSingleton<MailOutbox>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddScoped<SendRemindersJob>();
         services.AddScoped<DeadlineService>();

@@ -83,7 +83,7 @@ public sealed class UnitReportService(
         var rows = new List<MyReportRow>();
         foreach (var deadline in deadlines)
         {
-            var mine = (await ReminderDispatcher.ExpectedSubjectsAsync(db, deadline, communeName, default)).Where(s => CanEdit(scope, s.Ref)).ToList();
+            var mine = (await ReportObligations.ExpectedSubjectsAsync(db, deadline, communeName, default)).Where(s => CanEdit(scope, s.Ref)).ToList();
             if (mine.Count == 0)
             {
                 continue;
@@ -132,7 +132,7 @@ public sealed class UnitReportService(
             var parts = new List<string>();
             foreach (var other in others.Where(o => o.DueDate(year) <= deadline.DueDate(year)))
             {
-                var expected = (await ReminderDispatcher.ExpectedSubjectsAsync(db, other, "", default)).Count;
+                var expected = await ReportObligations.CountExpectedAsync(db, other, default);
                 var count = await db.Set<UnitReport>().CountAsync(r => r.DeadlineId == other.Id && r.Year == year && r.Status == ReportStatus.Submitted);
                 parts.Add($"{other.Name}: {count}/{expected} nơi đã nộp");
             }
@@ -199,7 +199,7 @@ public sealed class UnitReportService(
         db.Actor = scope.Name;
         var deadline = await LoadDeadlineAsync(db, scope, form.DeadlineId);
         var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
-        if (!(await ReminderDispatcher.ExpectedSubjectsAsync(db, deadline, communeName, default)).Any(s => s.Ref == form.Subject))
+        if (!(await ReportObligations.ExpectedSubjectsAsync(db, deadline, communeName, default)).Any(s => s.Ref == form.Subject))
         {
             throw new ValidationException("Hạn báo cáo này không áp dụng cho nơi này.");
         }
@@ -247,7 +247,7 @@ public sealed class UnitReportService(
             if (report.FirstSubmittedAtUtc is null)
             {
                 report.FirstSubmittedAtUtc = now;
-                report.OnTime = ReminderDispatcher.LocalToday(clock, settings) <= deadline.DueDate(form.Year);
+                report.OnTime = new VnClock(clock).Today <= deadline.DueDate(form.Year);
             }
         }
         else if (report.Status != ReportStatus.Returned)
@@ -293,7 +293,7 @@ public sealed class UnitReportService(
 
     private (bool Locked, string Reason) LockState(Deadline deadline, int year, ReportStatus? status, DateOnly? exceptionUntil)
     {
-        var today = ReminderDispatcher.LocalToday(clock, settings);
+        var today = new VnClock(clock).Today;
         var due = deadline.DueDate(year);
         if (today <= due || status == ReportStatus.Returned)
         {

@@ -36,7 +36,7 @@ public sealed class PlanTaskReminders(
 
     private async Task<int> RecordAsync(CancellationToken ct)
     {
-        var today = ReminderDispatcher.LocalToday(clock, settings);
+        var today = new VnClock(clock).Today;
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var overdue = await db.Set<PlanTask>().AsNoTracking()
@@ -97,7 +97,7 @@ public sealed class PlanTaskReminders(
             await db.SaveChangesAsync(ct);
             return count;
         }
-        catch (DbUpdateException e) when (ReminderDispatcher.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (ReminderLedger.IsUniqueViolation(e))
         {
             // Another run recorded these first (a retry, a second server): theirs count, and the next run finds them.
             logger.LogInformation("Nhắc nhiệm vụ quá hạn: một lần chạy khác đã ghi trước.");

@@ -1,0 +1,93 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Deadlines;
+using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HocTapSuotDoi.Tests.Features.Deadlines;
+
+// Who must report, counted by the database, agrees with the list of who must report: the count with the list of
+// subjects, and the dashboard's figures with the compliance board's rows. Each row of the table has its own deadline and
+// year; reports from places a deadline does not expect (a closed unit, a unit under a villages-only deadline) never count.
+[Collection(AppCollection.Name)]
+public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<ClockedApp>
+{
+    [Theory]
+    [InlineData(DeadlineAudience.Units, 2031, 2, 1)]
+    [InlineData(DeadlineAudience.Villages, 2032, 1, 1)]
+    [InlineData(DeadlineAudience.Units | DeadlineAudience.Villages, 2033, 3, 2)]
+    [InlineData(DeadlineAudience.Units | DeadlineAudience.Villages | DeadlineAudience.Committee, 2034, 4, 3)]
+    [InlineData(DeadlineAudience.Villages | DeadlineAudience.Committee, 2035, 2, 2)]
+    public async Task Counts_done_by_the_database_equal_the_list_of_who_must_report(DeadlineAudience audience, int year, int submitted, int onTime)
+    {
+        app.StartClockAt(new DateTime(year, 12, 1, 9, 0, 0));
+        var deadline = await AddDeadlineWithReportsAsync(audience, year);
+
+        await using (var db = await app.DbAsync())
+        {
+            var list = await ReportObligations.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default);
+            Assert.NotEmpty(list);
+            Assert.Equal(list.Count, await ReportObligations.CountExpectedAsync(db, deadline, default));
+        }
+
+        var figures = Assert.Single((await app.Services.GetRequiredService<ReportObligations>().ComplianceAsync(deadline.CommuneId, year)).Deadlines,
+            d => d.Name == deadline.Name);
+        await using var scope = await app.AsUserAsync("admin@camtan.vn");
+        var board = await scope.ServiceProvider.GetRequiredService<ComplianceService>().BoardAsync(deadline.Id, year);
+        Assert.Equal((board.Rows.Count, board.Submitted, board.OnTime), (figures.Expected, figures.Submitted, figures.OnTime));
+        Assert.Equal((submitted, onTime), (figures.Submitted, figures.OnTime));
+        Assert.Equal(figures.Expected - submitted, figures.Missing);
+    }
+
+    [Fact]
+    public async Task A_deadline_for_the_committee_alone_is_not_counted_as_units_reporting()
+    {
+        var deadline = await AddDeadlineWithReportsAsync(DeadlineAudience.Committee, 2036);
+
+        await using (var db = await app.DbAsync())
+        {
+            Assert.Equal(1, await ReportObligations.CountExpectedAsync(db, deadline, default));
+            Assert.Single(await ReportObligations.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default));
+        }
+        var compliance = await app.Services.GetRequiredService<ReportObligations>().ComplianceAsync(deadline.CommuneId, 2036);
+        Assert.DoesNotContain(compliance.Deadlines, d => d.Name == deadline.Name);
+    }
+
+    // A new active deadline with, for its year: the first two active units submitted (on time, late), the third a draft;
+    // the first village submitted on time, the second returned; the committee submitted on time; a closed unit submitted.
+    private async Task<Deadline> AddDeadlineWithReportsAsync(DeadlineAudience audience, int year)
+    {
+        await using var db = await app.DbAsync();
+        var communeId = await db.Communes.Select(c => c.Id).FirstAsync();
+        var closed = await db.Units.SingleOrDefaultAsync(u => u.Code == "DA-GIAI-THE");
+        if (closed is null)
+        {
+            closed = new Unit { CommuneId = communeId, Code = "DA-GIAI-THE", Name = "Hợp tác xã đã giải thể", Active = false };
+            db.Units.Add(closed);
+            await db.SaveChangesAsync();
+        }
+        var deadline = new Deadline { CommuneId = communeId, Name = $"Báo cáo thử {audience} {year}", Audience = audience, DueDay = 30, DueMonth = 11 };
+        db.Add(deadline);
+        await db.SaveChangesAsync();
+
+        var units = await db.Units.Where(u => u.CommuneId == communeId && u.Active).OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => u.Id).Take(3).ToListAsync();
+        var villages = await db.Villages.Where(v => v.CommuneId == communeId).OrderBy(v => v.SortOrder).ThenBy(v => v.Name).Select(v => v.Id).Take(2).ToListAsync();
+        Assert.Equal((3, 2), (units.Count, villages.Count));
+        var submittedAt = new DateTime(year, 11, 20, 2, 0, 0, DateTimeKind.Utc);
+        UnitReport Report(ReportSubjectKind kind, int id, ReportStatus status, bool onTime) => new()
+        {
+            CommuneId = communeId, DeadlineId = deadline.Id, Year = year, SubjectKind = kind, SubjectId = id, Status = status, OnTime = onTime,
+            SubmittedAtUtc = status == ReportStatus.Draft ? null : submittedAt,
+        };
+        db.AddRange(
+            Report(ReportSubjectKind.Unit, units[0], ReportStatus.Submitted, onTime: true),
+            Report(ReportSubjectKind.Unit, units[1], ReportStatus.Submitted, onTime: false),
+            Report(ReportSubjectKind.Unit, units[2], ReportStatus.Draft, onTime: false),
+            Report(ReportSubjectKind.Unit, closed.Id, ReportStatus.Submitted, onTime: true),
+            Report(ReportSubjectKind.Village, villages[0], ReportStatus.Submitted, onTime: true),
+            Report(ReportSubjectKind.Village, villages[1], ReportStatus.Returned, onTime: false),
+            Report(ReportSubjectKind.Commune, communeId, ReportStatus.Submitted, onTime: true));
+        await db.SaveChangesAsync();
+        return deadline;
+    }
+}
