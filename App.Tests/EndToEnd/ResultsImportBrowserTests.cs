@@ -40,7 +40,7 @@ public sealed class ResultsImportBrowserFixture : BrowserFixture
     }
 }
 
-// Issue #11, "Must show 1": a village of 3.200 households from registration to a recognition decision, in the browser.
+// A village of 3.200 households from registration to a recognition decision, in the browser.
 [Collection(AppCollection.Name)]
 public sealed class ResultsImportBrowserTests(ResultsImportBrowserFixture browser, ITestOutputHelper output) : IClassFixture<ResultsImportBrowserFixture>
 {

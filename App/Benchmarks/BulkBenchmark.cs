@@ -16,7 +16,7 @@ namespace HocTapSuotDoi.Benchmarks;
 
 // `dotnet run -c Release --project App -- benchmark bulk [--households 30000] [--villages 80] [--smoke]`: a merged
 // commune (the demo register generator, 3,6 people a household) in the app's own services as the administrator, then
-// what issue #11 asks to take minutes, not hours: open the registration dialog, register every household in one action
+// what must take minutes, not hours: open the registration dialog, register every household in one action
 // (and again: nobody twice), then approve the submitted sheets that meet the criteria (26.000 of 30.000) in one action.
 public static class BulkBenchmark
 {

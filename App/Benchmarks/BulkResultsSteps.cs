@@ -10,7 +10,7 @@ using MiniExcelLibs;
 
 namespace HocTapSuotDoi.Benchmarks;
 
-// The results-import steps of `benchmark bulk` (issue #11): the template of every registered household, the file filled
+// The results-import steps of `benchmark bulk`: the template of every registered household, the file filled
 // as the village branches would (nine in ten meeting the criteria, the same sheets the benchmark's scoring marks), its
 // preview and write, then the same file again (nothing to write). Runs on the sheets "Đã chấm" the benchmark wrote
 // directly: every value of the file is new to them, so every value gets its audit line.

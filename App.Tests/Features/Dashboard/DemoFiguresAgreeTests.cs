@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
-// Must show 1: on the demo commune the dashboard, the village table, the villages register and the yearly report
+// On the demo commune the dashboard, the village table, the villages register and the yearly report
 // (preview, .docx, .xlsx) give the same figures.
 [Collection(AppCollection.Name)]
 public sealed class DemoFiguresAgreeTests(AppFactory app) : IClassFixture<AppFactory>

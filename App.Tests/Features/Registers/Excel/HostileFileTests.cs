@@ -5,7 +5,7 @@ using HocTapSuotDoi.Features.Registers.Excel;
 
 namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 
-// Small files made to hurt the server (issue #14's attack pass): each is refused quickly with a Vietnamese message,
+// Small files made to hurt the server: each is refused quickly with a Vietnamese message,
 // before MiniExcel reads it. The files are built here, byte by byte, as an attacker would.
 public sealed class HostileFileTests
 {
