@@ -6,8 +6,24 @@ namespace HocTapSuotDoi.Features.Deadlines;
 
 public sealed record OutboxResult(int Sent, int Failed, int Cancelled, string? FirstError);
 
+// A row of an e-mail outbox: deadline reminders and plan-task reminders keep their e-mails in this shape.
+public interface IOutboxMail
+{
+    long Id { get; }
+    ReminderChannel Channel { get; }
+    DispatchStatus Status { get; }
+    string RecipientName { get; }
+    string RecipientEmail { get; }
+    string Subject { get; }
+    string Body { get; }
+    int Attempts { get; }
+    string LastError { get; }
+    DateTime? SentAtUtc { get; }
+    DateTime? LockedUntilUtc { get; }
+}
+
 // The pending reminder e-mails: each is leased while it is being sent, so a second server skips it; it is marked sent only
-// after the mail server accepted it; one whose subjects have all submitted meanwhile is cancelled instead of sent.
+// after the mail server accepted it; one that is no longer due (its subjects have all submitted) is cancelled instead.
 public sealed class MailOutbox(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider clock,
@@ -17,8 +33,14 @@ public sealed class MailOutbox(
 {
     private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(10);
 
-    // Sends every pending e-mail: today's and any left by an earlier failed run.
-    public async Task<OutboxResult> SendPendingAsync(CancellationToken ct)
+    // The deadline reminders' e-mails: today's and any left by an earlier failed run.
+    public Task<OutboxResult> SendPendingAsync(CancellationToken ct) =>
+        SendPendingAsync<ReminderDispatch>(row => row.Link, CancelNoLongerDueAsync, ct);
+
+    // Every pending e-mail of one outbox table, in order; noLongerDue (optional) picks the rows to cancel instead.
+    public async Task<OutboxResult> SendPendingAsync<T>(Func<T, string> link,
+        Func<AppDbContext, List<T>, CancellationToken, Task<HashSet<long>>>? noLongerDue, CancellationToken ct)
+        where T : class, IOutboxMail
     {
         if (!email.Enabled)
         {
@@ -26,14 +48,14 @@ public sealed class MailOutbox(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var pending = await db.Set<ReminderDispatch>().AsNoTracking()
+        var pending = await db.Set<T>().AsNoTracking()
             .Where(d => d.Channel == ReminderChannel.Email && d.Status == DispatchStatus.Pending && (d.LockedUntilUtc == null || d.LockedUntilUtc < now))
             .OrderBy(d => d.Id).ToListAsync(ct);
         if (pending.Count == 0)
         {
             return new OutboxResult(0, 0, 0, null);
         }
-        var cancelled = await CancelNoLongerDueAsync(db, pending, ct);
+        HashSet<long> cancelled = noLongerDue is null ? [] : await noLongerDue(db, pending, ct);
         int sent = 0, failed = 0;
         string? firstError = null;
         IEmailSession? session = null;
@@ -55,12 +77,12 @@ public sealed class MailOutbox(
                     var waiting = pending.Where(p => !cancelled.Contains(p.Id)).Select(p => p.Id).ToList();
                     var note = $"Không kết nối được máy chủ e-mail {settings.Smtp.Host}:{settings.Smtp.Port} lúc {VnTime.Format(now)}: {e.Message}";
                     note = note.Length > 1000 ? note[..1000] : note;
-                    await db.Set<ReminderDispatch>().Where(d => waiting.Contains(d.Id) && d.Status == DispatchStatus.Pending)
+                    await db.Set<T>().Where(d => waiting.Contains(d.Id) && d.Status == DispatchStatus.Pending)
                         .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastError, note), CancellationToken.None);
                     break;
                 }
                 var lease = clock.GetUtcNow().UtcDateTime;
-                var claimed = await db.Set<ReminderDispatch>()
+                var claimed = await db.Set<T>()
                     .Where(d => d.Id == row.Id && d.Status == DispatchStatus.Pending && (d.LockedUntilUtc == null || d.LockedUntilUtc < lease))
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntilUtc, lease + SendLease).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
                 if (claimed == 0)
@@ -69,14 +91,15 @@ public sealed class MailOutbox(
                 }
                 try
                 {
-                    await session.SendAsync(ToEmail(row), ct);
+                    var url = settings.Reminders.BaseUrl.TrimEnd('/') + link(row);
+                    await session.SendAsync(new EmailMessage(row.RecipientEmail, row.RecipientName, row.Subject, $"{row.Body}\n\nĐường dẫn: {url}\n"), ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     failed++;
                     firstError ??= e.Message;
                     var message = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                    await db.Set<ReminderDispatch>().Where(d => d.Id == row.Id)
+                    await db.Set<T>().Where(d => d.Id == row.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastError, message).SetProperty(d => d.LockedUntilUtc, (DateTime?)null), CancellationToken.None);
                     logger.LogWarning(e, "Không gửi được e-mail nhắc việc {Id} đến {Email}.", row.Id, row.RecipientEmail);
                     await session.DisposeAsync();
@@ -84,7 +107,7 @@ public sealed class MailOutbox(
                     continue;
                 }
                 var at = clock.GetUtcNow().UtcDateTime;
-                await db.Set<ReminderDispatch>().Where(d => d.Id == row.Id)
+                await db.Set<T>().Where(d => d.Id == row.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DispatchStatus.Sent).SetProperty(d => d.SentAtUtc, at)
                         .SetProperty(d => d.LastError, "").SetProperty(d => d.LockedUntilUtc, (DateTime?)null), CancellationToken.None);
                 sent++;
@@ -129,11 +152,4 @@ public sealed class MailOutbox(
         }
         return result;
     }
-
-    private EmailMessage ToEmail(ReminderDispatch row)
-    {
-        var link = settings.Reminders.BaseUrl.TrimEnd('/') + row.Link;
-        return new EmailMessage(row.RecipientEmail, row.RecipientName, row.Subject, $"{row.Body}\n\nĐường dẫn: {link}\n");
-    }
-
 }

@@ -31,7 +31,7 @@ public enum DispatchStatus
 // One reminder to one recipient on one channel. The unique key (deadline, year, recipient, kind, offset, channel) is
 // what makes a reminder go out once: the row is inserted before sending, so a second run, a retry or a second server
 // finds it (or fails on the unique index) and sends nothing new.
-public class ReminderDispatch
+public class ReminderDispatch : IOutboxMail
 {
     public long Id { get; set; }
     public int CommuneId { get; set; }

@@ -19,7 +19,7 @@ public class PlanTaskAttachment
 
 // One overdue reminder for a task to one recipient on one channel. Unique on (task, due date, recipient, channel): a
 // task is reminded once per due date (moving the date makes a new one due), whatever number of runs (decision 008).
-public class PlanTaskReminder
+public class PlanTaskReminder : Deadlines.IOutboxMail
 {
     public long Id { get; set; }
     public int PlanTaskId { get; set; }

@@ -10,23 +10,22 @@ namespace HocTapSuotDoi.Features.PlanTasks;
 public sealed record TaskReminderRun(int Recorded, int EmailsSent, int EmailsFailed, string? FirstError);
 
 // Overdue plan tasks in the daily reminder run (decision 008's rules): one reminder per task, due date, recipient and
-// channel, recorded before sending (the in-app notification in the same transaction), e-mails sent afterwards under a
-// lease and marked sent only once the server accepted them. Recipient: the task's owner account, or, without one,
-// the committee's accounts.
+// channel, recorded before sending (the in-app notification in the same transaction), e-mails sent afterwards by the
+// same mail outbox as the deadline reminders. Recipient: the task's owner account, or, without one, the committee's
+// accounts.
 public sealed class PlanTaskReminders(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider clock,
-    AppSettings settings,
     IEmailSender email,
+    MailOutbox outbox,
     ILogger<PlanTaskReminders> logger)
 {
-    private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(10);
     public const string Link = "/nhiem-vu";
 
     public async Task<TaskReminderRun> RunAsync(CancellationToken ct)
     {
         var recorded = await RecordAsync(ct);
-        var (sent, failed, error) = await SendPendingAsync(ct);
+        var (sent, failed, _, error) = await outbox.SendPendingAsync<PlanTaskReminder>(_ => Link, noLongerDue: null, ct);
         if (recorded > 0 || sent > 0 || failed > 0)
         {
             logger.LogInformation("Nhắc nhiệm vụ quá hạn: {Recorded} nhắc việc mới, {Sent} e-mail đã gửi, {Failed} lỗi.", recorded, sent, failed);
@@ -103,72 +102,5 @@ public sealed class PlanTaskReminders(
             logger.LogInformation("Nhắc nhiệm vụ quá hạn: một lần chạy khác đã ghi trước.");
             return 0;
         }
-    }
-
-    private async Task<(int Sent, int Failed, string? FirstError)> SendPendingAsync(CancellationToken ct)
-    {
-        if (!email.Enabled)
-        {
-            return (0, 0, null);
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var pending = await db.Set<PlanTaskReminder>().AsNoTracking()
-            .Where(r => r.Channel == ReminderChannel.Email && r.Status == DispatchStatus.Pending && (r.LockedUntilUtc == null || r.LockedUntilUtc < now))
-            .OrderBy(r => r.Id).ToListAsync(ct);
-        if (pending.Count == 0)
-        {
-            return (0, 0, null);
-        }
-        int sent = 0, failed = 0;
-        string? firstError = null;
-        IEmailSession? session = null;
-        try
-        {
-            foreach (var row in pending)
-            {
-                var lease = clock.GetUtcNow().UtcDateTime;
-                var claimed = await db.Set<PlanTaskReminder>()
-                    .Where(r => r.Id == row.Id && r.Status == DispatchStatus.Pending && (r.LockedUntilUtc == null || r.LockedUntilUtc < lease))
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LockedUntilUtc, lease + SendLease).SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
-                if (claimed == 0)
-                {
-                    continue;
-                }
-                try
-                {
-                    session ??= await email.OpenAsync(ct);
-                    var link = settings.Reminders.BaseUrl.TrimEnd('/') + Link;
-                    await session.SendAsync(new EmailMessage(row.RecipientEmail, row.RecipientName, row.Subject, $"{row.Body}\n\nĐường dẫn: {link}\n"), ct);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    failed++;
-                    firstError ??= e.Message;
-                    var message = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                    await db.Set<PlanTaskReminder>().Where(r => r.Id == row.Id)
-                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastError, message).SetProperty(r => r.LockedUntilUtc, (DateTime?)null), CancellationToken.None);
-                    if (session is not null)
-                    {
-                        await session.DisposeAsync();
-                        session = null;
-                    }
-                    continue;
-                }
-                var at = clock.GetUtcNow().UtcDateTime;
-                await db.Set<PlanTaskReminder>().Where(r => r.Id == row.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, DispatchStatus.Sent).SetProperty(r => r.SentAtUtc, at)
-                        .SetProperty(r => r.LastError, "").SetProperty(r => r.LockedUntilUtc, (DateTime?)null), CancellationToken.None);
-                sent++;
-            }
-        }
-        finally
-        {
-            if (session is not null)
-            {
-                await session.DisposeAsync();
-            }
-        }
-        return (sent, failed, firstError);
     }
 }
