@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Deadlines;
+using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Deadlines;
@@ -53,6 +57,26 @@ public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<Clock
         Assert.DoesNotContain(compliance.Deadlines, d => d.Name == deadline.Name);
     }
 
+    [Fact]
+    public async Task The_dashboard_counts_who_must_report_without_reading_any_account()
+    {
+        var deadline = await AddDeadlineWithReportsAsync(DeadlineAudience.Units | DeadlineAudience.Villages, 2037);
+        var commands = new CommandLog();
+        var options = new DbContextOptionsBuilder<AppDbContext>(app.Services.GetRequiredService<DbContextOptions<AppDbContext>>())
+            .AddInterceptors(commands).Options;
+        var obligations = new ReportObligations(new Factory(options), app.Clock, app.Services.GetRequiredService<AppSettings>());
+
+        var compliance = await obligations.ComplianceAsync(deadline.CommuneId, 2037);
+
+        Assert.Equal((3, 2), compliance.Deadlines.Where(d => d.Name == deadline.Name).Select(d => (d.Submitted, d.OnTime)).Single());
+        Assert.NotEmpty(commands.Texts);
+        Assert.DoesNotContain(commands.Texts, t => t.Contains("AspNetUsers") || t.Contains("UserVillages"));
+        // The same log does see the accounts when the whole year is loaded for reminders.
+        await using var db = new AppDbContext(options);
+        await obligations.LoadAsync(db, deadline, 2037, default);
+        Assert.Contains(commands.Texts, t => t.Contains("AspNetUsers"));
+    }
+
     // A new active deadline with, for its year: the first two active units submitted (on time, late), the third a draft;
     // the first village submitted on time, the second returned; the committee submitted on time; a closed unit submitted.
     private async Task<Deadline> AddDeadlineWithReportsAsync(DeadlineAudience audience, int year)
@@ -89,5 +113,29 @@ public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<Clock
             Report(ReportSubjectKind.Commune, communeId, ReportStatus.Submitted, onTime: true));
         await db.SaveChangesAsync();
         return deadline;
+    }
+
+    private sealed class Factory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => new(options);
+    }
+
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        public ConcurrentQueue<string> Texts { get; } = new();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Enqueue(command.CommandText);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Enqueue(command.CommandText);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
