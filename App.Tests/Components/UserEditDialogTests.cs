@@ -2,7 +2,6 @@ using Bunit;
 using HocTapSuotDoi.Features.Users;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;

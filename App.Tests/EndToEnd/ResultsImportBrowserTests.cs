@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.Features.Scoring;

@@ -197,7 +197,7 @@ public sealed class RegisterBenchmark(BenchmarkOptions options, TextWriter outpu
     }
 
     // Nearest rank; the median of an even count is the mean of the two middle values.
-    private static double Percentile(IReadOnlyList<double> sorted, double p)
+    private static double Percentile(List<double> sorted, double p)
     {
         if (p == 0.5 && sorted.Count % 2 == 0)
         {

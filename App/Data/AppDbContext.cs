@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Data;
 
@@ -66,7 +65,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                     break;
                 case EntityState.Modified:
                     var changed = entry.Properties
-                        .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !p.Metadata.Name.EndsWith("Search") && !p.Metadata.Name.EndsWith("Sort"))
+                        .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !p.Metadata.Name.EndsWith("Search", StringComparison.Ordinal) && !p.Metadata.Name.EndsWith("Sort", StringComparison.Ordinal))
                         .Select(p => $"{p.Metadata.Name}: {p.OriginalValue} → {p.CurrentValue}")
                         .ToList();
                     entry.Entity.UpdatedAtUtc = now;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Setup;
@@ -40,7 +41,7 @@ public sealed class DemoRegisterSeeder(AppDbContext db)
         db.ChangeLogs.Add(new ChangeLog
         {
             EntityType = nameof(Commune),
-            EntityId = communeId.ToString(),
+            EntityId = communeId.ToString(CultureInfo.InvariantCulture),
             Action = "Thêm",
             Changes = string.Create(AppServices.Vietnamese, $"{source}: {register.Households.Count:N0} hộ, {register.People:N0} nhân khẩu, {register.Clans.Count} dòng họ."),
             By = db.Actor,

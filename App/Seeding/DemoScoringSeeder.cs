@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
@@ -96,7 +97,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
         await AddPastYearsAsync(commune.Id, today.Year - 3, households.Count, clans.Count, villages.Count, units.Count, people.Count(p => p.BirthYear <= today.Year - 15), ct);
         db.ChangeLogs.Add(new ChangeLog
         {
-            EntityType = nameof(Commune), EntityId = commune.Id.ToString(), Action = "Thêm", By = db.Actor, AtUtc = now.UtcDateTime,
+            EntityType = nameof(Commune), EntityId = commune.Id.ToString(CultureInfo.InvariantCulture), Action = "Thêm", By = db.Actor, AtUtc = now.UtcDateTime,
             Changes = $"Hồ sơ mẫu: {count} hồ sơ đăng ký, chấm điểm và quyết định công nhận {today.Year - 2}–{today.Year}.",
         });
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
@@ -456,7 +457,7 @@ public sealed class RegisterGenerator(int seed = RegisterGenerator.DefaultSeed)
         }
     }
 
-    private string Phone() => Pick(VietnameseNames.PhonePrefixes) + _rng.Next(10_000_000).ToString("0000000");
+    private string Phone() => Pick(VietnameseNames.PhonePrefixes) + _rng.Next(10_000_000).ToString("0000000", CultureInfo.InvariantCulture);
 
     // The family name of a man, and the lineage he belongs to: about half the men of a family with clans in the
     // commune belong to one of them and carry its middle name.

@@ -1,5 +1,4 @@
 using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;

@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;

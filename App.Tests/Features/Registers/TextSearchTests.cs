@@ -1,8 +1,6 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
-using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Tests.Features.Registers.Excel;
 using HocTapSuotDoi.Tests.TestSupport;

@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
@@ -10,7 +9,6 @@ using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.Features.Decisions;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring;

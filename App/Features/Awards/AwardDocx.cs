@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HocTapSuotDoi.Features.Decisions;
@@ -144,7 +145,7 @@ public static class AwardDocx
             var i = 0;
             foreach (var p in group.OrderBy(p => p.SubjectKind).ThenBy(p => p.Id))
             {
-                rows.Add([Cell((++i).ToString(), Center), Cell(Awardee(p.SubjectKind, p.SubjectName), Left), Cell(p.VillageName, Left), Cell(p.Achievements, Left)]);
+                rows.Add([Cell((++i).ToString(CultureInfo.InvariantCulture), Center), Cell(Awardee(p.SubjectKind, p.SubjectName), Left), Cell(p.VillageName, Left), Cell(p.Achievements, Left)]);
             }
             w.Add(DocxWriter.ListTable(columns, rows.ToArray()));
         }

@@ -76,7 +76,7 @@ public sealed class BackupService(AppSettings settings, TimeProvider clock, Curr
         return file is null ? null : Path.Combine(settings.BackupDirectory, file.Name);
     }
 
-    private IReadOnlyList<BackupFile> ListFiles()
+    private List<BackupFile> ListFiles()
     {
         if (!Directory.Exists(settings.BackupDirectory))
         {

@@ -14,7 +14,7 @@ public sealed class CriteriaLibrarySeeder(AppDbContext db)
 
     /// <summary>The shipped sets that start active; the others start as drafts the administrator may activate.</summary>
     public static bool ActiveByDefault(CriteriaSetDefinition set) =>
-        set.Title != Title.UnitLearning || set.LegalBasis.Number.StartsWith("448/");
+        set.Title != Title.UnitLearning || set.LegalBasis.Number.StartsWith("448/", StringComparison.Ordinal);
 
     public async Task SeedAsync()
     {

@@ -5,6 +5,7 @@ using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
+using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Criteria;
@@ -21,6 +22,8 @@ public sealed record CriteriaSetView(CriteriaSetRow Row, CriteriaSetDefinition D
 // A set that an evaluation used never changes: only its copy can be edited.
 public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
+    private static readonly System.Text.CompositeFormat UsedSetFormat = System.Text.CompositeFormat.Parse(UsedSetMessage);
+
     public const string UsedSetMessage = "Bộ tiêu chí này đã được dùng để chấm {0} hồ sơ nên không thể sửa. Hãy sao chép thành phiên bản mới rồi sửa bản sao.";
 
     public async Task<IReadOnlyList<CriteriaSetRow>> ListAsync()
@@ -73,7 +76,7 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
         var used = await UsageAsync(db, id);
         if (used > 0)
         {
-            throw new ValidationException(string.Format(UsedSetMessage, used));
+            throw new ValidationException(string.Format(VnTime.Culture, UsedSetFormat, used));
         }
         if (set.Status != CriteriaSetStatus.Draft)
         {

@@ -41,6 +41,7 @@ public class Deadline : AuditedEntity
 }
 
 // An administrator lets one late subject submit after the due date, until a given day.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The domain word: the committee grants a unit an exception to submit late. Renaming would rename the table.")]
 public class SubmissionException : AuditedEntity
 {
     public int Id { get; set; }

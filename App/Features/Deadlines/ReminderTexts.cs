@@ -31,14 +31,14 @@ public static class ReminderTexts
         var isCommittee = subjects.Count == 1 && subjects[0].Ref.Kind == ReportSubjectKind.Commune;
         if (isCommittee)
         {
-            body.Append($"Ban chỉ đạo xây dựng xã hội học tập xã {context.CommuneName} chưa gửi {deadline.Name} năm {deadline.Year} ")
-                .Append($"lên {context.LevelAboveName}. Hạn gửi: {due} ({days}).\n")
+            body.Append(VnTime.Culture, $"Ban chỉ đạo xây dựng xã hội học tập xã {context.CommuneName} chưa gửi {deadline.Name} năm {deadline.Year} ")
+                .Append(VnTime.Culture, $"lên {context.LevelAboveName}. Hạn gửi: {due} ({days}).\n")
                 .Append("Số liệu tổng hợp của xã và tình hình nộp báo cáo của các đơn vị, thôn có ở đường dẫn bên dưới.\n");
         }
         else
         {
-            body.Append($"{string.Join(", ", subjects.Select(s => s.Name))} chưa nộp {deadline.Name} năm {deadline.Year} ")
-                .Append($"cho Ban chỉ đạo xây dựng xã hội học tập xã {context.CommuneName}. Hạn nộp: {due} ({days}).\n");
+            body.Append(VnTime.Culture, $"{string.Join(", ", subjects.Select(s => s.Name))} chưa nộp {deadline.Name} năm {deadline.Year} ")
+                .Append(VnTime.Culture, $"cho Ban chỉ đạo xây dựng xã hội học tập xã {context.CommuneName}. Hạn nộp: {due} ({days}).\n");
         }
         if (today > deadline.Due)
         {
@@ -50,7 +50,7 @@ public static class ReminderTexts
             }
         }
         body.Append("\nVui lòng nộp báo cáo trên phần mềm Học tập suốt đời.\n")
-            .Append($"\nĐây là tin nhắn tự động của phần mềm Học tập suốt đời xã {context.CommuneName}.");
+            .Append(VnTime.Culture, $"\nĐây là tin nhắn tự động của phần mềm Học tập suốt đời xã {context.CommuneName}.");
         return (subject, body.ToString());
     }
 
@@ -60,14 +60,14 @@ public static class ReminderTexts
         var due = VnTime.FormatDate(deadline.Due);
         var subject = $"[Tổng hợp quá hạn] {deadline.Name} năm {deadline.Year}: còn {missing.Count} nơi chưa nộp (hạn {due})";
         var body = new StringBuilder()
-            .Append($"Đến ngày {VnTime.FormatDate(today)}, {deadline.Name} năm {deadline.Year} ({DaysText(deadline.Due, today)}, hạn {due}) ")
-            .Append($"còn {missing.Count} nơi chưa nộp:\n");
+            .Append(VnTime.Culture, $"Đến ngày {VnTime.FormatDate(today)}, {deadline.Name} năm {deadline.Year} ({DaysText(deadline.Due, today)}, hạn {due}) ")
+            .Append(VnTime.Culture, $"còn {missing.Count} nơi chưa nộp:\n");
         foreach (var s in missing)
         {
             var exception = s.ExceptionUntil is { } until ? $" (được phép nộp muộn đến {VnTime.FormatDate(until)})" : "";
-            body.Append($"- {s.Name}{exception}\n");
+            body.Append(VnTime.Culture, $"- {s.Name}{exception}\n");
         }
-        body.Append($"\nĐây là tin nhắn tự động của phần mềm Học tập suốt đời xã {context.CommuneName}.");
+        body.Append(VnTime.Culture, $"\nĐây là tin nhắn tự động của phần mềm Học tập suốt đời xã {context.CommuneName}.");
         return (subject, body.ToString());
     }
 }

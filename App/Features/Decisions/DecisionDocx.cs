@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HocTapSuotDoi.Features.Criteria.Engine;
@@ -155,7 +156,7 @@ public static class DecisionDocx
         for (var i = 0; i < subjects.Count; i++)
         {
             var s = subjects[i];
-            var cells = new List<OpenXmlElement[]> { Cell((i + 1).ToString(), Center), Cell(s.Name, Left) };
+            var cells = new List<OpenXmlElement[]> { Cell((i + 1).ToString(CultureInfo.InvariantCulture), Center), Cell(s.Name, Left) };
             if (withVillage)
             {
                 cells.Add(Cell(s.Village, Left));
@@ -170,5 +171,5 @@ public static class DecisionDocx
         w.Add(DocxWriter.ListTable(columns.ToArray(), rows.ToArray()));
     }
 
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0]) + text[1..];
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Setup.VnTime.Culture) + text[1..];
 }

@@ -5,7 +5,6 @@ using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -158,8 +157,8 @@ public sealed class DecisionService(
     }
 
     // One page in SQL: by village order, then by the stored given-name key (Registration.SubjectSortKey), then id.
-    public async Task<PageResult<Candidate>> CandidatePageAsync(Title title, int year, int? villageId, PageRequest page, CancellationToken ct = default,
-        bool meetingOnly = false)
+    public async Task<PageResult<Candidate>> CandidatePageAsync(Title title, int year, int? villageId, PageRequest page,
+        bool meetingOnly = false, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

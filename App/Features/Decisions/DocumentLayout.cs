@@ -33,6 +33,8 @@ public sealed record CertificateLayout
 // restyles its documents by editing that file. A missing file or value falls back to the defaults above.
 public sealed record DocumentLayout
 {
+    private static readonly JsonSerializerOptions ReadOptions = new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public DecisionLayout Decision { get; init; } = new();
     public CertificateLayout Certificate { get; init; } = new();
 
@@ -47,7 +49,7 @@ public sealed record DocumentLayout
         }
         try
         {
-            return JsonSerializer.Deserialize<DocumentLayout>(File.ReadAllText(path), new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
+            return JsonSerializer.Deserialize<DocumentLayout>(File.ReadAllText(path), ReadOptions)
                 ?? new DocumentLayout();
         }
         catch (JsonException ex)

@@ -16,7 +16,7 @@ public static class DocumentTexts
 
     // "Cẩm Tân, ngày 05 tháng 12 năm 2026": days below 10 and months below 3 take a leading zero.
     public static string DateLine(string place, DateOnly date) =>
-        $"{place}, ngày {date.Day:00} tháng {(date.Month < 3 ? date.Month.ToString("00") : date.Month.ToString())} năm {date.Year}";
+        $"{place}, ngày {date.Day:00} tháng {(date.Month < 3 ? date.Month.ToString("00", Vietnamese) : date.Month.ToString(Vietnamese))} năm {date.Year}";
 
     public static string ShortDate(DateOnly date) => date.ToString("dd/MM/yyyy", Vietnamese);
 

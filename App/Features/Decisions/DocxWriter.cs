@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -31,13 +32,13 @@ public sealed class DocxWriter(DecisionLayout layout)
         {
             SpacingBetweenLines = new SpacingBetweenLines
             {
-                After = Twentieths(layout.SpacingAfterPt), Line = ((int)Math.Round(layout.LineSpacing * 240)).ToString(), LineRule = LineSpacingRuleValues.Auto,
+                After = Twentieths(layout.SpacingAfterPt), Line = ((int)Math.Round(layout.LineSpacing * 240)).ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Auto,
             },
             Justification = new Justification { Val = align },
         };
         if (firstLineIndent)
         {
-            properties.Indentation = new Indentation { FirstLine = Twips(layout.FirstLineIndentCm).ToString() };
+            properties.Indentation = new Indentation { FirstLine = Twips(layout.FirstLineIndentCm).ToString(CultureInfo.InvariantCulture) };
         }
         var paragraph = new Paragraph(properties);
         foreach (var run in runs)
@@ -64,12 +65,12 @@ public sealed class DocxWriter(DecisionLayout layout)
     {
         // The paragraph's mark is 1 pt high, so the border sits `beforeTwips` under the line above in Word and LibreOffice alike
         // (an "exact" line height lets LibreOffice draw the border into the text above).
-        var indent = Twips(Math.Max(0, (columnCm - ruleCm) / 2)).ToString();
+        var indent = Twips(Math.Max(0, (columnCm - ruleCm) / 2)).ToString(CultureInfo.InvariantCulture);
         return new(new ParagraphProperties
         {
             KeepNext = new KeepNext(),
             ParagraphBorders = new ParagraphBorders { TopBorder = new TopBorder { Val = BorderValues.Single, Size = 6, Space = 0, Color = "000000" } },
-            SpacingBetweenLines = new SpacingBetweenLines { Before = beforeTwips.ToString(), After = afterTwips.ToString(), Line = "240", LineRule = LineSpacingRuleValues.Auto },
+            SpacingBetweenLines = new SpacingBetweenLines { Before = beforeTwips.ToString(CultureInfo.InvariantCulture), After = afterTwips.ToString(CultureInfo.InvariantCulture), Line = "240", LineRule = LineSpacingRuleValues.Auto },
             Indentation = new Indentation { Left = indent, Right = indent },
             ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "2" }, new FontSizeComplexScript { Val = "2" }),
         });
@@ -123,7 +124,7 @@ public sealed class DocxWriter(DecisionLayout layout)
         var value = borders ? BorderValues.Single : BorderValues.Nil;
         var table = new Table(new TableProperties
         {
-            TableWidth = new TableWidth { Width = columnsCm.Sum(Twips).ToString(), Type = TableWidthUnitValues.Dxa },
+            TableWidth = new TableWidth { Width = columnsCm.Sum(Twips).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             TableJustification = new TableJustification { Val = TableRowAlignmentValues.Center },
             TableBorders = new TableBorders
             {
@@ -141,7 +142,7 @@ public sealed class DocxWriter(DecisionLayout layout)
                 TableCellRightMargin = new TableCellRightMargin { Width = (short)Twips(CellPaddingCm), Type = TableWidthValues.Dxa },
             },
         });
-        table.Append(new TableGrid(columnsCm.Select(c => new GridColumn { Width = Twips(c).ToString() })));
+        table.Append(new TableGrid(columnsCm.Select(c => new GridColumn { Width = Twips(c).ToString(CultureInfo.InvariantCulture) })));
         for (var r = 0; r < rows.Length; r++)
         {
             var row = new TableRow();
@@ -155,7 +156,7 @@ public sealed class DocxWriter(DecisionLayout layout)
             {
                 var cell = new TableCell(new TableCellProperties
                 {
-                    TableCellWidth = new TableCellWidth { Width = Twips(columnsCm[c]).ToString(), Type = TableWidthUnitValues.Dxa },
+                    TableCellWidth = new TableCellWidth { Width = Twips(columnsCm[c]).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                     TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = borders ? TableVerticalAlignmentValues.Center : TableVerticalAlignmentValues.Top },
                 });
                 // Word needs a paragraph in every cell.
@@ -202,7 +203,7 @@ public sealed class DocxWriter(DecisionLayout layout)
         return stream.ToArray();
     }
 
-    private static string HalfPoints(double pt) => ((int)Math.Round(pt * 2)).ToString();
+    private static string HalfPoints(double pt) => ((int)Math.Round(pt * 2)).ToString(CultureInfo.InvariantCulture);
 
-    private static string Twentieths(double pt) => ((int)Math.Round(pt * 20)).ToString();
+    private static string Twentieths(double pt) => ((int)Math.Round(pt * 20)).ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
+using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Funding;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
@@ -30,7 +30,7 @@ public sealed class ExemplaryService(
     public static readonly string[] Editors = [Roles.Administrator, Roles.Committee];
     public const long MaxPhotoBytes = 5 * 1024 * 1024;
 
-    private string Folder(int storyId) => Path.Combine(settings.DataDirectory, "guong-dien-hinh", storyId.ToString());
+    private string Folder(int storyId) => Path.Combine(settings.DataDirectory, "guong-dien-hinh", storyId.ToString(CultureInfo.InvariantCulture));
 
     public async Task<(IReadOnlyList<StoryRow> Rows, bool CanEdit)> ListAsync(int year)
     {
@@ -134,7 +134,7 @@ public sealed class ExemplaryService(
             UploadedBy = scope.Name, UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(photo);
-        db.ChangeLogs.Add(new ChangeLog { EntityType = nameof(ExemplaryStory), EntityId = storyId.ToString(), Action = "Thêm ảnh", Changes = photo.FileName, By = scope.Name, AtUtc = photo.UploadedAtUtc });
+        db.ChangeLogs.Add(new ChangeLog { EntityType = nameof(ExemplaryStory), EntityId = storyId.ToString(CultureInfo.InvariantCulture), Action = "Thêm ảnh", Changes = photo.FileName, By = scope.Name, AtUtc = photo.UploadedAtUtc });
         await db.SaveChangesAsync();
         return photo.Id;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HocTapSuotDoi.Features.Decisions;
@@ -35,7 +36,7 @@ public static class HonourListDocx
             var rows = new List<OpenXmlElement[][]> { Heading(w, "STT", "Cá nhân, hộ, dòng họ, đơn vị", "Loại", "Thôn", "Thành tích tiêu biểu") };
             rows.AddRange(d.Stories.Select((s, i) => new[]
             {
-                Cell(w, (i + 1).ToString(), Center), Cell(w, s.Name, Left), Cell(w, ExemplaryTexts.Kind(s.Kind), Left), Cell(w, s.VillageName ?? "", Left), Cell(w, s.Title, Left),
+                Cell(w, (i + 1).ToString(CultureInfo.InvariantCulture), Center), Cell(w, s.Name, Left), Cell(w, ExemplaryTexts.Kind(s.Kind), Left), Cell(w, s.VillageName ?? "", Left), Cell(w, s.Title, Left),
             }));
             w.Add(DocxWriter.ListTable([1.1, 5.0, 2.4, 2.2, rest], rows.ToArray()));
         }
@@ -52,7 +53,7 @@ public static class HonourListDocx
             var rows = new List<OpenXmlElement[][]> { Heading(w, "STT", "Người nhận", "Thôn", "Nội dung", "Số tiền") };
             rows.AddRange(d.Awards.Select((a, i) => new[]
             {
-                Cell(w, (i + 1).ToString(), Center), Cell(w, a.Party, Left), Cell(w, a.Village ?? "", Left),
+                Cell(w, (i + 1).ToString(CultureInfo.InvariantCulture), Center), Cell(w, a.Party, Left), Cell(w, a.Village ?? "", Left),
                 Cell(w, a.Content.StartsWith(FundingTexts.Purpose(a.Purpose), StringComparison.OrdinalIgnoreCase) ? a.Content : $"{FundingTexts.Purpose(a.Purpose)}: {a.Content}", Left), Cell(w, Money.Format(a.Amount), Right),
             }));
             rows.Add([Cell(w, "", Center), Cell(w, "Cộng", Left, bold: true), Cell(w, "", Left), Cell(w, $"{d.Awards.Count} người", Left, bold: true),

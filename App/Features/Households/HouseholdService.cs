@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Registers;
@@ -324,8 +325,8 @@ public sealed class HouseholdService(
         {
             throw new ForbiddenException(RegisterAccess.NotInScope);
         }
-        var id = householdId.ToString();
-        var people = await db.People.Where(p => p.HouseholdId == householdId).Select(p => p.Id.ToString()).ToListAsync();
+        var id = householdId.ToString(CultureInfo.InvariantCulture);
+        var people = await db.People.Where(p => p.HouseholdId == householdId).Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync();
         return await db.ChangeLogs.AsNoTracking()
             .Where(c => (c.EntityType == nameof(Household) && c.EntityId == id) || (c.EntityType == nameof(Person) && people.Contains(c.EntityId)))
             .OrderByDescending(c => c.Id).Take(200).ToListAsync();

@@ -1,6 +1,6 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using HocTapSuotDoi.Features.Awards;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.PlanTasks;
@@ -34,7 +34,7 @@ public static class PhaseReportDocx
         var years = r.Figures.Select(f => f.Year).Distinct().Order().ToList();
         var first = 4.2;
         var columns = new[] { first }.Concat(years.Select(_ => (w.TextWidthCm - first) / years.Count)).ToArray();
-        var rows = new List<OpenXmlElement[][]> { new[] { Cell(w, "Danh hiệu", Center, true) }.Concat(years.Select(y => Cell(w, y.ToString(), Center, true))).ToArray() };
+        var rows = new List<OpenXmlElement[][]> { new[] { Cell(w, "Danh hiệu", Center, true) }.Concat(years.Select(y => Cell(w, y.ToString(CultureInfo.InvariantCulture), Center, true))).ToArray() };
         foreach (var title in PhaseReportService.Titles)
         {
             rows.Add(new[] { Cell(w, title.DisplayName(), Left) }.Concat(years.Select(y =>

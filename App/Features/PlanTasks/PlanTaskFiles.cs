@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Registers;
@@ -14,7 +15,7 @@ public sealed record PlanTaskFileRow(int Id, int PlanTaskId, string FileName, lo
 // under the data folder, served only through an endpoint that checks the reader.
 public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, AppSettings settings, TimeProvider clock)
 {
-    private string Folder(int taskId) => Path.Combine(settings.DataDirectory, "nhiem-vu", taskId.ToString());
+    private string Folder(int taskId) => Path.Combine(settings.DataDirectory, "nhiem-vu", taskId.ToString(CultureInfo.InvariantCulture));
 
     public async Task<IReadOnlyList<PlanTaskFileRow>> ListAsync(int taskId)
     {
@@ -54,7 +55,7 @@ public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, Cur
             UploadedBy = scope.Name, UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(row);
-        db.ChangeLogs.Add(new ChangeLog { EntityType = nameof(PlanTask), EntityId = taskId.ToString(), Action = "Đính kèm", Changes = row.FileName, By = scope.Name, AtUtc = row.UploadedAtUtc });
+        db.ChangeLogs.Add(new ChangeLog { EntityType = nameof(PlanTask), EntityId = taskId.ToString(CultureInfo.InvariantCulture), Action = "Đính kèm", Changes = row.FileName, By = scope.Name, AtUtc = row.UploadedAtUtc });
         await db.SaveChangesAsync();
         return row.Id;
     }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Registers;
 
@@ -96,5 +98,5 @@ public static class RegisterTexts
     }
 
     public static string BirthText(DateOnly? date, int? year) =>
-        date is { } d ? d.ToString("dd/MM/yyyy") : year?.ToString() ?? "";
+        date is { } d ? d.ToString("dd/MM/yyyy", VnTime.Culture) : year?.ToString(CultureInfo.InvariantCulture) ?? "";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Security;
@@ -48,7 +49,7 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> dbFactory, C
         [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 
-    private string Folder(int evaluationId) => Path.Combine(settings.DataDirectory, "evidence", evaluationId.ToString());
+    private string Folder(int evaluationId) => Path.Combine(settings.DataDirectory, "evidence", evaluationId.ToString(CultureInfo.InvariantCulture));
 
     public async Task<IReadOnlyList<EvidenceRow>> ListAsync(int evaluationId)
     {

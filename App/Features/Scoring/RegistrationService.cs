@@ -103,10 +103,13 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         {
             return null;
         }
+        // EF Core translates string.Compare(a, b) to SQL; the overload with a StringComparison is not translated.
+#pragma warning disable CA1309
         return await db.Set<Registration>().AsNoTracking().Visible(scope)
             .Where(r => r.Title == current.Title && r.Year == current.Year && r.VillageId == current.VillageId
                 && (string.Compare(r.SubjectName, current.SubjectName) > 0 || (r.SubjectName == current.SubjectName && r.Id > current.Id)))
             .OrderBy(r => r.SubjectName).ThenBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+#pragma warning restore CA1309
     }
 
     // The deadline of the year and who may still register, shown before anything is selected.

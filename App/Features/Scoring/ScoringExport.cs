@@ -1,3 +1,4 @@
+using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers;
@@ -38,7 +39,7 @@ public static class ScoringExport
             var index = 0;
             foreach (var row in rows)
             {
-                sheet.Add(++index, row.SubjectName, row.Village ?? "", row.RegisteredOn.ToString("dd/MM/yyyy"), row.Status?.Text() ?? "Chưa chấm",
+                sheet.Add(++index, row.SubjectName, row.Village ?? "", row.RegisteredOn.ToString("dd/MM/yyyy", VnTime.Culture), row.Status?.Text() ?? "Chưa chấm",
                     row.Total is { } t ? Points.FromTenths(t).ToString() : "", row.Rating);
             }
             var name = $"danh-sach-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.xlsx";

@@ -54,7 +54,8 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
         var key = VietnameseText.SearchKey(search);
         if (key.Length > 0)
         {
-            units = units.Where(u => u.NameSearch.Contains(key) || u.Code.Contains(key.ToUpper()));
+            var code = key.ToUpperInvariant();
+            units = units.Where(u => u.NameSearch.Contains(key) || u.Code.Contains(code));
         }
         return kind is { } k ? units.Where(u => u.Kind == k) : units;
     }

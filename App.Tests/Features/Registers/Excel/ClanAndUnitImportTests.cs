@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;

@@ -3,7 +3,6 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;

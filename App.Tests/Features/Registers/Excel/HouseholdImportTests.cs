@@ -1,5 +1,4 @@
 using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;

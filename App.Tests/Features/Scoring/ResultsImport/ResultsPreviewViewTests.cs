@@ -36,7 +36,7 @@ public sealed class ResultsPreviewViewTests : IAsyncLifetime
     [Fact]
     public void Overwriting_approved_sheets_must_be_ticked_and_explained()
     {
-        string? written = "chưa bấm";
+        var written = "chưa bấm";
         var preview = new ResultsPreview
         {
             Title = Title.FamilyLearning, Year = 2026, FileName = "tan-hoa.xlsx", Rows = 2, Unchanged = 1,

@@ -17,6 +17,7 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     internal ValueList(T[] items) => _items = items;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "Read as ValueList<T>.Empty, like ImmutableArray<T>.Empty.")]
     public static ValueList<T> Empty { get; } = new([]);
 
     public int Count => _items.Length;

@@ -11,6 +11,7 @@ public sealed record ExcelFile(string FileName, byte[] Content)
 
 // One sheet with a header row. Text is written as text, so codes and ID numbers keep their leading zeros and dates
 // stay dd/MM/yyyy whatever the reader's locale; counts are written as numbers.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A DataTable holds no unmanaged resource; its Dispose only raises an event nobody listens to.")]
 public sealed class ExcelSheet
 {
     private readonly string _name;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Security;
@@ -38,10 +39,10 @@ public static class RegisterExcelEndpoints
 
     // Links for the list pages' "Xuất Excel" buttons, carrying the filters shown on screen.
     public static string HouseholdsUrl(HouseholdQuery q) =>
-        Url("/xuat/ho-gia-dinh", ("search", q.Search), ("villageId", q.VillageId?.ToString()), ("status", q.Status?.ToString()), ("order", q.Order.ToString()));
+        Url("/xuat/ho-gia-dinh", ("search", q.Search), ("villageId", q.VillageId?.ToString(CultureInfo.InvariantCulture)), ("status", q.Status?.ToString()), ("order", q.Order.ToString()));
 
     public static string PeopleUrl(PersonQuery q) =>
-        Url("/xuat/nhan-khau", ("search", q.Search), ("villageId", q.VillageId?.ToString()), ("status", q.Status?.ToString()),
+        Url("/xuat/nhan-khau", ("search", q.Search), ("villageId", q.VillageId?.ToString(CultureInfo.InvariantCulture)), ("status", q.Status?.ToString()),
             ("group", q.TargetGroup?.ToString()), ("order", q.Order.ToString()));
 
     public static string ClansUrl(string? search) => Url("/xuat/dong-ho", ("search", search));

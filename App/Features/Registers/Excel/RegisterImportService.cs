@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 using HocTapSuotDoi.Data;
@@ -213,7 +214,7 @@ public sealed class RegisterImportService(
             {
                 var village = snapshot.Villages.Single(v => v.Id == villageId);
                 var first = await HouseholdService.NextCodeAsync(db, new Village { Id = village.Id, CommuneId = communeId, Code = village.Code, Name = village.Name });
-                counter = (village.Code + "-", int.Parse(first[(village.Code.Length + 1)..]));
+                counter = (village.Code + "-", int.Parse(first[(village.Code.Length + 1)..], CultureInfo.InvariantCulture));
             }
             while (!used.Add($"{counter.Prefix}{counter.Number:0000}"))
             {

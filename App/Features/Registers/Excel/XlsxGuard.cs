@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -176,7 +177,7 @@ internal static class XlsxGuard
     private static long Row(string reference)
     {
         var digits = new string(reference.SkipWhile(char.IsLetter).TakeWhile(char.IsDigit).ToArray());
-        return digits.Length is > 0 and < 12 ? long.Parse(digits) : digits.Length == 0 ? 0 : long.MaxValue;
+        return digits.Length is > 0 and < 12 ? long.Parse(digits, CultureInfo.InvariantCulture) : digits.Length == 0 ? 0 : long.MaxValue;
     }
 
     // A read-only stream that throws once more than the limit has come through it, whatever the zip entry declared.

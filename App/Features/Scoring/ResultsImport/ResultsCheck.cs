@@ -160,7 +160,7 @@ internal sealed class ResultsCheck(CriteriaSetDefinition set, int setId, Results
 
     private static int Tenths(string text)
     {
-        ScoreInput.TryParse(text, out var score);
+        _ = ScoreInput.TryParse(text, out var score);
         return decimal.ToInt32(score!.Value * 10m);
     }
 

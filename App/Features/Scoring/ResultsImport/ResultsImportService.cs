@@ -68,8 +68,10 @@ public sealed class ResultsImportService(IDbContextFactory<AppDbContext> dbFacto
         return new ResultsCheck(set, setId, columns, subjects, inputs, TitleAndYear(title, year)).Run(title, year, fileName, content.Rows);
     }
 
+    /// <param name="preview">The checked file, as the preview showed it.</param>
     /// <param name="overwriteReason">Given: sheets already "Đã duyệt" (or not recognised) are overwritten too, and
     /// go back to "Đã chấm" with this reason on their history. Sheets with a recognition decision never are.</param>
+    /// <param name="ct">Stops the write before it commits.</param>
     public async Task<ResultsWriteResult> WriteAsync(ResultsPreview preview, string? overwriteReason = null, CancellationToken ct = default)
     {
         if (!preview.CanWrite || preview.Written)
