@@ -1806,6 +1806,8 @@ namespace HocTapSuotDoi.Data.Migrations
 
                     b.HasIndex("VillageId", "Status");
 
+                    b.HasIndex("CommuneId", "Status", "StatusDate", "ActiveFrom", "VillageId");
+
                     b.ToTable("Households");
                 });
 
@@ -1910,6 +1912,8 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.HasIndex("FullNameSort", "Id", "HouseholdId");
 
                     b.HasIndex("GivenNameSort", "Id", "HouseholdId");
+
+                    b.HasIndex("HouseholdId", "BirthYear", "Status", "StatusDate", "ActiveFrom", "TargetGroup");
 
                     b.ToTable("People");
                 });

@@ -83,6 +83,11 @@ public static class DashboardQueries
         return points;
     }
 
+    // The trend's points of one year taken from its commune-wide figures (YearAsync without villages): the same points
+    // as TrendAsync for that year, which leaves "awaiting a decision" out.
+    public static IReadOnlyList<TrendPoint> TrendPoints(YearFigures figures) =>
+        figures.Titles.Select(t => new TrendPoint(figures.Year, t.Title, t.Counts with { AwaitingDecision = 0 }, t.Target)).ToList();
+
     public static IQueryable<int> Registered(AppDbContext db, Title title, int year, SubjectKind kind) =>
         db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.SubjectKind == kind).Select(r => r.SubjectId);
 
@@ -113,37 +118,41 @@ public static class DashboardQueries
 
     private static SubjectCounts Sum(Dictionary<int, SubjectCounts> counts) => counts.Values.Aggregate(SubjectCounts.Zero, (a, b) => a.Plus(b));
 
-    // Totals and the counts grouped by key (village, target group or nothing) in one statement per population:
-    // "SELECT key, (the subject's state in the title's registrations of the year) AS state ... GROUP BY key, state", one
-    // pass over the population with an index lookup per subject (a subject has at most one registration per title and
-    // year). The flags are the same predicates as Registered, Evaluated, ComputedInputsService.Recognised and
-    // AwaitingDecision above (tested against them).
+    // Totals and the counts grouped by key (village, target group or nothing), set-based in two grouped statements per
+    // population: "SELECT key, COUNT(*) ... GROUP BY key" over the population (read from covering indexes, migration
+    // DashboardCoveringIndexes), and the title's registrations of the year joined to the population, "GROUP BY key,
+    // state". Subjects without a registration are the difference. A subject has at most one registration per title and
+    // year (unique index), so the join counts each registered subject once. The states are the same predicates as
+    // Registered, Evaluated, ComputedInputsService.Recognised and AwaitingDecision above (tested against them and
+    // against a per-subject count).
     private static async Task<Dictionary<int, SubjectCounts>> CountAsync(AppDbContext db, IQueryable<Keyed> population, Title title, SubjectKind kind, int year,
         CancellationToken ct, bool withAwaiting = false)
     {
-        var states = db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.SubjectKind == kind)
-            .Select(r => new
+        var totals = await population.GroupBy(p => p.Key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var states = await db.Set<Registration>().Where(r => r.Title == title && r.Year == year && r.SubjectKind == kind)
+            .Join(population, r => r.SubjectId, p => p.Id, (r, p) => new
             {
-                r.SubjectId,
+                p.Key,
                 State = r.Evaluation == null || r.Evaluation.Status == EvaluationStatus.Draft ? StateRegistered
                     : r.Evaluation.Status == EvaluationStatus.Recognised ? StateRecognised
                     : r.Evaluation.Status == EvaluationStatus.Reviewed && r.Evaluation.MeetsCriteria ? StateAwaiting
                     : StateEvaluated,
-            });
-        var rows = population.Select(p => new { p.Key, State = states.Where(r => r.SubjectId == p.Id).Select(r => (int?)r.State).FirstOrDefault() ?? StateNone });
-        var counts = await rows.GroupBy(x => new { x.Key, x.State })
+            })
+            .GroupBy(x => new { x.Key, x.State })
             .Select(g => new { g.Key.Key, g.Key.State, Count = g.Count() })
             .ToListAsync(ct);
-        return counts.GroupBy(c => c.Key).ToDictionary(g => g.Key, g =>
+        var byKey = states.ToLookup(s => s.Key);
+        return totals.ToDictionary(t => t.Key, t =>
         {
-            int Count(Func<int, bool> state) => g.Where(c => state(c.State)).Sum(c => c.Count);
-            return new SubjectCounts(Count(_ => true), Count(s => s != StateNone), Count(s => s >= StateEvaluated), Count(s => s == StateRecognised),
+            var registered = byKey[t.Key];
+            int Count(Func<int, bool> state) => registered.Where(c => state(c.State)).Sum(c => c.Count);
+            return new SubjectCounts(t.Count, Count(_ => true), Count(s => s >= StateEvaluated), Count(s => s == StateRecognised),
                 withAwaiting ? Count(s => s == StateAwaiting) : 0);
         });
     }
 
-    // A subject's state in the title and year, one value per subject (ordered: every state from Evaluated on is evaluated).
-    private const int StateNone = 0, StateRegistered = 1, StateEvaluated = 2, StateRecognised = 3, StateAwaiting = 4;
+    // A registered subject's state in the title and year (ordered: every state from Evaluated on is evaluated).
+    private const int StateRegistered = 1, StateEvaluated = 2, StateRecognised = 3, StateAwaiting = 4;
 
     private static IQueryable<Village> Villages(AppDbContext db, int communeId, IReadOnlyCollection<int>? villageIds) =>
         villageIds is null ? db.Villages.Where(v => v.CommuneId == communeId) : db.Villages.Where(v => v.CommuneId == communeId && villageIds.Contains(v.Id));

@@ -28,19 +28,23 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var counted = await cache.GetAsync(scope.CommuneId, year, "year", stamps, () => DashboardQueries.YearAsync(db, scope.CommuneId, year, null, ct));
         var figures = await YearData.PastYearOverlay.YearAsync(db, scope.CommuneId, counted.AsOf(today), ct);
         var trend = await YearData.PastYearOverlay.TrendAsync(db, scope.CommuneId,
-            await TrendAsync(db, scope.CommuneId, settings.Scoring.FirstYear, Math.Max(WorkingYear.PlanLastYear, year), stamps, ct), ct);
+            await TrendAsync(db, scope.CommuneId, settings.Scoring.FirstYear, Math.Max(WorkingYear.PlanLastYear, year), stamps, counted, ct), ct);
         return new CommuneDashboard(name, figures, trend, await obligations.ComplianceAsync(scope.CommuneId, year, ct), today);
     }
 
-    // The trend year by year, each year from the cache or counted alone; in DashboardQueries.TrendAsync's order (by
-    // title, then year).
-    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(AppDbContext db, int communeId, int fromYear, int toYear, Func<int, long>? stamps, CancellationToken ct)
+    // The trend year by year, each year from the cache or counted alone (closed years stay cached while their inputs
+    // are unchanged), the viewed year taken from its figures counted just before; in DashboardQueries.TrendAsync's
+    // order (by title, then year).
+    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(AppDbContext db, int communeId, int fromYear, int toYear, Func<int, long>? stamps,
+        YearFigures counted, CancellationToken ct)
     {
         var years = new List<IReadOnlyList<TrendPoint>>();
         for (var year = fromYear; year <= toYear; year++)
         {
             var one = year;
-            years.Add(await cache.GetAsync(communeId, year, "trend", stamps, () => DashboardQueries.TrendAsync(db, communeId, one, one, ct)));
+            years.Add(year == counted.Year
+                ? DashboardQueries.TrendPoints(counted)
+                : await cache.GetAsync(communeId, year, "trend", stamps, () => DashboardQueries.TrendAsync(db, communeId, one, one, ct)));
         }
         var titles = years.SelectMany(y => y).Select(p => p.Title).Distinct().ToList();
         return titles.SelectMany(t => years.SelectMany(y => y.Where(p => p.Title == t))).ToList();

@@ -93,6 +93,9 @@ public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         // Pages of a commune's list in name order read this index instead of sorting every household.
         e.HasIndex(x => new { x.CommuneId, x.HeadGivenNameSort });
         e.HasIndex(x => new { x.CommuneId, x.HeadNameSort });
+        // Covering the dashboard's year-true population (YearRule.ExistingIn) and its village: a year's figures read
+        // the index, not the households' rows.
+        e.HasIndex(x => new { x.CommuneId, x.Status, x.StatusDate, x.ActiveFrom, x.VillageId });
         e.HasOne(x => x.Village).WithMany().OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Members).WithOne(x => x.Household).OnDelete(DeleteBehavior.Restrict);
     }
@@ -113,5 +116,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.HasIndex(x => new { x.GivenNameSort, x.Id, x.HouseholdId });
         e.HasIndex(x => new { x.FullNameSort, x.Id, x.HouseholdId });
         e.HasIndex(x => new { x.HouseholdId, x.SortOrder });
+        // Covering the dashboard's people of a year (YearRule.ExistingIn, CitizenAge) and their target group.
+        e.HasIndex(x => new { x.HouseholdId, x.BirthYear, x.Status, x.StatusDate, x.ActiveFrom, x.TargetGroup });
     }
 }

@@ -58,13 +58,23 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> dbFactory, Cur
 
     public async Task<PageResult<PersonRow>> ListAsync(PersonQuery query, PageRequest page, CancellationToken ct = default)
     {
+        var result = await PageAsync(query, page, null, ct);
+        return new PageResult<PersonRow>(result.Items, result.Total);
+    }
+
+    // A page of the list; cursor: from the neighbouring page the grid showed before (PeoplePageResult.CursorTo), so a deep
+    // page seeks the name index instead of skipping every row before it (PeoplePaging).
+    public async Task<PeoplePageResult> PageAsync(PersonQuery query, PageRequest page, PersonCursor? cursor, CancellationToken ct = default)
+    {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filtered = Filter(db, scope, query);
         var total = await filtered.CountAsync(ct);
-        // A deep page skips ids along the sort index only; the row's details are read for the page's rows alone.
-        var ids = await Sort(filtered, query, page).Skip(page.Page * page.PageSize).Take(page.PageSize).Select(p => p.Id).ToListAsync(ct);
+        // The page's ids along the sort index only; the row's details are read for the page's rows alone.
+        var keys = await PeoplePaging.KeysAsync(filtered, query, page, total, cursor, ct);
+        var ids = keys.Select(k => k.Id).ToList();
         var rows = await Project(db.People.AsNoTracking().Where(p => ids.Contains(p.Id))).ToDictionaryAsync(p => p.Id, ct);
-        return new PageResult<PersonRow>(ids.Select(id => rows[id]).ToList(), total);
+        var byName = PeoplePaging.ByName(page) && keys.Count > 0;
+        return new PeoplePageResult(ids.Select(id => rows[id]).ToList(), total, query, page, byName ? keys[0] : null, byName ? keys[^1] : null);
     }
 }
