@@ -66,6 +66,10 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         {
             preview.Errors.Add(decision.Error);
         }
+        if (await SetForAsync(db, form.Title, form.Year, ct) is null)
+        {
+            preview.Errors.Add(NoSet(form.Title));
+        }
         var kind = ScoringTexts.SubjectOf(form.Title);
         var subjects = await PastListSubjects.LoadAsync(db, scope.CommuneId, kind, ct);
         var existing = await db.Set<Registration>().AsNoTracking()
@@ -153,8 +157,8 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         {
             throw new StaleEditException($"Có {noun} vừa được người khác đăng ký hoặc nhập cho năm này. Chưa ghi gì: hãy tải tệp lên lại để kiểm tra.");
         }
-        var set = await CriteriaSetService.ActiveForAsync(db, preview.Title, preview.Year)
-            ?? throw new ValidationException($"Chưa có bộ tiêu chí \"{preview.Title.DisplayName()}\" cho năm {preview.Year}. Hãy báo quản trị viên.");
+        var set = await SetForAsync(db, preview.Title, preview.Year, ct)
+            ?? throw new ValidationException(NoSet(preview.Title));
         var decision = found.Id is { } id
             ? await db.Set<Decision>().Include(d => d.Subjects).SingleAsync(d => d.Id == id, ct)
             : db.Set<Decision>().Add(new Decision
@@ -211,6 +215,16 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
             ? (same.Id, null)
             : (null, $"Số quyết định {preview.Number} năm {preview.IssuedOn.Year} đã có trong phần mềm ({same.Title.DisplayName()} năm {same.Year}, ký ngày {same.IssuedOn.ToString("dd/MM/yyyy", VnTime.Culture)}). Hãy kiểm tra lại số và ngày ký.");
     }
+
+    // The evaluation of a recognition decided outside the app needs a criteria set to point to: the one of the year, or
+    // for a year before the title's first set in the app (Công dân học tập before 2023, say) the earliest active one.
+    // Nothing is scored with it; the list was decided by the criteria of its time.
+    private static async Task<CriteriaSet?> SetForAsync(AppDbContext db, Title title, int year, CancellationToken ct) =>
+        await CriteriaSetService.ActiveForAsync(db, title, year)
+        ?? await db.Set<CriteriaSet>().AsNoTracking().Where(s => s.Title == title && s.Status == CriteriaSetStatus.Active)
+            .OrderBy(s => s.FromYear).FirstOrDefaultAsync(ct);
+
+    private static string NoSet(Title title) => $"Chưa có bộ tiêu chí \"{title.DisplayName()}\" nào đang dùng. Hãy báo quản trị viên.";
 
     private static string Cut(string text) => text.Length > 1000 ? text[..1000] : text;
 }
