@@ -1,4 +1,5 @@
 using System.Net;
+using Bunit;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria.Engine;
@@ -13,6 +14,7 @@ using HocTapSuotDoi.Tests.Features.Scoring.ResultsImport;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.YearData;
 
@@ -178,8 +180,21 @@ public sealed class PastListTitlesTests(AppFactory app) : IClassFixture<AppFacto
             await db.Set<EvaluationAudit>().Where(a => db.Set<Registration>().Any(r => r.Evaluation!.Id == a.EvaluationId && r.SubjectKind == SubjectKind.Village
                 && r.SubjectId == t03.Id && r.Year == 2023)).Select(a => a.Reason).SingleAsync(),
             await db.ChangeLogs.Where(l => l.Action == "Nhập danh sách" && l.Changes.Contains("Cộng đồng học tập cấp thôn năm 2023")).Select(l => l.Changes).SingleAsync()));
-        Assert.StartsWith("công nhận (nhập từ danh sách) theo quyết định số 36/QĐ-UBND ngày 20/12/2023", reason);
+        Assert.StartsWith("Công nhận (nhập từ danh sách) theo Quyết định số 36/QĐ-UBND ngày 20/12/2023", reason);
         Assert.Contains("1 thôn được công nhận", log);
+
+        // The village's sheet of that year (its history) reads as imported, with the decision's number and date.
+        var registrationId = await WithDbAsync(db => db.Set<Registration>().Where(r => r.SubjectKind == SubjectKind.Village && r.SubjectId == t03.Id && r.Year == 2023)
+            .Select(r => r.Id).SingleAsync());
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var sheet = await scope.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(registrationId);
+        Assert.Equal(EvaluationStatus.Recognised, sheet.LastChange!.To);
+        using var ctx = new BunitContext();
+        ctx.Services.AddMudServices();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        var banner = ctx.Render<StatusBanner>(p => p.Add(x => x.Change, sheet.LastChange));
+        Assert.Contains("Trạng thái \"Công nhận\"", banner.Find("#status-banner").TextContent);
+        Assert.Contains("Công nhận (nhập từ danh sách) theo Quyết định số 36/QĐ-UBND ngày 20/12/2023", banner.Find(".status-banner-reason").TextContent);
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
                 CommuneId = scope.CommuneId, Title = preview.Title, Year = preview.Year, Number = preview.Number, Symbol = preview.Symbol,
                 IssuedOn = preview.IssuedOn, IssuedYear = preview.IssuedOn.Year, Bases = $"{ImportedMarker}: tệp {preview.FileName}",
             }).Entity;
-        var reason = Cut($"công nhận (nhập từ danh sách) theo quyết định số {preview.FullNumber} ngày {preview.IssuedOn.ToString("dd/MM/yyyy", VnTime.Culture)}, tệp {preview.FileName}");
+        var reason = Cut($"{ImportedMarker} theo Quyết định số {preview.FullNumber} ngày {preview.IssuedOn.ToString("dd/MM/yyyy", VnTime.Culture)}, tệp {preview.FileName}");
         foreach (var subject in preview.New)
         {
             var registration = new Registration
