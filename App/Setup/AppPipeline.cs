@@ -68,6 +68,7 @@ public static class AppPipeline
         app.MapRegisterExcelEndpoints();
         app.MapDashboardEndpoints();
         app.MapDecisionEndpoints();
+        Features.YearData.PastLists.PastListEndpoints.MapPastListEndpoints(app);
         Features.Awards.AwardEndpoints.MapAwardEndpoints(app);
         app.MapDeadlineEndpoints();
         Features.Funding.FundingSetup.MapFundingEndpoints(app);

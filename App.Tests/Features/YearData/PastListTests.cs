@@ -41,7 +41,7 @@ public sealed class PastListTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private static MemoryStream File(params (string Code, string Head, string Village)[] rows) =>
-        ResultsFiles.Write(PastListService.Headers, rows.Select(r => new Dictionary<string, object?> { ["Mã hộ"] = r.Code, ["Chủ hộ"] = r.Head, ["Thôn"] = r.Village }));
+        ResultsFiles.Write(PastListColumns.For(Title.FamilyLearning), rows.Select(r => new Dictionary<string, object?> { ["Mã hộ"] = r.Code, ["Chủ hộ"] = r.Head, ["Thôn"] = r.Village }));
 
     private async Task<(PastListPreview Preview, int Written)> ImportAsync(PastListForm form, MemoryStream file, string email = "bcd@camtan.vn")
     {

@@ -32,6 +32,12 @@ public class Decision : AuditedEntity
     public List<DecisionSubject> Subjects { get; set; } = [];
 
     public string FullNumber => $"{Number}/{Symbol}";
+
+    // The first line of Bases of a decision recorded from the list of a past year (Nhập danh sách được công nhận): the
+    // app keeps its number, date and list but never drafted, signed or printed it.
+    public const string ImportedMarker = "Công nhận (nhập từ danh sách)";
+
+    public bool Imported => Bases.StartsWith(ImportedMarker, StringComparison.Ordinal);
 }
 
 // One recognised subject of a decision, with its certificate's verification code. Name, village and score are copied
@@ -67,6 +73,7 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         e.Property(x => x.Recipients).HasMaxLength(2000);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.FullNumber);
+        e.Ignore(x => x.Imported);
         e.HasIndex(x => new { x.CommuneId, x.IssuedYear, x.Number }).IsUnique();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Title });
         e.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Restrict);

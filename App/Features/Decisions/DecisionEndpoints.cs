@@ -32,5 +32,10 @@ public static class DecisionEndpoints
         {
             return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
         }
+        catch (FluentValidation.ValidationException ex)
+        {
+            // A decision recorded from a list: there is no document to serve.
+            return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict);
+        }
     }
 }

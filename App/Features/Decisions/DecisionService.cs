@@ -10,13 +10,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Decisions;
 
-public sealed record DecisionRow(int Id, Title Title, int Year, string FullNumber, DateOnly IssuedOn, string SignerName, int Subjects);
+// Imported: recorded from the list of a past year (Decision.ImportedMarker), not issued by the app: it has no document.
+public sealed record DecisionRow(int Id, Title Title, int Year, string FullNumber, DateOnly IssuedOn, string SignerName, int Subjects, bool Imported = false);
 
 public sealed record DecisionSubjectRow(int No, int EvaluationId, string Name, string Village, int TotalTenths, string Rating, string CertificateCode);
 
 public sealed record DecisionDetail(int Id, Title Title, int Year, string FullNumber, DateOnly IssuedOn, string IssuingBody,
     string SignerName, string SignerPosition, IReadOnlyList<string> Bases, IReadOnlyList<DecisionSubjectRow> Subjects, string CreatedBy, DateTime CreatedAtUtc)
 {
+    // Recorded from the list of a past year: the app keeps its number, date and list, and offers no document for it.
+    public bool Imported { get; init; }
+
     // The criteria sets its subjects were scored with.
     public IReadOnlyList<SetCheck> Sets { get; init; } = [];
 }
@@ -58,7 +62,8 @@ public sealed class DecisionService(
         return await db.Set<Decision>().AsNoTracking()
             .Where(d => d.CommuneId == scope.CommuneId && d.Year == year)
             .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Number)
-            .Select(d => new DecisionRow(d.Id, d.Title, d.Year, d.Number + "/" + d.Symbol, d.IssuedOn, d.SignerName, d.Subjects.Count))
+            .Select(d => new DecisionRow(d.Id, d.Title, d.Year, d.Number + "/" + d.Symbol, d.IssuedOn, d.SignerName, d.Subjects.Count,
+                d.Bases.StartsWith(Decision.ImportedMarker)))
             .ToListAsync();
     }
 
@@ -70,7 +75,7 @@ public sealed class DecisionService(
             decision.SignerName, decision.SignerPosition, DecisionDefaults.Lines(decision.Bases),
             decision.Subjects.OrderBy(s => s.SortOrder)
                 .Select((s, i) => new DecisionSubjectRow(i + 1, s.EvaluationId, s.SubjectName, s.VillageName, s.TotalTenths, s.Rating, s.CertificateCode)).ToList(),
-            decision.CreatedBy, decision.CreatedAtUtc) { Sets = sets };
+            decision.CreatedBy, decision.CreatedAtUtc) { Sets = sets, Imported = decision.Imported };
     }
 
     // The sets the subjects of an issued decision were scored with.
@@ -307,17 +312,26 @@ public sealed class DecisionService(
 
     public async Task<DownloadFile> DecisionDocxAsync(int id)
     {
-        var decision = await LoadForReaderAsync(id);
+        var decision = NotImported(await LoadForReaderAsync(id));
         var notes = UncheckedNotes(await SetsOfAsync(decision));
         return new DownloadFile($"{FileStem(decision)}.docx", DocxType, DecisionDocx.Decision(decision, DocumentLayout.Load().Decision, notes));
     }
 
     public async Task<DownloadFile> CertificatesPdfAsync(int id, string verifyBaseUrl)
     {
-        var decision = await LoadForReaderAsync(id);
+        var decision = NotImported(await LoadForReaderAsync(id));
         return new DownloadFile($"giay-cong-nhan-{FileStem(decision)}.pdf", "application/pdf",
             CertificatePdf.Build(decision, DocumentLayout.Load().Certificate, verifyBaseUrl));
     }
+
+    // A decision recorded from a list was signed outside the app: printing it (or its certificates) from here would make
+    // an official-looking document the commune never issued through the app.
+    private static Decision NotImported(Decision decision) => decision.Imported
+        ? throw new ValidationException($"Quyết định số {decision.FullNumber} ngày {VnTime.FormatDate(decision.IssuedOn)} là {ImportedText}: "
+            + "phần mềm chỉ lưu danh sách, không phát hành văn bản hay giấy công nhận cho quyết định này.")
+        : decision;
+
+    public const string ImportedText = "công nhận (nhập từ danh sách)";
 
     // The notes said under the list of a document: one per set that is (or has items) "chưa đối chiếu"; none when all is checked.
     public static IReadOnlyList<string> UncheckedNotes(IEnumerable<SetCheck> sets) => sets.Where(s => s.NeedsChecking).Select(UncheckedNote).ToList();
@@ -350,8 +364,9 @@ public sealed class DecisionService(
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync();
+        // Subjects of a decision recorded from a list have no printed certificate, so no code of theirs is genuine.
         return await db.Set<DecisionSubject>().AsNoTracking().Where(s => s.CertificateCode == code)
-            .Join(db.Set<Decision>(), s => s.DecisionId, d => d.Id, (s, d) => new VerifiedCertificate(
+            .Join(db.Set<Decision>().Where(d => !d.Bases.StartsWith(Decision.ImportedMarker)), s => s.DecisionId, d => d.Id, (s, d) => new VerifiedCertificate(
                 s.CertificateCode, s.SubjectName, d.Title, d.Year, d.Number + "/" + d.Symbol, d.IssuedOn, d.IssuingBody))
             .SingleOrDefaultAsync();
     }

@@ -27,8 +27,7 @@ public sealed class PastListFormValidator : AbstractValidator<PastListForm>
 {
     public PastListFormValidator()
     {
-        RuleFor(x => x.Title).Must(t => PastListService.Titles.Contains(t))
-            .WithMessage("Hiện chỉ nhập được danh sách Gia đình học tập.");
+        RuleFor(x => x.Title).Must(t => PastListService.Titles.Contains(t)).WithMessage("Hãy chọn danh hiệu.");
         RuleFor(x => x.DecisionNumber).NotEmpty().WithMessage("Hãy ghi số quyết định công nhận.")
             .Must((form, _) => form.ParsedNumber() is not null).When(x => !string.IsNullOrWhiteSpace(x.DecisionNumber))
             .WithMessage("Số quyết định phải bắt đầu bằng một số, ví dụ 15/QĐ-UBND.");
@@ -40,10 +39,10 @@ public sealed class PastListFormValidator : AbstractValidator<PastListForm>
     }
 }
 
-// A household the file names and that is not yet recognised by the decision: it will be.
-public sealed record PastListSubject(int Row, int HouseholdId, int VillageId, string Name, string Village);
+// A subject the file names and that is not yet recognised by the decision: it will be.
+public sealed record PastListSubject(int Row, int SubjectId, int? VillageId, string Name, string Village);
 
-// The checked file: errors row by row (nothing is written while there is one), the households to add, and how many
+// The checked file: errors row by row (nothing is written while there is one), the subjects to add, and how many
 // rows are already in the decision (a file imported again changes nothing).
 public sealed class PastListPreview
 {

@@ -3,7 +3,6 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Scoring;
@@ -13,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.YearData.PastLists;
 
-// The recognised subjects of a past year from the list attached to its decision: each household named in the file gets
+// The recognised subjects of a past year from the list attached to its decision: each subject named in the file (household, clan, village,
+// the commune, unit or person: PastListSubjects) gets
 // a registration and an evaluation "Đã công nhận" of that year, in a decision recorded with the given number and date
 // and marked as imported from a list (its Bases line says so; it was not drafted in the app). A preview checks every
 // row and writes nothing; the write is all or nothing; rows already in the decision are left as they are, so the same
@@ -21,12 +21,24 @@ namespace HocTapSuotDoi.Features.YearData.PastLists;
 public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock, PastYearFigureService years)
 {
     public static readonly string[] Editors = [Roles.Administrator, Roles.Committee];
-    public static IReadOnlyList<Title> Titles { get; } = [Title.FamilyLearning];
-    public static readonly IReadOnlyList<string> Headers = ["Mã hộ", "Chủ hộ", "Thôn"];
+    public static IReadOnlyList<Title> Titles { get; } =
+        [Title.FamilyLearning, Title.ClanLearning, Title.VillageCommunity, Title.CommuneCommunity, Title.UnitLearning, Title.CitizenLearning];
     // The first line of Bases of a decision recorded from a list: how such a decision is told from one drafted here.
-    public const string ImportedMarker = "Công nhận (nhập từ danh sách)";
+    public const string ImportedMarker = Decision.ImportedMarker;
 
     public IReadOnlyList<int> Years() => years.Years();
+
+    // The empty list of a title: its header row only, so nothing in it is imported by mistake.
+    public async Task<ExcelFile> TemplateAsync(Title title)
+    {
+        await currentUser.RequireScopeAsync(Editors);
+        var sheet = new ExcelSheet("Danh sách công nhận", PastListColumns.For(title));
+        return new ExcelFile($"mau-danh-sach-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}.xlsx", sheet.ToBytes());
+    }
+
+    public const string TemplatePath = "/so-lieu-cac-nam-truoc/nhap-danh-sach/mau.xlsx";
+
+    public static string TemplateUrl(Title title) => $"{TemplatePath}?danh-hieu={title}";
 
     public async Task<PastListPreview> PreviewAsync(PastListForm form, Stream file, string fileName, CancellationToken ct = default)
     {
@@ -42,7 +54,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
             Year = form.Year, Title = form.Title, Number = number, Symbol = symbol ?? DecisionDefaults.Symbol,
             IssuedOn = DateOnly.FromDateTime(form.DecisionDate!.Value), FileName = fileName,
         };
-        var content = await ExcelSheetReader.ReadAsync(file, Headers, $"danh sách {form.Title.DisplayName()} năm {form.Year}", null, ct);
+        var content = await ExcelSheetReader.ReadAsync(file, PastListColumns.For(form.Title), $"danh sách {form.Title.DisplayName()} năm {form.Year}", null, ct);
         if (content.Error is not null)
         {
             preview.Errors.Add(content.Error);
@@ -54,11 +66,14 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         {
             preview.Errors.Add(decision.Error);
         }
-        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId)
-            .Select(v => new { v.Id, v.Code, v.Name }).ToListAsync(ct);
-        var villageNames = villages.ToDictionary(v => v.Id, v => v.Name);
+        if (await SetForAsync(db, form.Title, form.Year, ct) is null)
+        {
+            preview.Errors.Add(NoSet(form.Title));
+        }
+        var kind = ScoringTexts.SubjectOf(form.Title);
+        var subjects = await PastListSubjects.LoadAsync(db, scope.CommuneId, kind, ct);
         var existing = await db.Set<Registration>().AsNoTracking()
-            .Where(r => r.CommuneId == scope.CommuneId && r.Year == form.Year && r.Title == form.Title && r.SubjectKind == SubjectKind.Household)
+            .Where(r => r.CommuneId == scope.CommuneId && r.Year == form.Year && r.Title == form.Title && r.SubjectKind == kind)
             .Select(r => new { r.SubjectId, Status = r.Evaluation == null ? (EvaluationStatus?)null : r.Evaluation.Status, EvaluationId = r.Evaluation == null ? 0 : r.Evaluation.Id })
             .ToDictionaryAsync(r => r.SubjectId, ct);
         var inDecision = decision.Id is { } decisionId
@@ -67,54 +82,23 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         var seen = new Dictionary<int, int>();
         foreach (var row in content.Rows)
         {
-            var (code, head, villageText) = (row.Text(0).Trim(), row.Text(1).Trim(), row.Text(2).Trim());
-            if (code.Length == 0 && head.Length == 0 && villageText.Length == 0)
+            if (subjects.IsEmpty(row))
             {
                 continue;
             }
-            Household? household;
-            if (code.Length > 0)
+            var (subject, error) = await subjects.FindAsync(row, ct);
+            if (subject is null)
             {
-                household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.CommuneId == scope.CommuneId && h.Code == code, ct);
-                if (household is null)
-                {
-                    preview.Errors.Add($"Dòng {row.Number}: không tìm thấy hộ có mã {code}.");
-                    continue;
-                }
-            }
-            else if (head.Length == 0 || villageText.Length == 0)
-            {
-                preview.Errors.Add($"Dòng {row.Number}: hãy ghi mã hộ, hoặc tên chủ hộ và thôn.");
+                preview.Errors.Add(error!);
                 continue;
             }
-            else
+            if (seen.TryGetValue(subject.Id, out var first))
             {
-                var key = VietnameseText.SearchKey(villageText);
-                var village = villages.FirstOrDefault(v => VietnameseText.SearchKey(v.Name) == key || string.Equals(v.Code, villageText, StringComparison.OrdinalIgnoreCase));
-                if (village is null)
-                {
-                    preview.Errors.Add($"Dòng {row.Number}: không tìm thấy thôn {villageText}.");
-                    continue;
-                }
-                var headKey = VietnameseText.SearchKey(head);
-                var found = await db.Households.AsNoTracking().Where(h => h.VillageId == village.Id && h.HeadNameSearch == headKey).Take(2).ToListAsync(ct);
-                if (found.Count != 1)
-                {
-                    preview.Errors.Add(found.Count == 0
-                        ? $"Dòng {row.Number}: không tìm thấy hộ {head} ở thôn {village.Name}."
-                        : $"Dòng {row.Number}: thôn {village.Name} có nhiều hộ chủ hộ tên {head}: hãy ghi mã hộ.");
-                    continue;
-                }
-                household = found[0];
-            }
-            var who = $"hộ {household.HeadName} ({household.Code})";
-            if (seen.TryGetValue(household.Id, out var first))
-            {
-                preview.Errors.Add($"Dòng {row.Number}: {who} trùng với dòng {first}.");
+                preview.Errors.Add($"Dòng {row.Number}: {subject.Who} trùng với dòng {first}.");
                 continue;
             }
-            seen[household.Id] = row.Number;
-            if (existing.TryGetValue(household.Id, out var registered))
+            seen[subject.Id] = row.Number;
+            if (existing.TryGetValue(subject.Id, out var registered))
             {
                 if (registered.Status == EvaluationStatus.Recognised && inDecision.Contains(registered.EvaluationId))
                 {
@@ -123,13 +107,12 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
                 else
                 {
                     preview.Errors.Add(registered.Status == EvaluationStatus.Recognised
-                        ? $"Dòng {row.Number}: {who} đã được công nhận năm {form.Year} (theo quyết định khác)."
-                        : $"Dòng {row.Number}: {who} đã có hồ sơ {form.Title.DisplayName()} năm {form.Year} trong phần mềm ({registered.Status?.Text() ?? "chưa chấm"}).");
+                        ? $"Dòng {row.Number}: {subject.Who} đã được công nhận năm {form.Year} (theo quyết định khác)."
+                        : $"Dòng {row.Number}: {subject.Who} đã có hồ sơ {form.Title.DisplayName()} năm {form.Year} trong phần mềm ({registered.Status?.Text() ?? "chưa chấm"}).");
                 }
                 continue;
             }
-            preview.New.Add(new PastListSubject(row.Number, household.Id, household.VillageId, $"Hộ {household.HeadName} ({household.Code})",
-                villageNames.GetValueOrDefault(household.VillageId, "")));
+            preview.New.Add(new PastListSubject(row.Number, subject.Id, subject.VillageId, subject.Name, subjects.VillageName(subject.VillageId)));
         }
         if (preview.New.Count > 0 && !await db.Set<Registration>().AnyAsync(r => r.CommuneId == scope.CommuneId && r.Year == form.Year, ct)
             && await db.Set<PastYearFigure>().AnyAsync(f => f.CommuneId == scope.CommuneId && f.Year == form.Year, ct))
@@ -144,7 +127,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         return preview;
     }
 
-    /// <returns>The number of households written ("0 thay đổi" for a file already imported).</returns>
+    /// <returns>The number of subjects written ("0 thay đổi" for a file already imported).</returns>
     public async Task<int> WriteAsync(PastListPreview preview, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Editors);
@@ -166,14 +149,16 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         {
             throw new ValidationException(found.Error);
         }
-        var ids = preview.New.Select(s => s.HouseholdId).ToList();
+        var kind = ScoringTexts.SubjectOf(preview.Title);
+        var noun = RegistrationCandidates.Noun(kind);
+        var ids = preview.New.Select(s => s.SubjectId).ToList();
         if (await db.Set<Registration>().AnyAsync(r => r.CommuneId == scope.CommuneId && r.Year == preview.Year && r.Title == preview.Title
-                && r.SubjectKind == SubjectKind.Household && ids.Contains(r.SubjectId), ct))
+                && r.SubjectKind == kind && ids.Contains(r.SubjectId), ct))
         {
-            throw new StaleEditException("Có hộ vừa được người khác đăng ký hoặc nhập cho năm này. Chưa ghi gì: hãy tải tệp lên lại để kiểm tra.");
+            throw new StaleEditException($"Có {noun} vừa được người khác đăng ký hoặc nhập cho năm này. Chưa ghi gì: hãy tải tệp lên lại để kiểm tra.");
         }
-        var set = await CriteriaSetService.ActiveForAsync(db, preview.Title, preview.Year)
-            ?? throw new ValidationException($"Chưa có bộ tiêu chí \"{preview.Title.DisplayName()}\" cho năm {preview.Year}. Hãy báo quản trị viên.");
+        var set = await SetForAsync(db, preview.Title, preview.Year, ct)
+            ?? throw new ValidationException(NoSet(preview.Title));
         var decision = found.Id is { } id
             ? await db.Set<Decision>().Include(d => d.Subjects).SingleAsync(d => d.Id == id, ct)
             : db.Set<Decision>().Add(new Decision
@@ -181,12 +166,12 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
                 CommuneId = scope.CommuneId, Title = preview.Title, Year = preview.Year, Number = preview.Number, Symbol = preview.Symbol,
                 IssuedOn = preview.IssuedOn, IssuedYear = preview.IssuedOn.Year, Bases = $"{ImportedMarker}: tệp {preview.FileName}",
             }).Entity;
-        var reason = Cut($"công nhận (nhập từ danh sách) theo quyết định số {preview.FullNumber} ngày {preview.IssuedOn.ToString("dd/MM/yyyy", VnTime.Culture)}, tệp {preview.FileName}");
+        var reason = Cut($"{ImportedMarker} theo Quyết định số {preview.FullNumber} ngày {preview.IssuedOn.ToString("dd/MM/yyyy", VnTime.Culture)}, tệp {preview.FileName}");
         foreach (var subject in preview.New)
         {
             var registration = new Registration
             {
-                CommuneId = scope.CommuneId, Year = preview.Year, Title = preview.Title, SubjectKind = SubjectKind.Household, SubjectId = subject.HouseholdId,
+                CommuneId = scope.CommuneId, Year = preview.Year, Title = preview.Title, SubjectKind = kind, SubjectId = subject.SubjectId,
                 VillageId = subject.VillageId, SubjectName = subject.Name, SubjectSearch = VietnameseText.SearchKey(subject.Name),
                 SubjectSortKey = VietnameseText.GivenNameSortKey(subject.Name), RegisteredOn = preview.IssuedOn,
             };
@@ -207,7 +192,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         db.ChangeLogs.Add(new ChangeLog
         {
             EntityType = nameof(Decision), EntityId = decision.Id.ToString(VnTime.Culture), Action = "Nhập danh sách", By = scope.Name, AtUtc = now,
-            Changes = Cut(string.Create(VnTime.Culture, $"Nhập danh sách {preview.Title.DisplayName()} năm {preview.Year}: {preview.New.Count:N0} hộ được công nhận theo quyết định số {preview.FullNumber}, tệp {preview.FileName}.")),
+            Changes = Cut(string.Create(VnTime.Culture, $"Nhập danh sách {preview.Title.DisplayName()} năm {preview.Year}: {preview.New.Count:N0} {noun} được công nhận theo quyết định số {preview.FullNumber}, tệp {preview.FileName}.")),
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -230,6 +215,16 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
             ? (same.Id, null)
             : (null, $"Số quyết định {preview.Number} năm {preview.IssuedOn.Year} đã có trong phần mềm ({same.Title.DisplayName()} năm {same.Year}, ký ngày {same.IssuedOn.ToString("dd/MM/yyyy", VnTime.Culture)}). Hãy kiểm tra lại số và ngày ký.");
     }
+
+    // The evaluation of a recognition decided outside the app needs a criteria set to point to: the one of the year, or
+    // for a year before the title's first set in the app (Công dân học tập before 2023, say) the earliest active one.
+    // Nothing is scored with it; the list was decided by the criteria of its time.
+    private static async Task<CriteriaSet?> SetForAsync(AppDbContext db, Title title, int year, CancellationToken ct) =>
+        await CriteriaSetService.ActiveForAsync(db, title, year)
+        ?? await db.Set<CriteriaSet>().AsNoTracking().Where(s => s.Title == title && s.Status == CriteriaSetStatus.Active)
+            .OrderBy(s => s.FromYear).FirstOrDefaultAsync(ct);
+
+    private static string NoSet(Title title) => $"Chưa có bộ tiêu chí \"{title.DisplayName()}\" nào đang dùng. Hãy báo quản trị viên.";
 
     private static string Cut(string text) => text.Length > 1000 ? text[..1000] : text;
 }
