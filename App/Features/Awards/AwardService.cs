@@ -174,7 +174,7 @@ public sealed class AwardService(
         proposal.SubjectName = name;
         proposal.VillageName = village;
         proposal.Achievements = form.Achievements.Trim();
-        await HouseholdService.SaveOrConflictAsync(db, "Đề nghị khen thưởng này");
+        await db.SaveOrConflictAsync("Đề nghị khen thưởng này");
         return proposal.Id;
     }
 
@@ -227,7 +227,7 @@ public sealed class AwardService(
             ?? throw new ForbiddenException(NotFound);
         db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;
         ApplyDocuments(round, form);
-        await HouseholdService.SaveOrConflictAsync(db, "Đợt khen thưởng này");
+        await db.SaveOrConflictAsync("Đợt khen thưởng này");
     }
 
     public static void ApplyDocuments(AwardRound round, RoundDocumentsForm form)

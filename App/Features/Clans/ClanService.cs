@@ -136,7 +136,7 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         // Membership changes alone do not touch the clan row: bump it so the version still guards concurrent edits.
         db.Entry(clan).State = clan.Id == 0 ? EntityState.Added : EntityState.Modified;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await HouseholdService.SaveOrConflictAsync(db, "Dòng họ này");
+        await db.SaveOrConflictAsync("Dòng họ này");
         var villages = await db.Households.Where(h => touched.Contains(h.Id)).Select(h => h.VillageId).Distinct().ToListAsync();
         await RegisterDependents.RecomputeAsync(db, scope.CommuneId, clock, [], villages, clan.Id);
         await transaction.CommitAsync();

@@ -85,7 +85,7 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
         }
         db.Entry(set).Property(s => s.Version).OriginalValue = entityVersion;
         Apply(set, definition);
-        await HouseholdService.SaveOrConflictAsync(db, "Bộ tiêu chí này");
+        await db.SaveOrConflictAsync("Bộ tiêu chí này");
     }
 
     public async Task ActivateAsync(int id, int fromYear, int? toYear)

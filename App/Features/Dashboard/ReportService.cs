@@ -77,7 +77,7 @@ public sealed class ReportService(
         text.Proposals = form.Proposals.Trim();
         text.SignerName = form.SignerName.Trim();
         text.SignerPosition = form.SignerPosition.Trim();
-        await HouseholdService.SaveOrConflictAsync(db, "Báo cáo này");
+        await db.SaveOrConflictAsync("Báo cáo này");
     }
 
     public async Task<YearlyReportData> BuildAsync(int year, CancellationToken ct = default)

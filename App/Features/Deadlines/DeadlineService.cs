@@ -125,7 +125,7 @@ public sealed class DeadlineService(
         deadline.EscalateToCommittee = form.EscalateToCommittee;
         deadline.EscalationEmails = string.Join(", ", DeadlineDates.ParseEmails(form.EscalationEmails));
         deadline.Active = form.Active;
-        await HouseholdService.SaveOrConflictAsync(db, "Hạn báo cáo này");
+        await db.SaveOrConflictAsync("Hạn báo cáo này");
         return deadline.Id;
     }
 

@@ -254,7 +254,7 @@ public sealed class UnitReportService(
         {
             report.Status = ReportStatus.Draft;
         }
-        await HouseholdService.SaveOrConflictAsync(db, "Báo cáo này");
+        await db.SaveOrConflictAsync("Báo cáo này");
     }
 
     // The committee sends a submitted report back with a reason; the reporter may then correct and send it again.

@@ -402,5 +402,5 @@ public sealed class DecisionService(
 
     private static string FileStem(Decision d) => $"quyet-dinh-{d.Number}-{Seeding.TextKeys.Code(d.Symbol).ToLowerInvariant()}-{d.IssuedYear}";
 
-    private DateOnly Today() => new Setup.VnClock(clock).Today;
+    private DateOnly Today() => new VnClock(clock).Today;
 }

@@ -65,7 +65,7 @@ public sealed class EmulationCriteriaService(
                 Kind = list.Kind, VersionNumber = list.VersionNumber + 1, Name = form.Name.Trim(), Source = form.Source.Trim(), Criteria = criteria,
             };
             db.Add(next);
-            await Households.HouseholdService.SaveOrConflictAsync(db, "Danh sách tiêu chí này");
+            await db.SaveOrConflictAsync("Danh sách tiêu chí này");
             return new CriteriaSaveResult(next.Id, true);
         }
         db.Entry(list).Property(l => l.Version).OriginalValue = form.Version;
@@ -75,7 +75,7 @@ public sealed class EmulationCriteriaService(
         list.Criteria = criteria;
         // The list's own row carries the audit line; the criteria text is part of what changed.
         db.Entry(list).Property(l => l.UpdatedAtUtc).IsModified = true;
-        await Households.HouseholdService.SaveOrConflictAsync(db, "Danh sách tiêu chí này");
+        await db.SaveOrConflictAsync("Danh sách tiêu chí này");
         return new CriteriaSaveResult(list.Id, false);
     }
 

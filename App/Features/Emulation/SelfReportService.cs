@@ -151,7 +151,7 @@ public sealed class SelfReportService(
         {
             db.Entry(self).Property(s => s.UpdatedAtUtc).IsModified = true;
         }
-        await HouseholdService.SaveOrConflictAsync(db, "Bản tự đánh giá này");
+        await db.SaveOrConflictAsync("Bản tự đánh giá này");
         return self.Id;
     }
 
@@ -180,7 +180,7 @@ public sealed class SelfReportService(
         self.ReturnReason = returnReason ?? "";
         self.ReviewedAtUtc = clock.GetUtcNow().UtcDateTime;
         self.ReviewedBy = scope.Name;
-        await HouseholdService.SaveOrConflictAsync(db, "Bản tự đánh giá này");
+        await db.SaveOrConflictAsync("Bản tự đánh giá này");
     }
 
     // The committee's list of a year's self-reports with the count of each outcome.

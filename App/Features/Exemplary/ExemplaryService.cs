@@ -98,7 +98,7 @@ public sealed class ExemplaryService(
         story.HouseholdId = form.Kind == ExemplaryKind.Household ? form.HouseholdId : null;
         story.ClanId = form.Kind == ExemplaryKind.Clan ? form.ClanId : null;
         story.UnitId = form.Kind == ExemplaryKind.Unit ? form.UnitId : null;
-        await HouseholdService.SaveOrConflictAsync(db, "Gương điển hình này");
+        await db.SaveOrConflictAsync("Gương điển hình này");
         return story.Id;
     }
 

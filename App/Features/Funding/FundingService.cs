@@ -86,7 +86,7 @@ public sealed class FundingService(
         var (scope, _) = await access.ReadAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
         var commune = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
-        var data = new SettlementData(commune, year, Setup.VnTime.Today(clock), await BudgetAsync(year), await BalancesAsync(db, scope.CommuneId, year), await FundAsync(year));
+        var data = new SettlementData(commune, year, VnTime.Today(clock), await BudgetAsync(year), await BalancesAsync(db, scope.CommuneId, year), await FundAsync(year));
         return (SettlementXlsx.Write(data), $"quyet-toan-kinh-phi-{year}.xlsx");
     }
 
@@ -125,7 +125,7 @@ public sealed class FundingService(
         line.Estimate = form.Estimate;
         line.Spent = form.Spent;
         line.Note = form.Note.Trim();
-        await HouseholdService.SaveOrConflictAsync(db, "Khoản kinh phí này");
+        await db.SaveOrConflictAsync("Khoản kinh phí này");
         return line.Id;
     }
 
@@ -179,7 +179,7 @@ public sealed class FundingService(
         entry.VoucherNumber = form.VoucherNumber.Trim();
         entry.PersonId = form.Kind == FundEntryKind.Payment ? form.PersonId : null;
         entry.VillageId = form.VillageId;
-        await HouseholdService.SaveOrConflictAsync(db, "Khoản thu, chi này");
+        await db.SaveOrConflictAsync("Khoản thu, chi này");
         await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source);
         if (form.Id != 0 && oldSource != entry.Source)
         {
@@ -219,7 +219,7 @@ public sealed class FundingService(
             if (balance < 0)
             {
                 throw new ValidationException(
-                    $"Số chi vượt số dư quỹ nguồn “{FundingTexts.Source(source)}” ngày {Setup.VnTime.FormatDate(day.Date)}: " +
+                    $"Số chi vượt số dư quỹ nguồn “{FundingTexts.Source(source)}” ngày {VnTime.FormatDate(day.Date)}: " +
                     $"có {Money.Format(available)}, chi {Money.Format(day.Out)}.");
             }
         }

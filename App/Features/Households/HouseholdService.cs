@@ -164,7 +164,7 @@ public sealed class HouseholdService(
         household.Note = form.Note.Trim();
         var villages = new[] { village.Id, (int)db.Entry(household).Property(h => h.VillageId).OriginalValue };
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await SaveOrConflictAsync(db, "Hộ này");
+        await db.SaveOrConflictAsync("Hộ này");
         await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages);
         await transaction.CommitAsync();
         return household.Id;
@@ -214,7 +214,7 @@ public sealed class HouseholdService(
         household.Status = (HouseholdStatus)form.Status;
         household.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await SaveOrConflictAsync(db, "Hộ này");
+        await db.SaveOrConflictAsync("Hộ này");
         await RegisterDependents.RecomputeAsync(db, household.CommuneId, clock, [household.Id], [household.VillageId]);
         await transaction.CommitAsync();
     }
@@ -294,7 +294,7 @@ public sealed class HouseholdService(
             household.HeadNameSort = person.FullNameSort;
             household.HeadGivenNameSort = person.GivenNameSort;
         }
-        await SaveOrConflictAsync(db, "Nhân khẩu này");
+        await db.SaveOrConflictAsync("Nhân khẩu này");
         return person.Id;
     }
 
@@ -313,7 +313,7 @@ public sealed class HouseholdService(
         db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
         person.Status = (PersonStatus)form.Status;
         person.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
-        await SaveOrConflictAsync(db, "Nhân khẩu này");
+        await db.SaveOrConflictAsync("Nhân khẩu này");
     }
 
     public async Task<IReadOnlyList<ChangeLog>> HistoryAsync(int householdId)
@@ -331,17 +331,5 @@ public sealed class HouseholdService(
             .OrderByDescending(c => c.Id).Take(200).ToListAsync();
     }
 
-    private DateOnly Today() => new Setup.VnClock(clock).Today;
-
-    internal static async Task SaveOrConflictAsync(AppDbContext db, string what)
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException($"{what} vừa được người khác sửa trong lúc bạn đang sửa. Dữ liệu của bạn chưa được lưu: hãy tải lại để xem bản mới rồi sửa lại.");
-        }
-    }
+    private DateOnly Today() => new VnClock(clock).Today;
 }

@@ -155,7 +155,7 @@ public sealed class InitiativeService(
         entry.DecisionNumber = recognised ? form.DecisionNumber.Trim() : "";
         entry.DecisionDate = recognised && form.DecisionDate is { } date ? DateOnly.FromDateTime(date) : null;
         entry.SearchKey = VietnameseText.SearchKey($"{entry.Title} {entry.AuthorName}");
-        await HouseholdService.SaveOrConflictAsync(db, "Sáng kiến này");
+        await db.SaveOrConflictAsync("Sáng kiến này");
         return entry.Id;
     }
 }

@@ -88,6 +88,6 @@ public sealed class PlanTaskService(
             throw new ForbiddenException(RegisterAccess.NotInScope);
         }
         task.OwnerUserId = form.OwnerUserId;
-        await HouseholdService.SaveOrConflictAsync(db, "Nhiệm vụ này");
+        await db.SaveOrConflictAsync("Nhiệm vụ này");
     }
 }

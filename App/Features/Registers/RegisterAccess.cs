@@ -65,16 +65,3 @@ public static class RegisterAccess
         _ => units.Where(u => u.CommuneId == scope.CommuneId),
     };
 }
-
-public sealed record PageRequest(int Page = 0, int PageSize = 25, string? SortBy = null, bool Descending = false);
-
-public sealed record PageResult<T>(IReadOnlyList<T> Items, int Total);
-
-public enum NameOrder
-{
-    // Vietnamese lists sort by given name: Nguyễn Văn An under A.
-    GivenName = 0,
-    FamilyName = 1,
-}
-
-public sealed class StaleEditException(string message) : Exception(message);

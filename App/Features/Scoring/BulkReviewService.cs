@@ -110,7 +110,7 @@ public sealed class BulkReviewService(IDbContextFactory<AppDbContext> dbFactory,
             if (changed != ready.Count)
             {
                 // Another writer got in (possible only on a database without a whole-database write lock): change nothing.
-                throw new Registers.StaleEditException("Hồ sơ vừa được người khác thay đổi trong lúc duyệt. Hãy xem lại danh sách rồi thực hiện lại.");
+                throw new StaleEditException("Hồ sơ vừa được người khác thay đổi trong lúc duyệt. Hãy xem lại danh sách rồi thực hiện lại.");
             }
             var (from, toText) = (EvaluationStatus.Submitted.Text(), to.Text());
             BulkInsert.Insert(db, ready.Select(id => new EvaluationAudit

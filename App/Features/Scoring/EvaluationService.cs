@@ -55,7 +55,7 @@ public sealed class SheetChanges
 
 // Somebody saved this evaluation since the page loaded: both values are shown and the user chooses.
 public sealed class ScoringConflictException(string itemCode, StoredAnswer? theirs, string by, DateTime atUtc, int currentVersion)
-    : Exception($"Tiêu chí {itemCode} vừa được {by} lưu lúc {Setup.VnTime.Format(atUtc)} với giá trị {theirs?.Text ?? "(trống)"}.")
+    : Exception($"Tiêu chí {itemCode} vừa được {by} lưu lúc {VnTime.Format(atUtc)} với giá trị {theirs?.Text ?? "(trống)"}.")
 {
     public string ItemCode { get; } = itemCode;
     public StoredAnswer? Theirs { get; } = theirs;
@@ -217,7 +217,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         {
             Audit(db, evaluation, scope, $"{(editsSelf ? "Tự đánh giá" : reviewing ? "Người duyệt sửa" : "Điểm")} tiêu chí {itemCode}", old?.Text ?? "(trống)", answer.Text, reason);
         }
-        await SaveAsync(db);
+        await db.SaveOrConflictAsync("Hồ sơ này");
         changes.Publish(evaluationId);
         return evaluation.Version;
     }
@@ -244,7 +244,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             evaluation.AnswersJson = stored.ToJson();
         }
         Audit(db, evaluation, scope, "Nhóm đối tượng", "", targetGroup ?? "", null);
-        await SaveAsync(db);
+        await db.SaveOrConflictAsync("Hồ sơ này");
         changes.Publish(evaluationId);
         return evaluation.Version;
     }
@@ -303,7 +303,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         {
             await NotifyScorerAsync(db, evaluation, registration, scope, reason!);
         }
-        await SaveAsync(db);
+        await db.SaveOrConflictAsync("Hồ sơ này");
         changes.Publish(evaluationId);
         return evaluation.Version;
     }
@@ -379,18 +379,6 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             case ItemKind.Points when answer.ScoreTenths is { } tenths
                 && ScoreInput.Problem(item, tenths / 10m, Points.FromTenths(tenths).ToString()) is { } problem:
                 throw new ValidationException($"Tiêu chí {item.Code}: {problem}; {ScoreInput.Kept(old)}.");
-        }
-    }
-
-    private static async Task SaveAsync(AppDbContext db)
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new Registers.StaleEditException("Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới nhất.");
         }
     }
 }

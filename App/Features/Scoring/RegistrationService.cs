@@ -233,7 +233,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         return new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
     }
 
-    private DateOnly Today() => new Setup.VnClock(clock).Today;
+    private DateOnly Today() => new VnClock(clock).Today;
 
     private void RequireOpen(UserScope scope, int year)
     {

@@ -97,7 +97,7 @@ public sealed class TargetService(IDbContextFactory<AppDbContext> dbFactory, Cur
         target.Source = form.Source.Trim();
         target.Checked = form.Checked;
         target.Note = form.Note.Trim();
-        await HouseholdService.SaveOrConflictAsync(db, "Chỉ tiêu này");
+        await db.SaveOrConflictAsync("Chỉ tiêu này");
     }
 
     public async Task DeleteAsync(int id)

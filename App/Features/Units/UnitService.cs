@@ -137,7 +137,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
         unit.Email = form.Email.Trim();
         unit.Phone = form.Phone.Trim();
         unit.StaffCount = form.StaffCount;
-        await HouseholdService.SaveOrConflictAsync(db, "Đơn vị này");
+        await db.SaveOrConflictAsync("Đơn vị này");
         return unit.Id;
     }
 }

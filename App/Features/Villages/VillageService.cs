@@ -15,7 +15,7 @@ public sealed record VillageRow(int Id, string Code, string Name, int SortOrder,
     public string? MergedInto { get; init; }
 
     public string? MergedText => Active ? null
-        : $"Đã sáp nhập vào {MergedInto} từ ngày {(ActiveTo is { } d ? Setup.VnTime.FormatDate(d) : "")}";
+        : $"Đã sáp nhập vào {MergedInto} từ ngày {(ActiveTo is { } d ? VnTime.FormatDate(d) : "")}";
 }
 
 public sealed class VillageForm
@@ -95,6 +95,6 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
             db.Villages.Add(village);
         }
         village.SortOrder = form.SortOrder;
-        await HouseholdService.SaveOrConflictAsync(db, "Thôn này");
+        await db.SaveOrConflictAsync("Thôn này");
     }
 }

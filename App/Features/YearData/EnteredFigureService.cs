@@ -13,7 +13,7 @@ namespace HocTapSuotDoi.Features.YearData;
 public sealed record FigureRow(SubjectKind Kind, int SubjectId, string SubjectName, string InputKey, string Label,
     int? Count, int? OutOf, string Source, int Version, bool CanEdit, int? RegisterAdults, string UpdatedBy, DateTime? UpdatedAtUtc)
 {
-    public string Percent => Count is { } c && OutOf is { } o and > 0 ? Setup.VnPercent.Format(c, o) : "";
+    public string Percent => Count is { } c && OutOf is { } o and > 0 ? VnPercent.Format(c, o) : "";
 }
 
 public sealed class FigureForm
