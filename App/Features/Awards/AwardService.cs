@@ -58,8 +58,7 @@ public sealed class AwardService(
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
         await roundValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         return await CreateRoundAsync(db, scope.CommuneId, form);
     }
 
@@ -133,8 +132,7 @@ public sealed class AwardService(
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
         await proposalValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         return await ProposeAsync(db, scope.CommuneId, form);
     }
 
@@ -181,8 +179,7 @@ public sealed class AwardService(
     public async Task DeleteProposalAsync(int id)
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == id && p.Round!.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(NotFound);
         db.Remove(proposal);
@@ -193,8 +190,7 @@ public sealed class AwardService(
     public async Task ReviewAsync(int proposalId, bool approve, string? note)
     {
         var scope = await currentUser.RequireScopeAsync(Council);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         await ReviewAsync(db, scope.CommuneId, proposalId, approve, note, scope.Name, clock.GetUtcNow().UtcDateTime);
     }
 
@@ -221,8 +217,7 @@ public sealed class AwardService(
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
         await documentsValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var round = await db.Set<AwardRound>().SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(NotFound);
         db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;

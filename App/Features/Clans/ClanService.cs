@@ -100,8 +100,7 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
             throw new ForbiddenException("Dòng họ có thể gồm hộ ở nhiều thôn: chỉ người có phạm vi toàn xã được sửa.");
         }
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var nameKey = VietnameseText.SearchKey(form.Name);
         if (await db.Clans.AnyAsync(c => c.CommuneId == scope.CommuneId && c.NameSearch == nameKey && c.Id != form.Id))
         {

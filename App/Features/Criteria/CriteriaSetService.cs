@@ -48,8 +48,7 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
     public async Task<int> CopyAsync(int id)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var source = await db.Set<CriteriaSet>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id) ?? throw NotFound();
         var next = await db.Set<CriteriaSet>().Where(s => s.Title == source.Title && s.Name == source.Name).MaxAsync(s => s.VersionNumber) + 1;
         var copy = new CriteriaSet
@@ -67,8 +66,7 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         ThrowIfInvalid(definition);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var set = await db.Set<CriteriaSet>().SingleOrDefaultAsync(s => s.Id == id) ?? throw NotFound();
         var used = await UsageAsync(db, id);
         if (used > 0)
@@ -95,8 +93,7 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
         {
             throw new ValidationException("Khoảng năm áp dụng không hợp lệ: năm bắt đầu từ 2000 đến 2100 và không sau năm kết thúc.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var set = await db.Set<CriteriaSet>().SingleOrDefaultAsync(s => s.Id == id) ?? throw NotFound();
         var definition = CriteriaSetJson.Deserialize(set.DefinitionJson) with { FromYear = fromYear, ToYear = toYear };
         ThrowIfInvalid(definition);
@@ -119,8 +116,7 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
     public async Task RetireAsync(int id)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var set = await db.Set<CriteriaSet>().SingleOrDefaultAsync(s => s.Id == id) ?? throw NotFound();
         set.Status = CriteriaSetStatus.Retired;
         await db.SaveChangesAsync();
@@ -144,8 +140,7 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
             throw new ValidationException(error);
         }
         ThrowIfInvalid(definition!);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var version = await db.Set<CriteriaSet>().Where(s => s.Title == definition!.Title && s.Name == definition.Name)
             .Select(s => (int?)s.VersionNumber).MaxAsync() ?? 0;
         var set = new CriteriaSet { Name = "", DefinitionJson = "", VersionNumber = version + 1, Status = CriteriaSetStatus.Draft };

@@ -59,8 +59,7 @@ public sealed class ReportService(
     {
         var scope = await currentUser.RequireScopeAsync(Writers);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var text = await db.Set<YearlyReportText>().SingleOrDefaultAsync(t => t.CommuneId == scope.CommuneId && t.Year == form.Year);
         if (text is null)
         {

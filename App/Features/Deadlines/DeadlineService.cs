@@ -101,8 +101,7 @@ public sealed class DeadlineService(
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         Deadline deadline;
         if (form.Id is { } id)
         {
@@ -134,8 +133,7 @@ public sealed class DeadlineService(
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         await exceptionValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == form.DeadlineId && d.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         var until = DateOnly.FromDateTime(form.AllowedUntil!.Value);

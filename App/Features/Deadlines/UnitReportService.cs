@@ -195,8 +195,7 @@ public sealed class UnitReportService(
             throw new ForbiddenException("Bạn không phải người báo cáo của nơi này.");
         }
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var deadline = await LoadDeadlineAsync(db, scope, form.DeadlineId);
         var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
         if (!(await ReminderDispatcher.ExpectedSubjectsAsync(db, deadline, communeName, default)).Any(s => s.Ref == form.Subject))
@@ -265,8 +264,7 @@ public sealed class UnitReportService(
         {
             throw new ValidationException("Hãy ghi lý do trả lại báo cáo.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var report = await db.Set<UnitReport>().SingleOrDefaultAsync(r => r.Id == reportId && r.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         if (report.Status != ReportStatus.Submitted)

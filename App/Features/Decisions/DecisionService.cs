@@ -197,8 +197,7 @@ public sealed class DecisionService(
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         return await IssueAsync(db, scope.CommuneId, form, clock.GetUtcNow().UtcDateTime);
     }
 

@@ -44,8 +44,7 @@ public sealed class EmulationCriteriaService(
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var list = await db.Set<EmulationCriteriaList>().Include(l => l.Criteria).SingleOrDefaultAsync(l => l.Id == form.ListId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         if (!list.IsCurrent)

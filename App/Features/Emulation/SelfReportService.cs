@@ -88,8 +88,7 @@ public sealed class SelfReportService(
     private async Task<int> SaveAsync(SelfReportForm form)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.UnitReporter, Roles.Scorer, Roles.Committee);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var report = await db.Set<UnitReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == form.UnitReportId && r.CommuneId == scope.CommuneId)
             ?? throw new ValidationException(NoReportYet);
         var subject = new SubjectRef(report.SubjectKind, report.SubjectId);
@@ -168,8 +167,7 @@ public sealed class SelfReportService(
             throw new ValidationException("Hãy ghi lý do trả lại bản tự đánh giá.");
         }
         returnReason = returnReason?.Length > 1000 ? returnReason[..1000] : returnReason;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var self = await db.Set<EmulationSelfReport>().SingleOrDefaultAsync(s => s.Id == selfReportId && s.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         if (self.Status != SelfReportStatus.Submitted)

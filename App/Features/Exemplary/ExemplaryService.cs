@@ -65,8 +65,7 @@ public sealed class ExemplaryService(
     {
         var scope = await currentUser.RequireScopeAsync(Editors);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var c = scope.CommuneId;
         if ((form.VillageId is { } v && !await db.Villages.AnyAsync(x => x.Id == v && x.CommuneId == c))
             || (form.PersonId is { } p && !await db.People.AnyAsync(x => x.Id == p && x.Household!.CommuneId == c))

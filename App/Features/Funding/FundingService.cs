@@ -105,8 +105,7 @@ public sealed class FundingService(
     {
         var scope = await access.EditAsync();
         await budgetValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         BudgetLine line;
         if (form.Id == 0)
         {
@@ -132,8 +131,7 @@ public sealed class FundingService(
     public async Task DeleteBudgetAsync(int id)
     {
         var scope = await access.EditAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == id && b.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         db.Remove(line);
@@ -144,8 +142,7 @@ public sealed class FundingService(
     {
         var scope = await access.EditAsync();
         await entryValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId))
         {
             throw new ForbiddenException(RegisterAccess.NotInScope);
@@ -192,8 +189,7 @@ public sealed class FundingService(
     public async Task DeleteEntryAsync(int id)
     {
         var scope = await access.EditAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == id && e.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);

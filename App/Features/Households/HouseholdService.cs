@@ -114,8 +114,7 @@ public sealed class HouseholdService(
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
         await householdValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var village = await db.Villages.InScope(scope).SingleOrDefaultAsync(v => v.Id == form.VillageId)
             ?? throw new ForbiddenException("Thôn đã chọn không thuộc phạm vi của bạn.");
 
@@ -206,8 +205,7 @@ public sealed class HouseholdService(
         {
             throw new ValidationException("Tình trạng hộ không hợp lệ.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.Id)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
@@ -238,8 +236,7 @@ public sealed class HouseholdService(
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
         await personValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.HouseholdId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
 
@@ -306,8 +303,7 @@ public sealed class HouseholdService(
         {
             throw new ValidationException("Tình trạng nhân khẩu không hợp lệ.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var person = await db.People.InScope(scope, db.Households).SingleOrDefaultAsync(p => p.Id == form.Id)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;

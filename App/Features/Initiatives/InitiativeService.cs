@@ -113,8 +113,7 @@ public sealed class InitiativeService(
                 ? "Bạn chỉ ghi được sáng kiến của thôn mình phụ trách: hãy chọn thôn."
                 : RecogniseOnlyCommittee);
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId))
         {
             throw new ForbiddenException(RegisterAccess.NotInScope);

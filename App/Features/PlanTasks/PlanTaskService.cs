@@ -74,8 +74,7 @@ public sealed class PlanTaskService(
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var task = await db.Set<PlanTask>().SingleOrDefaultAsync(t => t.Id == form.Id && t.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(RegisterAccess.NotInScope);
         db.Entry(task).Property(t => t.Version).OriginalValue = form.Version;

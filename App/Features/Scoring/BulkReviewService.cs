@@ -55,9 +55,8 @@ public sealed class BulkReviewService(IDbContextFactory<AppDbContext> dbFactory,
         {
             throw new ValidationException("Không có hồ sơ nào trong bộ lọc này.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var village = await RequireVillageAsync(db, scope, form.VillageId, ct);
-        db.Actor = scope.Name;
         var to = form.Action == BulkReviewAction.Approve ? EvaluationStatus.Reviewed : EvaluationStatus.Draft;
         var now = clock.GetUtcNow().UtcDateTime;
         var reason = form.Reason.Trim() is { Length: > 0 } typed ? typed : "Duyệt hàng loạt";

@@ -74,7 +74,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<ScoringSheet> OpenAsync(int registrationId)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateForAsync(scope);
         var registration = await db.Set<Registration>().Include(r => r.Evaluation).SingleOrDefaultAsync(r => r.Id == registrationId);
         if (registration is null || !ScoringAccess.CanSee(scope, registration))
         {
@@ -88,7 +88,6 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             {
                 throw new ValidationException("Hồ sơ này chưa được chấm.");
             }
-            db.Actor = scope.Name;
             registration.Evaluation = new Evaluation { CriteriaSetId = set.Id };
             await db.SaveChangesAsync();
         }
@@ -164,8 +163,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
     private async Task<int> SaveAnswerAsync(int evaluationId, int version, string itemCode, Func<CriteriaItem, StoredAnswer?, StoredAnswer> answerFor, string? reason)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
         var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
         var reviewing = ScoringWorkflow.ReviewerEdits(selfAssessed, evaluation.Status);
@@ -225,8 +223,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<int> SetTargetGroupAsync(int evaluationId, int version, string? targetGroup)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
         if (evaluation.Status != EvaluationStatus.Draft || !ScoringAccess.CanScore(scope, registration))
         {
@@ -267,8 +264,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         {
             throw new ValidationException("Hãy ghi lý do.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
         if (!ScoringAccess.CanSee(scope, registration))
         {

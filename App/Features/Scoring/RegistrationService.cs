@@ -170,9 +170,8 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Scorer);
         RequireOpen(scope, filter.Year);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var village = await RequireVillageAsync(db, scope, filter.VillageId, ct);
-        db.Actor = scope.Name;
         var kind = ScoringTexts.SubjectOf(filter.Title);
         var today = Today();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -205,14 +204,13 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             throw new ValidationException("Hãy chọn ít nhất một đối tượng để đăng ký.");
         }
         RequireOpen(scope, year);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateForAsync(scope);
         var ids = subjectIds.Distinct().ToList();
         var candidates = await (await RegistrationCandidates.QueryAsync(db, scope, new CandidateFilter(title, year, HouseholdStatus: null), ids)).ToListAsync();
         if (candidates.Count < ids.Count)
         {
             throw new ValidationException($"Có {ids.Count - candidates.Count} đối tượng đã đăng ký rồi hoặc không thuộc phạm vi của bạn.");
         }
-        db.Actor = scope.Name;
         var kind = ScoringTexts.SubjectOf(title);
         var today = Today();
         foreach (var candidate in candidates)

@@ -72,8 +72,7 @@ public sealed class TargetService(IDbContextFactory<AppDbContext> dbFactory, Cur
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var provinceId = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.ProvinceId).SingleAsync();
         Target target;
         if (form.Id is { } id)
@@ -103,8 +102,7 @@ public sealed class TargetService(IDbContextFactory<AppDbContext> dbFactory, Cur
     public async Task DeleteAsync(int id)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var provinceId = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.ProvinceId).SingleAsync();
         var target = await Visible(db, provinceId, scope.CommuneId).SingleOrDefaultAsync(t => t.Id == id)
             ?? throw new ForbiddenException("Không tìm thấy chỉ tiêu này (có thể đã bị xóa).");

@@ -90,8 +90,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.UnitReporter);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var isAdmin = scope.IsAdministrator;
         Unit unit;
         if (form.Id is { } id)

@@ -54,8 +54,7 @@ public sealed class VillageMergeService(IDbContextFactory<AppDbContext> dbFactor
     public async Task<VillageMergePreview> MergeAsync(VillageMergeForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (merged, into, on) = await CheckAsync(db, scope, form, ct);
         var preview = await PreviewAsync(db, merged, into, on, ct);

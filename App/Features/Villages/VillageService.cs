@@ -73,8 +73,7 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var code = form.Code.Trim().ToUpperInvariant();
         if (await db.Villages.AnyAsync(v => v.CommuneId == scope.CommuneId && v.Code == code && v.Id != form.Id))
         {

@@ -112,8 +112,7 @@ public sealed class EnteredFigureService(IDbContextFactory<AppDbContext> dbFacto
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         await validator.ValidateAndThrowAsync(form, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var exists = form.Kind == SubjectKind.Village
             ? await db.Villages.AnyAsync(v => v.Id == form.SubjectId && v.CommuneId == scope.CommuneId, ct)
             : await db.Units.AnyAsync(u => u.Id == form.SubjectId && u.CommuneId == scope.CommuneId, ct);

@@ -96,8 +96,7 @@ public sealed class ResultsImportService(IDbContextFactory<AppDbContext> dbFacto
             return result;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await RequireUnchangedAsync(db, scope, preview, changes, ct);

@@ -157,8 +157,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
             preview.Written = true;
             return 0;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var found = await DecisionAsync(db, scope, preview, ct);
