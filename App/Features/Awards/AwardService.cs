@@ -144,7 +144,7 @@ public sealed class AwardService(
             throw new ForbiddenException(NotFound);
         }
         var (name, village) = await SubjectAsync(db, communeId, form.SubjectKind, form.SubjectId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         if (await db.Set<AwardProposal>().AnyAsync(p => p.RoundId == form.RoundId && p.SubjectKind == form.SubjectKind && p.SubjectId == form.SubjectId && p.Id != form.Id))
         {
             throw new ValidationException($"{name} đã có trong danh sách đề nghị của đợt này.");
@@ -253,7 +253,7 @@ public sealed class AwardService(
         };
         if (!visible)
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         var rows = await db.Set<AwardProposal>().AsNoTracking()
             .Where(p => p.SubjectKind == kind && p.SubjectId == subjectId && p.Status == AwardProposalStatus.Approved && p.Round!.CommuneId == scope.CommuneId)

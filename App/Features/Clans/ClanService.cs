@@ -70,7 +70,7 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
         await using var db = await dbFactory.CreateDbContextAsync();
         var clan = await db.Clans.AsNoTracking().InScope(scope, db.Households).SingleOrDefaultAsync(c => c.Id == id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         var members = await db.ClanMembers.AsNoTracking().Where(m => m.ClanId == id).OrderBy(m => m.Household!.Code)
             .Select(m => new ClanMemberRow(m.HouseholdId, m.Household!.Code, m.Household.HeadName, m.Household.Village!.Name))
             .ToListAsync();
@@ -116,7 +116,7 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         if (form.Id is { } id)
         {
             clan = await db.Clans.Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id && c.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(clan).Property(c => c.Version).OriginalValue = form.Version;
         }
         else

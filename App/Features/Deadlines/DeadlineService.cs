@@ -87,7 +87,7 @@ public sealed class DeadlineService(
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         await using var db = await dbFactory.CreateDbContextAsync();
         var d = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return new DeadlineForm
         {
             Id = d.Id, Version = d.Version, Name = d.Name, ForUnits = d.Audience.HasFlag(DeadlineAudience.Units),
@@ -106,7 +106,7 @@ public sealed class DeadlineService(
         if (form.Id is { } id)
         {
             deadline = await db.Set<Deadline>().SingleOrDefaultAsync(d => d.Id == id && d.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(deadline).Property(d => d.Version).OriginalValue = form.Version;
         }
         else
@@ -135,7 +135,7 @@ public sealed class DeadlineService(
         await exceptionValidator.ValidateAndThrowAsync(form);
         await using var db = await dbFactory.CreateForAsync(scope);
         var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == form.DeadlineId && d.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         var until = DateOnly.FromDateTime(form.AllowedUntil!.Value);
         var today = ReminderDispatcher.LocalToday(clock, settings);
         if (until < today)

@@ -46,7 +46,7 @@ public sealed class EmulationCriteriaService(
         await validator.ValidateAndThrowAsync(form);
         await using var db = await dbFactory.CreateForAsync(scope);
         var list = await db.Set<EmulationCriteriaList>().Include(l => l.Criteria).SingleOrDefaultAsync(l => l.Id == form.ListId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         if (!list.IsCurrent)
         {
             throw new ValidationException("Đây là phiên bản cũ; hãy sửa phiên bản đang áp dụng.");

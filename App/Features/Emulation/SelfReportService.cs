@@ -37,7 +37,7 @@ public sealed class SelfReportService(
         var scope = await currentUser.RequireScopeAsync(Readers);
         if (subject.Kind == ReportSubjectKind.Commune || !CanRead(scope, subject))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.Set<Deadline>().AnyAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId && d.DefaultKey == YearlyReportKey))
@@ -169,7 +169,7 @@ public sealed class SelfReportService(
         returnReason = returnReason?.Length > 1000 ? returnReason[..1000] : returnReason;
         await using var db = await dbFactory.CreateForAsync(scope);
         var self = await db.Set<EmulationSelfReport>().SingleOrDefaultAsync(s => s.Id == selfReportId && s.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         if (self.Status != SelfReportStatus.Submitted)
         {
             throw new ValidationException("Chỉ xem xét được bản tự đánh giá đã nộp.");
@@ -214,7 +214,7 @@ public sealed class SelfReportService(
             return ParticipantKind.Villages;
         }
         var unitKind = await db.Units.Where(u => u.Id == subject.Id && u.CommuneId == communeId).Select(u => (UnitKind?)u.Kind).SingleOrDefaultAsync()
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return ParticipantKinds.ForUnit(unitKind);
     }
 }

@@ -73,7 +73,7 @@ public sealed class ExemplaryService(
             || (form.ClanId is { } cl && !await db.Clans.AnyAsync(x => x.Id == cl && x.CommuneId == c))
             || (form.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.CommuneId == c)))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         ExemplaryStory story;
         if (form.Id == 0)
@@ -84,7 +84,7 @@ public sealed class ExemplaryService(
         else
         {
             story = await db.Set<ExemplaryStory>().SingleOrDefaultAsync(s => s.Id == form.Id && s.CommuneId == c)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(story).Property(s => s.Version).OriginalValue = form.Version;
         }
         story.Kind = form.Kind;
@@ -122,11 +122,9 @@ public sealed class ExemplaryService(
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.Set<ExemplaryStory>().AnyAsync(s => s.Id == storyId && s.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
-        Directory.CreateDirectory(Folder(storyId));
-        var stored = Guid.NewGuid().ToString("N") + (type == "image/png" ? ".png" : ".jpg");
-        await File.WriteAllBytesAsync(Path.Combine(Folder(storyId), stored), bytes);
+        var stored = await StoredFiles.WriteAsync(Folder(storyId), type == "image/png" ? ".png" : ".jpg", new MemoryStream(bytes));
         var photo = new StoryPhoto
         {
             StoryId = storyId, FileName = Path.GetFileName(fileName), StoredName = stored, ContentType = type, SizeBytes = bytes.Length,
@@ -148,7 +146,7 @@ public sealed class ExemplaryService(
         await using var db = await dbFactory.CreateDbContextAsync();
         var photo = await db.Set<StoryPhoto>().AsNoTracking()
             .Where(p => p.Id == id && db.Set<ExemplaryStory>().Any(s => s.Id == p.StoryId && s.CommuneId == scope.CommuneId))
-            .SingleOrDefaultAsync() ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            .SingleOrDefaultAsync() ?? throw new ForbiddenException(UserMessages.NotInScope);
         return (Path.Combine(Folder(photo.StoryId), photo.StoredName), photo.ContentType);
     }
 

@@ -115,7 +115,7 @@ public sealed class FundingService(
         else
         {
             line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == form.Id && b.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(line).Property(b => b.Version).OriginalValue = form.Version;
         }
         line.Year = form.Year;
@@ -133,7 +133,7 @@ public sealed class FundingService(
         var scope = await access.EditAsync();
         await using var db = await dbFactory.CreateForAsync(scope);
         var line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == id && b.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Remove(line);
         await db.SaveChangesAsync();
     }
@@ -145,11 +145,11 @@ public sealed class FundingService(
         await using var db = await dbFactory.CreateForAsync(scope);
         if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         if (form.PersonId is { } personId && !await db.People.AnyAsync(p => p.Id == personId && p.Household!.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         FundEntry entry;
@@ -161,7 +161,7 @@ public sealed class FundingService(
         else
         {
             entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == form.Id && e.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(entry).Property(e => e.Version).OriginalValue = form.Version;
         }
         var oldSource = entry.Source;
@@ -192,7 +192,7 @@ public sealed class FundingService(
         await using var db = await dbFactory.CreateForAsync(scope);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == id && e.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Remove(entry);
         await db.SaveChangesAsync();
         await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source);

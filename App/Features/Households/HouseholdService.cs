@@ -97,7 +97,7 @@ public sealed class HouseholdService(
         await using var db = await dbFactory.CreateDbContextAsync();
         var h = await db.Households.AsNoTracking().InScope(scope).Where(x => x.Id == id)
             .Select(x => new { Household = x, Village = x.Village!.Name })
-            .SingleOrDefaultAsync() ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            .SingleOrDefaultAsync() ?? throw new ForbiddenException(UserMessages.NotInScope);
         var members = await db.People.AsNoTracking().Where(p => p.HouseholdId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
             .Select(p => new MemberRow(p.Id, p.FullName, "", p.Sex, p.Relation, p.Education, p.TargetGroup, p.Status, p.StatusDate, p.Version)
             { Birth = RegisterTexts.BirthText(p.BirthDate, p.BirthYear) })
@@ -122,7 +122,7 @@ public sealed class HouseholdService(
         if (form.Id is { } id)
         {
             household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == id)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
         }
         else
@@ -207,7 +207,7 @@ public sealed class HouseholdService(
         }
         await using var db = await dbFactory.CreateForAsync(scope);
         var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.Id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
         household.Status = (HouseholdStatus)form.Status;
         household.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
@@ -222,7 +222,7 @@ public sealed class HouseholdService(
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
         await using var db = await dbFactory.CreateDbContextAsync();
         var p = await db.People.AsNoTracking().InScope(scope, db.Households).SingleOrDefaultAsync(x => x.Id == personId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return new PersonForm
         {
             Id = p.Id, Version = p.Version, HouseholdId = p.HouseholdId, FullName = p.FullName,
@@ -238,13 +238,13 @@ public sealed class HouseholdService(
         await personValidator.ValidateAndThrowAsync(form);
         await using var db = await dbFactory.CreateForAsync(scope);
         var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.HouseholdId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
 
         Person person;
         if (form.Id is { } id)
         {
             person = await db.People.SingleOrDefaultAsync(p => p.Id == id && p.HouseholdId == household.Id)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
         }
         else
@@ -305,7 +305,7 @@ public sealed class HouseholdService(
         }
         await using var db = await dbFactory.CreateForAsync(scope);
         var person = await db.People.InScope(scope, db.Households).SingleOrDefaultAsync(p => p.Id == form.Id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
         person.Status = (PersonStatus)form.Status;
         person.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
@@ -318,7 +318,7 @@ public sealed class HouseholdService(
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.Households.InScope(scope).AnyAsync(h => h.Id == householdId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         var id = householdId.ToString();
         var people = await db.People.Where(p => p.HouseholdId == householdId).Select(p => p.Id.ToString()).ToListAsync();

@@ -83,7 +83,7 @@ public sealed class InitiativeService(
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
         await using var db = await dbFactory.CreateDbContextAsync();
         var i = await Visible(db.Set<Initiative>().AsNoTracking(), scope).SingleOrDefaultAsync(x => x.Id == id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return new InitiativeForm
         {
             Id = i.Id, Version = i.Version, Kind = i.Kind, AuthorKind = i.AuthorKind, AuthorName = i.AuthorName, VillageId = i.VillageId,
@@ -116,11 +116,11 @@ public sealed class InitiativeService(
         await using var db = await dbFactory.CreateForAsync(scope);
         if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         if (form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         Initiative entry;
         if (form.Id == 0)
@@ -131,7 +131,7 @@ public sealed class InitiativeService(
         else
         {
             entry = await Visible(db.Set<Initiative>(), scope).SingleOrDefaultAsync(i => i.Id == form.Id)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             // A staff member may not reopen or change an entry the committee has already decided on.
             if (!CanEdit(scope, entry.VillageId, entry.Status))
             {

@@ -1,7 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Registers;
-using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -28,26 +27,13 @@ public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, Cur
     public async Task<int> UploadAsync(int taskId, string fileName, long size, Stream content)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
-        var extension = Path.GetExtension(fileName);
-        if (!EvidenceService.Allowed.TryGetValue(extension, out var contentType))
-        {
-            throw new ValidationException($"Tệp \"{fileName}\" không được nhận: chỉ nhận PDF, ảnh JPG/PNG, Word (.docx) hoặc Excel (.xlsx).");
-        }
-        if (size is <= 0 or > EvidenceService.MaxBytes)
-        {
-            throw new ValidationException($"Tệp \"{fileName}\" {(size <= 0 ? "trống" : "quá lớn")}: mỗi tệp tối đa 10 MB.");
-        }
+        var contentType = StoredFiles.DocumentType(fileName, size);
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.Set<PlanTask>().AnyAsync(t => t.Id == taskId && t.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
-        Directory.CreateDirectory(Folder(taskId));
-        var stored = Guid.NewGuid().ToString("N") + extension.ToLowerInvariant();
-        await using (var file = File.Create(Path.Combine(Folder(taskId), stored)))
-        {
-            await content.CopyToAsync(file);
-        }
+        var stored = await StoredFiles.WriteAsync(Folder(taskId), Path.GetExtension(fileName), content);
         var row = new PlanTaskAttachment
         {
             PlanTaskId = taskId, FileName = Path.GetFileName(fileName), StoredName = stored, ContentType = contentType, SizeBytes = size,
@@ -65,7 +51,7 @@ public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, Cur
         await using var db = await dbFactory.CreateDbContextAsync();
         var file = await db.Set<PlanTaskAttachment>().AsNoTracking()
             .Where(f => f.Id == id && db.Set<PlanTask>().Any(t => t.Id == f.PlanTaskId && t.CommuneId == scope.CommuneId))
-            .SingleOrDefaultAsync() ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            .SingleOrDefaultAsync() ?? throw new ForbiddenException(UserMessages.NotInScope);
         return (Path.Combine(Folder(file.PlanTaskId), file.StoredName), file.ContentType, file.FileName);
     }
 }

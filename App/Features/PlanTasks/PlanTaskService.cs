@@ -76,7 +76,7 @@ public sealed class PlanTaskService(
         await validator.ValidateAndThrowAsync(form);
         await using var db = await dbFactory.CreateForAsync(scope);
         var task = await db.Set<PlanTask>().SingleOrDefaultAsync(t => t.Id == form.Id && t.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Entry(task).Property(t => t.Version).OriginalValue = form.Version;
         task.Owner = form.Owner.Trim();
         task.DueDate = form.DueDate is { } due ? DateOnly.FromDateTime(due) : null;
@@ -84,7 +84,7 @@ public sealed class PlanTaskService(
         task.ProgressNotes = form.ProgressNotes.Trim();
         if (form.OwnerUserId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         task.OwnerUserId = form.OwnerUserId;
         await db.SaveOrConflictAsync("Nhiệm vụ này");

@@ -14,7 +14,6 @@ public static class RegisterAccess
     public const string ReaderRoles = $"{Roles.Administrator},{Roles.Committee},{Roles.Scorer},{Roles.Viewer}";
     public const string UnitReaderRoles = $"{ReaderRoles},{Roles.UnitReporter}";
     public static readonly string[] Editors = [Roles.Administrator, Roles.Scorer];
-    public const string NotInScope = "Không tìm thấy trong phạm vi của bạn (có thể đã bị xóa hoặc thuộc thôn khác).";
 
     public static IQueryable<Household> InScope(this IQueryable<Household> households, UserScope scope)
     {

@@ -78,7 +78,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
         var scope = await currentUser.RequireScopeAsync(UnitReaders);
         await using var db = await dbFactory.CreateDbContextAsync();
         var u = await db.Units.AsNoTracking().InScope(scope).SingleOrDefaultAsync(x => x.Id == id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return new UnitForm
         {
             Id = u.Id, Version = u.Version, Code = u.Code, Name = u.Name, Kind = u.Kind, HeadName = u.HeadName,
@@ -96,7 +96,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
         if (form.Id is { } id)
         {
             unit = await db.Units.InScope(scope).SingleOrDefaultAsync(u => u.Id == id)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(unit).Property(u => u.Version).OriginalValue = form.Version;
         }
         else

@@ -83,7 +83,7 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
         if (form.Id is { } id)
         {
             village = await db.Villages.SingleOrDefaultAsync(v => v.Id == id && v.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(village).Property(v => v.Version).OriginalValue = form.Version;
             village.Code = code;
             village.Name = form.Name.Trim();
