@@ -1,11 +1,9 @@
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Data;
 

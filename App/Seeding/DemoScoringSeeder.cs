@@ -5,7 +5,6 @@ using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.YearData;
 using Microsoft.EntityFrameworkCore;

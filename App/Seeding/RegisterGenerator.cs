@@ -1,7 +1,6 @@
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Registers;
 
 namespace HocTapSuotDoi.Seeding;
 

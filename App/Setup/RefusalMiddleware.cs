@@ -1,5 +1,4 @@
 using FluentValidation;
-using HocTapSuotDoi.Security;
 
 namespace HocTapSuotDoi.Setup;
 

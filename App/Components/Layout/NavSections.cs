@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using HocTapSuotDoi.Security;
 using MudBlazor;
 
 namespace HocTapSuotDoi.Components.Layout;

@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Security;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 

@@ -1,7 +1,6 @@
 using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Dashboard;

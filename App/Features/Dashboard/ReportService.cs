@@ -1,9 +1,7 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Dashboard;

@@ -1,6 +1,5 @@
 using Hangfire;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using PdfSharp.Drawing;
-using PdfSharp.Drawing.Layout;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using static HocTapSuotDoi.Features.Decisions.DocumentTexts;

@@ -1,8 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Funding;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;

@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
 

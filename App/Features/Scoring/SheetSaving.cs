@@ -1,8 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring.Rules;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using MudBlazor;
 

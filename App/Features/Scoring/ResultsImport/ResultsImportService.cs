@@ -2,10 +2,8 @@ using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Scoring.ResultsImport;

@@ -8,7 +8,6 @@ using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.YearData.PastLists;
