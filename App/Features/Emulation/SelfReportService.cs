@@ -31,27 +31,27 @@ public sealed class SelfReportService(
     public const string YearlyReportKey = "bao-cao-nam";
 
     // Null when the deadline is not the yearly results report (e.g. the title registration deadline).
-    public async Task<SelfReportView?> GetAsync(int deadlineId, int year, SubjectRef subject)
+    public async Task<SelfReportView?> GetAsync(int deadlineId, int year, SubjectRef subject, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         if (subject.Kind == ReportSubjectKind.Commune || !CanRead(scope, subject))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Set<Deadline>().AnyAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId && d.DefaultKey == YearlyReportKey))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<Deadline>().AnyAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId && d.DefaultKey == YearlyReportKey, ct))
         {
             return null;
         }
         var reportId = await db.Set<UnitReport>().AsNoTracking()
             .Where(r => r.CommuneId == scope.CommuneId && r.DeadlineId == deadlineId && r.Year == year && r.SubjectKind == subject.Kind && r.SubjectId == subject.Id)
-            .Select(r => (int?)r.Id).SingleOrDefaultAsync();
+            .Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
         var self = reportId is null ? null : await db.Set<EmulationSelfReport>().AsNoTracking().Include(s => s.Lines)
-            .SingleOrDefaultAsync(s => s.UnitReportId == reportId);
+            .SingleOrDefaultAsync(s => s.UnitReportId == reportId, ct);
         var kind = await KindOfAsync(db, scope.CommuneId, subject);
         var list = await db.Set<EmulationCriteriaList>().AsNoTracking().Include(l => l.Criteria)
             .Where(l => self == null ? l.Kind == kind && l.IsCurrent : l.Id == self.CriteriaListId)
-            .SingleOrDefaultAsync() ?? throw new ValidationException("Chưa có danh sách tiêu chí thi đua cho loại này: hãy báo quản trị viên.");
+            .SingleOrDefaultAsync(ct) ?? throw new ValidationException("Chưa có danh sách tiêu chí thi đua cho loại này: hãy báo quản trị viên.");
         var form = new SelfReportForm
         {
             UnitReportId = reportId ?? 0, CriteriaListId = list.Id, Version = self?.Version ?? 0,
@@ -181,10 +181,10 @@ public sealed class SelfReportService(
     }
 
     // The committee's list of a year's self-reports with the count of each outcome.
-    public async Task<IReadOnlyList<SelfReportRow>> ListAsync(int year)
+    public async Task<IReadOnlyList<SelfReportRow>> ListAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee, Roles.Viewer);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Set<EmulationSelfReport>().AsNoTracking().Where(s => s.CommuneId == scope.CommuneId && s.Year == year)
             .Select(s => new
             {
@@ -194,9 +194,9 @@ public sealed class SelfReportService(
                 NotMet = s.Lines.Count(l => l.Outcome == CriterionOutcome.NotMet),
                 ListVersion = db.Set<EmulationCriteriaList>().Where(l => l.Id == s.CriteriaListId).Select(l => l.VersionNumber).Single(),
                 DeadlineId = db.Set<UnitReport>().Where(r => r.Id == s.UnitReportId).Select(r => r.DeadlineId).Single(),
-            }).ToListAsync();
-        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name);
-        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId).ToDictionaryAsync(v => v.Id, v => v.Name);
+            }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         return rows.Select(r =>
         {
             var subject = new SubjectRef(r.SubjectKind, r.SubjectId);

@@ -71,11 +71,11 @@ public sealed class ReasonRequiredException(string message) : ValidationExceptio
 public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, ComputedInputsService inputs, TimeProvider clock,
     SheetChanges changes)
 {
-    public async Task<ScoringSheet> OpenAsync(int registrationId)
+    public async Task<ScoringSheet> OpenAsync(int registrationId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateForAsync(scope);
-        var registration = await db.Set<Registration>().Include(r => r.Evaluation).SingleOrDefaultAsync(r => r.Id == registrationId);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var registration = await db.Set<Registration>().Include(r => r.Evaluation).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
         if (registration is null || !ScoringAccess.CanSee(scope, registration))
         {
             throw new ForbiddenException("Không tìm thấy hồ sơ đăng ký này trong phạm vi của bạn.");
@@ -89,7 +89,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
                 throw new ValidationException("Hồ sơ này chưa được chấm.");
             }
             registration.Evaluation = new Evaluation { CriteriaSetId = set.Id };
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
         }
         return await SheetAsync(db, scope, registration);
     }
@@ -220,10 +220,10 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         return evaluation.Version;
     }
 
-    public async Task<int> SetTargetGroupAsync(int evaluationId, int version, string? targetGroup)
+    public async Task<int> SetTargetGroupAsync(int evaluationId, int version, string? targetGroup, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateForAsync(scope);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
         if (evaluation.Status != EvaluationStatus.Draft || !ScoringAccess.CanScore(scope, registration))
         {
@@ -241,7 +241,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             evaluation.AnswersJson = stored.ToJson();
         }
         Audit(db, evaluation, scope, "Nhóm đối tượng", "", targetGroup ?? "", null);
-        await db.SaveOrConflictAsync("Hồ sơ này");
+        await db.SaveOrConflictAsync("Hồ sơ này", ct);
         changes.Publish(evaluationId);
         return evaluation.Version;
     }
@@ -257,14 +257,14 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
     public Task<int> NotRecogniseAsync(int evaluationId, int version, string reason) => TransitionAsync(evaluationId, version, reason, SheetAction.NotRecognise);
 
     /// <summary>Any action of the workflow; the reason is required exactly when <see cref="ScoringWorkflow.NeedsReason"/> says so.</summary>
-    public async Task<int> TransitionAsync(int evaluationId, int version, string? reason, SheetAction action)
+    public async Task<int> TransitionAsync(int evaluationId, int version, string? reason, SheetAction action, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
         if (ScoringWorkflow.NeedsReason(action) && string.IsNullOrWhiteSpace(reason))
         {
             throw new ValidationException("Hãy ghi lý do.");
         }
-        await using var db = await dbFactory.CreateForAsync(scope);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
         if (!ScoringAccess.CanSee(scope, registration))
         {
@@ -279,7 +279,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
         if (ScoringWorkflow.NeedsCompleteSheet(action))
         {
-            var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync());
+            var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync(ct));
             var answers = InPlay(evaluation, selfAssessed);
             if (ScoringWorkflow.ReviewerEdits(selfAssessed, from) && evaluation.AnswersJson == "{}")
             {
@@ -299,7 +299,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         {
             await NotifyScorerAsync(db, evaluation, registration, scope, reason!);
         }
-        await db.SaveOrConflictAsync("Hồ sơ này");
+        await db.SaveOrConflictAsync("Hồ sơ này", ct);
         changes.Publish(evaluationId);
         return evaluation.Version;
     }
