@@ -14,21 +14,21 @@ public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, Cur
 {
     private string Folder(int taskId) => Path.Combine(settings.DataDirectory, "nhiem-vu", taskId.ToString());
 
-    public async Task<IReadOnlyList<PlanTaskFileRow>> ListAsync(int taskId)
+    public async Task<IReadOnlyList<PlanTaskFileRow>> ListAsync(int taskId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(PlanTaskService.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<PlanTaskAttachment>().AsNoTracking()
             .Where(f => f.PlanTaskId == taskId && db.Set<PlanTask>().Any(t => t.Id == taskId && t.CommuneId == scope.CommuneId))
-            .OrderBy(f => f.Id).Select(f => new PlanTaskFileRow(f.Id, f.PlanTaskId, f.FileName, f.SizeBytes, f.UploadedBy, f.UploadedAtUtc)).ToListAsync();
+            .OrderBy(f => f.Id).Select(f => new PlanTaskFileRow(f.Id, f.PlanTaskId, f.FileName, f.SizeBytes, f.UploadedBy, f.UploadedAtUtc)).ToListAsync(ct);
     }
 
-    public async Task<int> UploadAsync(int taskId, string fileName, long size, Stream content)
+    public async Task<int> UploadAsync(int taskId, string fileName, long size, Stream content, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
         var contentType = StoredFiles.DocumentType(fileName, size);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Set<PlanTask>().AnyAsync(t => t.Id == taskId && t.CommuneId == scope.CommuneId))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<PlanTask>().AnyAsync(t => t.Id == taskId && t.CommuneId == scope.CommuneId, ct))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
@@ -40,17 +40,17 @@ public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, Cur
         };
         db.Add(row);
         db.ChangeLogs.Add(new ChangeLog { EntityType = nameof(PlanTask), EntityId = taskId.ToString(), Action = "Đính kèm", Changes = row.FileName, By = scope.Name, AtUtc = row.UploadedAtUtc });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return row.Id;
     }
 
-    public async Task<(string Path, string ContentType, string FileName)> OpenAsync(int id)
+    public async Task<(string Path, string ContentType, string FileName)> OpenAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(PlanTaskService.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await db.Set<PlanTaskAttachment>().AsNoTracking()
             .Where(f => f.Id == id && db.Set<PlanTask>().Any(t => t.Id == f.PlanTaskId && t.CommuneId == scope.CommuneId))
-            .SingleOrDefaultAsync() ?? throw new ForbiddenException(UserMessages.NotInScope);
+            .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException(UserMessages.NotInScope);
         return (Path.Combine(Folder(file.PlanTaskId), file.StoredName), file.ContentType, file.FileName);
     }
 }

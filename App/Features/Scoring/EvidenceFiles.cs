@@ -31,18 +31,18 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> dbFactory, C
 {
     private string Folder(int evaluationId) => Path.Combine(settings.DataDirectory, "evidence", evaluationId.ToString());
 
-    public async Task<IReadOnlyList<EvidenceRow>> ListAsync(int evaluationId)
+    public async Task<IReadOnlyList<EvidenceRow>> ListAsync(int evaluationId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RequireAsync(db, evaluationId, edit: false);
         return await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.EvaluationId == evaluationId).OrderBy(f => f.Id)
-            .Select(f => new EvidenceRow(f.Id, f.ItemCode, f.FileName, f.SizeBytes, f.UploadedBy, f.UploadedAtUtc)).ToListAsync();
+            .Select(f => new EvidenceRow(f.Id, f.ItemCode, f.FileName, f.SizeBytes, f.UploadedBy, f.UploadedAtUtc)).ToListAsync(ct);
     }
 
-    public async Task<EvidenceRow> UploadAsync(int evaluationId, string itemCode, string fileName, long size, Stream content)
+    public async Task<EvidenceRow> UploadAsync(int evaluationId, string itemCode, string fileName, long size, Stream content, CancellationToken ct = default)
     {
         var contentType = StoredFiles.DocumentType(fileName, size, "tệp minh chứng");
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await RequireAsync(db, evaluationId, edit: true);
         var stored = await StoredFiles.WriteAsync(Folder(evaluationId), Path.GetExtension(fileName), content);
         var path = Path.Combine(Folder(evaluationId), stored);
@@ -53,14 +53,14 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> dbFactory, C
         };
         db.Add(row);
         db.Add(new EvaluationAudit { EvaluationId = evaluationId, AtUtc = row.UploadedAtUtc, By = scope.Name, What = $"Minh chứng tiêu chí {itemCode}", New = row.FileName });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return new EvidenceRow(row.Id, row.ItemCode, row.FileName, row.SizeBytes, row.UploadedBy, row.UploadedAtUtc);
     }
 
-    public async Task<(string Path, string ContentType, string FileName)> OpenAsync(int fileId)
+    public async Task<(string Path, string ContentType, string FileName)> OpenAsync(int fileId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var file = await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, ct)
             ?? throw new ForbiddenException("Không tìm thấy tệp minh chứng.");
         await RequireAsync(db, file.EvaluationId, edit: false);
         return (Path.Combine(Folder(file.EvaluationId), file.StoredName), file.ContentType, file.FileName);
