@@ -21,7 +21,7 @@ public sealed class MainLayoutTests(AppFactory app) : IClassFixture<AppFactory>,
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<ShellService>());
         _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<WorkingYear>());
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Setup.VnClock>());
+        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<VnClock>());
         _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Notifications.NotificationService>());
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("canbo@camtan.vn");

@@ -39,7 +39,7 @@ public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : ICl
         await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var name = await db.People.Where(p => p.FullName != p.FullNameSearch && p.Status == PersonStatus.Living)
             .OrderBy(p => p.Id).Select(p => p.FullName).FirstAsync();
-        var typed = HocTapSuotDoi.Features.Registers.VietnameseText.SearchKey(name);
+        var typed = VietnameseText.SearchKey(name);
         var matches = await db.People.CountAsync(p => p.FullNameSearch.Contains(typed));
 
         var page = await browser.NewPageAsync();

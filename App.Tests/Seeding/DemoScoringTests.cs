@@ -17,7 +17,7 @@ public sealed class DemoScoringTests(DemoRegisterApp app) : IClassFixture<DemoRe
     private async Task<AppDbContext> DbAsync() =>
         await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
-    private int ThisYear => TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), HocTapSuotDoi.Setup.VnTime.Zone).Year;
+    private int ThisYear => TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), VnTime.Zone).Year;
 
     [Fact]
     public async Task No_evaluation_is_recognised_without_a_decision_or_while_failing_its_criteria()

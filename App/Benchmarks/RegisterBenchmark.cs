@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;

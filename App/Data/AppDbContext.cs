@@ -1,6 +1,5 @@
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -53,7 +52,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             if (entry.Entity is Features.Scoring.Registration { } registration && entry.State is EntityState.Added or EntityState.Modified)
             {
                 // The decision page sorts by it in SQL; bulk writers set it themselves.
-                registration.SubjectSortKey = Features.Registers.VietnameseText.GivenNameSortKey(registration.SubjectName);
+                registration.SubjectSortKey = VietnameseText.GivenNameSortKey(registration.SubjectName);
             }
             switch (entry.State)
             {

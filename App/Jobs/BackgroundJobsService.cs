@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Jobs;
 

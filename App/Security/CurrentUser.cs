@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Security;
 
-public sealed class ForbiddenException(string message = "Bạn không có quyền thực hiện thao tác này.") : Exception(message);
-
 public sealed record UserScope(string UserId, string Role, ScopeKind Kind, int CommuneId, IReadOnlySet<int> VillageIds, int? UnitId)
 {
     // The e-mail of the user, written as "who" on every change.

@@ -80,7 +80,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             {
                 db.Units.Add(new Unit
                 {
-                    CommuneId = commune.Id, Code = unit.Code, Name = unit.Name, NameSearch = Features.Registers.VietnameseText.SearchKey(unit.Name),
+                    CommuneId = commune.Id, Code = unit.Code, Name = unit.Name, NameSearch = VietnameseText.SearchKey(unit.Name),
                     Kind = unit.Kind, HeadName = unit.HeadName, Email = unit.Email, Phone = unit.Phone, StaffCount = unit.StaffCount,
                     VillageId = villages.SingleOrDefault(v => v.Code == unit.VillageCode)?.Id,
                 });

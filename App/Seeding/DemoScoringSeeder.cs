@@ -6,7 +6,6 @@ using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.YearData;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +32,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
             return;
         }
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Setup.VnTime.Zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, VnTime.Zone).DateTime);
         var households = await db.Households.AsNoTracking().Where(h => h.CommuneId == commune.Id && h.Status == HouseholdStatus.Resident)
             .OrderBy(h => h.Id).Select(h => new Subject(h.Id, $"Hộ {h.HeadName} ({h.Code})", h.VillageId)).ToListAsync(ct);
         var people = await db.People.AsNoTracking()

@@ -2,7 +2,6 @@ using System.Globalization;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Registers;
 
 namespace HocTapSuotDoi.Seeding;
 

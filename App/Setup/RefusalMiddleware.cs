@@ -1,5 +1,4 @@
 using FluentValidation;
-using HocTapSuotDoi.Security;
 
 namespace HocTapSuotDoi.Setup;
 
@@ -18,7 +17,7 @@ public sealed class RefusalMiddleware(RequestDelegate next)
             context.Response.Clear();
             context.Response.StatusCode = status;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(Features.Registers.RegisterErrors.Message(ex));
+            await context.Response.WriteAsync(UserMessages.Of(ex));
         }
     }
 

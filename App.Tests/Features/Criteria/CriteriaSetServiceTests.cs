@@ -164,7 +164,7 @@ public sealed class CriteriaSetServiceTests(AppFactory app) : IClassFixture<AppF
     {
         await using var scope = await app.AsUserAsync("bcd@camtan.vn");
         var sets = scope.ServiceProvider.GetRequiredService<CriteriaSetService>();
-        await Assert.ThrowsAsync<ForbiddenException>(sets.ListAsync);
+        await Assert.ThrowsAsync<ForbiddenException>(() => sets.ListAsync());
         await Assert.ThrowsAsync<ForbiddenException>(() => sets.CopyAsync(1));
         await Assert.ThrowsAsync<ForbiddenException>(() => sets.ImportAsync("{}"));
     }

@@ -107,7 +107,7 @@ public sealed class DemoFiguresAgreeTests(AppFactory app) : IClassFixture<AppFac
         await using var scope = await app.AsUserAsync("xem@camtan.vn");
         var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
         Assert.NotNull(await reports.BuildAsync(2026));
-        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() => reports.IssueAsync(2026));
+        await Assert.ThrowsAsync<ForbiddenException>(() => reports.IssueAsync(2026));
     }
 
     [Fact]
@@ -116,6 +116,6 @@ public sealed class DemoFiguresAgreeTests(AppFactory app) : IClassFixture<AppFac
         await using var scope = await app.AsUserAsync("canbo@camtan.vn");
         var figures = await scope.ServiceProvider.GetRequiredService<DashboardService>().GetScorerAsync(2026);
         Assert.Equal(["T01", "T02"], figures.Villages.Select(v => v.Code));
-        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(2026));
+        await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(2026));
     }
 }

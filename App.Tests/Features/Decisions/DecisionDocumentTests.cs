@@ -204,7 +204,7 @@ public sealed class DecisionDocumentTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task A_missing_decision_is_refused_and_a_viewer_cannot_make_the_proposal_list()
     {
-        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() => AsViewerAsync(d => d.DecisionDocxAsync(987654)));
-        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() => AsViewerAsync(d => d.ProposalDocxAsync(Title.FamilyLearning, 2024)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => AsViewerAsync(d => d.DecisionDocxAsync(987654)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => AsViewerAsync(d => d.ProposalDocxAsync(Title.FamilyLearning, 2024)));
     }
 }

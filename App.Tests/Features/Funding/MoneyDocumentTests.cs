@@ -81,7 +81,7 @@ public sealed class MoneyDocumentTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal("Ảnh \"lon.png\" quá lớn: mỗi ảnh tối đa 5 MB.", tooLarge.Message);
 
         await using var viewer = await app.AsUserAsync("xem@camtan.vn");
-        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() =>
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
             viewer.ServiceProvider.GetRequiredService<ExemplaryService>().AddPhotoAsync(story.Id, "lop-hoc.png", png.Length, new MemoryStream(png)));
     }
 }

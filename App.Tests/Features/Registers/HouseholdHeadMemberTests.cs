@@ -21,7 +21,7 @@ public sealed class HouseholdHeadMemberTests(AppFactory app) : IClassFixture<App
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_households);
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Setup.VnClock>());
+        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<VnClock>());
     }
 
     [Fact]

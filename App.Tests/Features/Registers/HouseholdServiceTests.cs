@@ -243,6 +243,6 @@ public sealed class HouseholdServiceTests(AppFactory app) : IClassFixture<AppFac
         var scorerClans = scorer.ServiceProvider.GetRequiredService<ClanService>();
         var (form, _, canEdit) = await scorerClans.GetAsync(id);
         Assert.False(canEdit);
-        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() => scorerClans.SaveAsync(form));
+        await Assert.ThrowsAsync<ForbiddenException>(() => scorerClans.SaveAsync(form));
     }
 }

@@ -27,7 +27,7 @@ public sealed class RegisterEditorRightsTests(AppFactory app) : IClassFixture<Ap
         _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         foreach (var type in new[]
         {
-            typeof(HouseholdService), typeof(VillageService), typeof(ClanService), typeof(HocTapSuotDoi.Setup.VnClock),
+            typeof(HouseholdService), typeof(VillageService), typeof(ClanService), typeof(VnClock),
             typeof(FluentValidation.IValidator<HouseholdForm>), typeof(FluentValidation.IValidator<ClanForm>),
         })
         {

@@ -62,7 +62,7 @@ public sealed class RegisterScopeTests(RegisterScopeTests.Data data) : IClassFix
         var t01 = await data.VillageIdAsync("T01");
         var t03 = await data.VillageIdAsync("T03");
         var open = await Assert.ThrowsAsync<ForbiddenException>(() => households.GetAsync(data.Other));
-        Assert.Equal(RegisterAccess.NotInScope, open.Message);
+        Assert.Equal(UserMessages.NotInScope, open.Message);
         await Assert.ThrowsAsync<ForbiddenException>(() => households.SaveAsync(new HouseholdForm
         {
             Id = data.Other, Version = 1, VillageId = t01, HeadName = "Đổi Tên",

@@ -78,7 +78,7 @@ public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<Ap
     [Fact]
     public async Task Moving_a_member_household_out_rescored_this_years_open_clan_sheet()
     {
-        var thisYear = TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), HocTapSuotDoi.Setup.VnTime.Zone).Year;
+        var thisYear = TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), VnTime.Zone).Year;
         var households = new List<int>();
         for (var i = 0; i < 4; i++)
         {

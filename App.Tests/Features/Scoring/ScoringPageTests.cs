@@ -35,7 +35,7 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
         }
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        foreach (var type in new[] { typeof(EvaluationService), typeof(EvidenceService), typeof(RegistrationService), typeof(SheetChanges), typeof(TimeProvider), typeof(HocTapSuotDoi.Setup.VnClock) })
+        foreach (var type in new[] { typeof(EvaluationService), typeof(EvidenceService), typeof(RegistrationService), typeof(SheetChanges), typeof(TimeProvider), typeof(VnClock) })
         {
             _ctx.Services.AddSingleton(type, _scope.ServiceProvider.GetRequiredService(type));
         }

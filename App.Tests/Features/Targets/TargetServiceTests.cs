@@ -70,7 +70,7 @@ public sealed class TargetServiceTests(AppFactory app) : IClassFixture<AppFactor
     public async Task Only_administrators_change_targets()
     {
         await using var scope = await app.AsUserAsync("bcd@camtan.vn");
-        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<TargetService>()
+        await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<TargetService>()
             .SaveAsync(new TargetForm { Percent = 50, Source = "x" }));
     }
 }

@@ -147,7 +147,7 @@ public sealed class UserServiceTests(AppFactory app) : IClassFixture<AppFactory>
     {
         await using var scope = await app.AsUserAsync(email);
         var users = scope.ServiceProvider.GetRequiredService<UserService>();
-        await Assert.ThrowsAsync<ForbiddenException>(users.ListAsync);
+        await Assert.ThrowsAsync<ForbiddenException>(() => users.ListAsync());
         await Assert.ThrowsAsync<ForbiddenException>(() => users.CreateAsync(new UserForm
         {
             Email = "hack@camtan.vn", FullName = "Tự Cấp Quyền", Role = Roles.Administrator, ScopeKind = ScopeKind.Commune,

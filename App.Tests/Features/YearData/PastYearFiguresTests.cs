@@ -65,7 +65,7 @@ public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFact
         var form = Form(2018, Title.VillageCommunity, 10, 4);
         form.Version = version;
         Assert.Equal(version + 1, await SaveAsync(form));
-        await Assert.ThrowsAsync<HocTapSuotDoi.Features.Registers.StaleEditException>(() => SaveAsync(form));
+        await Assert.ThrowsAsync<StaleEditException>(() => SaveAsync(form));
         await using var scope = await app.AsUserAsync("xem@camtan.vn");
         var row = (await scope.ServiceProvider.GetRequiredService<PastYearFigureService>().ListAsync(2018, null)).Single(r => r.Title == Title.VillageCommunity);
         Assert.Equal((10, 4), (row.Total, row.Recognised));
@@ -87,7 +87,7 @@ public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task The_current_year_is_counted_from_the_app_not_entered()
     {
-        var thisYear = TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), HocTapSuotDoi.Setup.VnTime.Zone).Year;
+        var thisYear = TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), VnTime.Zone).Year;
         var error = await Assert.ThrowsAsync<ValidationException>(() => SaveAsync(Form(thisYear, Title.FamilyLearning, 10, 5)));
         Assert.Contains("Chỉ nhập số liệu cho các năm từ 2016 đến năm trước", error.Message);
     }

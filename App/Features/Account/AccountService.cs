@@ -54,7 +54,7 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
     {
         var minutes = Math.Max(1, (int)Math.Ceiling((end - DateTimeOffset.UtcNow).TotalMinutes));
         return $"Tài khoản tạm thời bị khóa do nhập sai mật khẩu quá 5 lần. Hãy thử lại sau {minutes} phút " +
-               $"(từ {Setup.VnTime.ToLocal(end.UtcDateTime):HH:mm}).";
+               $"(từ {VnTime.ToLocal(end.UtcDateTime):HH:mm}).";
     }
 
     public async Task<IReadOnlyList<string>> ChangePasswordAsync(System.Security.Claims.ClaimsPrincipal principal, ChangePasswordForm form)

@@ -1,6 +1,5 @@
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Phases;
-using HocTapSuotDoi.Security;
 
 namespace HocTapSuotDoi.Features.Awards;
 

@@ -58,8 +58,7 @@ public sealed class AwardService(
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
         await roundValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         return await CreateRoundAsync(db, scope.CommuneId, form);
     }
 
@@ -133,8 +132,7 @@ public sealed class AwardService(
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
         await proposalValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         return await ProposeAsync(db, scope.CommuneId, form);
     }
 
@@ -146,7 +144,7 @@ public sealed class AwardService(
             throw new ForbiddenException(NotFound);
         }
         var (name, village) = await SubjectAsync(db, communeId, form.SubjectKind, form.SubjectId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         if (await db.Set<AwardProposal>().AnyAsync(p => p.RoundId == form.RoundId && p.SubjectKind == form.SubjectKind && p.SubjectId == form.SubjectId && p.Id != form.Id))
         {
             throw new ValidationException($"{name} đã có trong danh sách đề nghị của đợt này.");
@@ -174,15 +172,14 @@ public sealed class AwardService(
         proposal.SubjectName = name;
         proposal.VillageName = village;
         proposal.Achievements = form.Achievements.Trim();
-        await HouseholdService.SaveOrConflictAsync(db, "Đề nghị khen thưởng này");
+        await db.SaveOrConflictAsync("Đề nghị khen thưởng này");
         return proposal.Id;
     }
 
     public async Task DeleteProposalAsync(int id)
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == id && p.Round!.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(NotFound);
         db.Remove(proposal);
@@ -193,8 +190,7 @@ public sealed class AwardService(
     public async Task ReviewAsync(int proposalId, bool approve, string? note)
     {
         var scope = await currentUser.RequireScopeAsync(Council);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         await ReviewAsync(db, scope.CommuneId, proposalId, approve, note, scope.Name, clock.GetUtcNow().UtcDateTime);
     }
 
@@ -221,13 +217,12 @@ public sealed class AwardService(
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
         await documentsValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var round = await db.Set<AwardRound>().SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(NotFound);
         db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;
         ApplyDocuments(round, form);
-        await HouseholdService.SaveOrConflictAsync(db, "Đợt khen thưởng này");
+        await db.SaveOrConflictAsync("Đợt khen thưởng này");
     }
 
     public static void ApplyDocuments(AwardRound round, RoundDocumentsForm form)
@@ -258,7 +253,7 @@ public sealed class AwardService(
         };
         if (!visible)
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         var rows = await db.Set<AwardProposal>().AsNoTracking()
             .Where(p => p.SubjectKind == kind && p.SubjectId == subjectId && p.Status == AwardProposalStatus.Approved && p.Round!.CommuneId == scope.CommuneId)

@@ -48,16 +48,16 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         return key.Length > 0 ? clans.Where(c => c.NameSearch.Contains(key)) : clans;
     }
 
-    public async Task<IReadOnlyList<ClanRow>> ListAsync(string? search = null)
+    public async Task<IReadOnlyList<ClanRow>> ListAsync(string? search = null, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await Filter(db, scope, search).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.HeadName, c.Phone, Households = c.Members.Count })
-            .ToListAsync();
+            .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var villages = await db.ClanMembers.AsNoTracking().Where(m => ids.Contains(m.ClanId))
-            .Select(m => new { m.ClanId, m.Household!.Village!.Name, m.Household.Village.SortOrder }).Distinct().ToListAsync();
+            .Select(m => new { m.ClanId, m.Household!.Village!.Name, m.Household.Village.SortOrder }).Distinct().ToListAsync(ct);
         return rows.Select(r => new ClanRow(r.Id, r.Name, r.HeadName, r.Phone, r.Households,
             string.Join(", ", villages.Where(v => v.ClanId == r.Id).OrderBy(v => v.SortOrder).Select(v => v.Name)))).ToList();
     }
@@ -65,15 +65,15 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
     // Whether the signed-in user may add or change clans: the page offers "Lưu" only then.
     public async Task<bool> CanEditAsync() => CanEdit(await currentUser.RequireScopeAsync(RegisterAccess.Readers));
 
-    public async Task<(ClanForm Form, IReadOnlyList<ClanMemberRow> Members, bool CanEdit)> GetAsync(int id)
+    public async Task<(ClanForm Form, IReadOnlyList<ClanMemberRow> Members, bool CanEdit)> GetAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var clan = await db.Clans.AsNoTracking().InScope(scope, db.Households).SingleOrDefaultAsync(c => c.Id == id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var clan = await db.Clans.AsNoTracking().InScope(scope, db.Households).SingleOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         var members = await db.ClanMembers.AsNoTracking().Where(m => m.ClanId == id).OrderBy(m => m.Household!.Code)
             .Select(m => new ClanMemberRow(m.HouseholdId, m.Household!.Code, m.Household.HeadName, m.Household.Village!.Name))
-            .ToListAsync();
+            .ToListAsync(ct);
         var form = new ClanForm
         {
             Id = clan.Id, Version = clan.Version, Name = clan.Name, HeadName = clan.HeadName, Phone = clan.Phone, Note = clan.Note,
@@ -83,32 +83,31 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
     }
 
     // Households to add to a clan: search by head of household or code, in the whole commune.
-    public async Task<IReadOnlyList<ClanMemberRow>> FindHouseholdsAsync(string search)
+    public async Task<IReadOnlyList<ClanMemberRow>> FindHouseholdsAsync(string search, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await HouseholdService.Filter(db, scope, new HouseholdQuery(search, Status: HouseholdStatus.Resident))
             .OrderBy(h => h.HeadGivenNameSort).Take(20)
-            .Select(h => new ClanMemberRow(h.Id, h.Code, h.HeadName, h.Village!.Name)).ToListAsync();
+            .Select(h => new ClanMemberRow(h.Id, h.Code, h.HeadName, h.Village!.Name)).ToListAsync(ct);
     }
 
-    public async Task<int> SaveAsync(ClanForm form)
+    public async Task<int> SaveAsync(ClanForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
         if (!CanEdit(scope))
         {
             throw new ForbiddenException("Dòng họ có thể gồm hộ ở nhiều thôn: chỉ người có phạm vi toàn xã được sửa.");
         }
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var nameKey = VietnameseText.SearchKey(form.Name);
-        if (await db.Clans.AnyAsync(c => c.CommuneId == scope.CommuneId && c.NameSearch == nameKey && c.Id != form.Id))
+        if (await db.Clans.AnyAsync(c => c.CommuneId == scope.CommuneId && c.NameSearch == nameKey && c.Id != form.Id, ct))
         {
             throw new ValidationException($"Đã có dòng họ tên \"{form.Name.Trim()}\" trong xã.");
         }
         var ids = form.HouseholdIds.Distinct().ToList();
-        if (await db.Households.CountAsync(h => h.CommuneId == scope.CommuneId && ids.Contains(h.Id)) != ids.Count)
+        if (await db.Households.CountAsync(h => h.CommuneId == scope.CommuneId && ids.Contains(h.Id), ct) != ids.Count)
         {
             throw new ValidationException("Có hộ thành viên không thuộc xã.");
         }
@@ -116,8 +115,8 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         Clan clan;
         if (form.Id is { } id)
         {
-            clan = await db.Clans.Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id && c.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            clan = await db.Clans.Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id && c.CommuneId == scope.CommuneId, ct)
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(clan).Property(c => c.Version).OriginalValue = form.Version;
         }
         else
@@ -135,11 +134,11 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         clan.Members.AddRange(ids.Where(h => clan.Members.All(m => m.HouseholdId != h)).Select(h => new ClanMember { HouseholdId = h }));
         // Membership changes alone do not touch the clan row: bump it so the version still guards concurrent edits.
         db.Entry(clan).State = clan.Id == 0 ? EntityState.Added : EntityState.Modified;
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await HouseholdService.SaveOrConflictAsync(db, "Dòng họ này");
-        var villages = await db.Households.Where(h => touched.Contains(h.Id)).Select(h => h.VillageId).Distinct().ToListAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveOrConflictAsync("Dòng họ này", ct);
+        var villages = await db.Households.Where(h => touched.Contains(h.Id)).Select(h => h.VillageId).Distinct().ToListAsync(ct);
         await RegisterDependents.RecomputeAsync(db, scope.CommuneId, clock, [], villages, clan.Id);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(ct);
         return clan.Id;
     }
 

@@ -1,7 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
@@ -26,35 +25,34 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
 
     public const string UsedSetMessage = "Bộ tiêu chí này đã được dùng để chấm {0} hồ sơ nên không thể sửa. Hãy sao chép thành phiên bản mới rồi sửa bản sao.";
 
-    public async Task<IReadOnlyList<CriteriaSetRow>> ListAsync()
+    public async Task<IReadOnlyList<CriteriaSetRow>> ListAsync(CancellationToken ct = default)
     {
         await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ordered = db.Set<CriteriaSet>().AsNoTracking()
             .OrderBy(s => s.Title).ThenBy(s => s.Status).ThenBy(s => s.Name).ThenByDescending(s => s.VersionNumber);
-        return await Rows(db, ordered).ToListAsync();
+        return await Rows(db, ordered).ToListAsync(ct);
     }
 
-    public async Task<CriteriaSetView> GetAsync(int id)
+    public async Task<CriteriaSetView> GetAsync(int id, CancellationToken ct = default)
     {
         await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await ViewAsync(db, id);
     }
 
     // The set a subject of this title is scored with in this year: the one active set covering the year.
-    public static async Task<CriteriaSet?> ActiveForAsync(AppDbContext db, Title title, int year) =>
+    public static async Task<CriteriaSet?> ActiveForAsync(AppDbContext db, Title title, int year, CancellationToken ct = default) =>
         await db.Set<CriteriaSet>().AsNoTracking()
             .Where(s => s.Title == title && s.Status == CriteriaSetStatus.Active && s.FromYear <= year && (s.ToYear == null || s.ToYear >= year))
-            .OrderByDescending(s => s.FromYear).FirstOrDefaultAsync();
+            .OrderByDescending(s => s.FromYear).FirstOrDefaultAsync(ct);
 
-    public async Task<int> CopyAsync(int id)
+    public async Task<int> CopyAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var source = await db.Set<CriteriaSet>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id) ?? throw NotFound();
-        var next = await db.Set<CriteriaSet>().Where(s => s.Title == source.Title && s.Name == source.Name).MaxAsync(s => s.VersionNumber) + 1;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var source = await db.Set<CriteriaSet>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw NotFound();
+        var next = await db.Set<CriteriaSet>().Where(s => s.Title == source.Title && s.Name == source.Name).MaxAsync(s => s.VersionNumber, ct) + 1;
         var copy = new CriteriaSet
         {
             Title = source.Title, Name = source.Name, VersionNumber = next, Status = CriteriaSetStatus.Draft,
@@ -62,17 +60,16 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
             DefinitionJson = source.DefinitionJson,
         };
         db.Add(copy);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return copy.Id;
     }
 
-    public async Task SaveDraftAsync(int id, int entityVersion, CriteriaSetDefinition definition)
+    public async Task SaveDraftAsync(int id, int entityVersion, CriteriaSetDefinition definition, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         ThrowIfInvalid(definition);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var set = await db.Set<CriteriaSet>().SingleOrDefaultAsync(s => s.Id == id) ?? throw NotFound();
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var set = await db.Set<CriteriaSet>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw NotFound();
         var used = await UsageAsync(db, id);
         if (used > 0)
         {
@@ -88,25 +85,24 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
         }
         db.Entry(set).Property(s => s.Version).OriginalValue = entityVersion;
         Apply(set, definition);
-        await HouseholdService.SaveOrConflictAsync(db, "Bộ tiêu chí này");
+        await db.SaveOrConflictAsync("Bộ tiêu chí này", ct);
     }
 
-    public async Task ActivateAsync(int id, int fromYear, int? toYear)
+    public async Task ActivateAsync(int id, int fromYear, int? toYear, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         if (fromYear is < 2000 or > 2100 || toYear < fromYear)
         {
             throw new ValidationException("Khoảng năm áp dụng không hợp lệ: năm bắt đầu từ 2000 đến 2100 và không sau năm kết thúc.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var set = await db.Set<CriteriaSet>().SingleOrDefaultAsync(s => s.Id == id) ?? throw NotFound();
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var set = await db.Set<CriteriaSet>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw NotFound();
         var definition = CriteriaSetJson.Deserialize(set.DefinitionJson) with { FromYear = fromYear, ToYear = toYear };
         ThrowIfInvalid(definition);
         var overlapping = await db.Set<CriteriaSet>().AsNoTracking()
             .Where(s => s.Id != id && s.Title == set.Title && s.Status == CriteriaSetStatus.Active
                 && s.FromYear <= (toYear ?? int.MaxValue) && (s.ToYear == null || s.ToYear >= fromYear))
-            .Select(s => new { s.Name, s.VersionNumber, s.FromYear, s.ToYear }).FirstOrDefaultAsync();
+            .Select(s => new { s.Name, s.VersionNumber, s.FromYear, s.ToYear }).FirstOrDefaultAsync(ct);
         if (overlapping is not null)
         {
             throw new ValidationException($"Đã có \"{overlapping.Name}\" (phiên bản {overlapping.VersionNumber}) đang áp dụng từ năm {overlapping.FromYear}" +
@@ -116,30 +112,29 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
         set.FromYear = fromYear;
         set.ToYear = toYear;
         set.Status = CriteriaSetStatus.Active;
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
-    public async Task RetireAsync(int id)
+    public async Task RetireAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var set = await db.Set<CriteriaSet>().SingleOrDefaultAsync(s => s.Id == id) ?? throw NotFound();
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var set = await db.Set<CriteriaSet>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw NotFound();
         set.Status = CriteriaSetStatus.Retired;
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
-    public async Task<(string FileName, string Json)> ExportAsync(int id)
+    public async Task<(string FileName, string Json)> ExportAsync(int id, CancellationToken ct = default)
     {
         await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var set = await db.Set<CriteriaSet>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id) ?? throw NotFound();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var set = await db.Set<CriteriaSet>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw NotFound();
         var name = $"bo-tieu-chi-{Seeding.TextKeys.Code(set.Name).ToLowerInvariant()}-v{set.VersionNumber}.json";
         return (name, set.DefinitionJson);
     }
 
     // A set shared by the province (or another commune) comes in as a new draft, after the same checks as an edit.
-    public async Task<int> ImportAsync(string json)
+    public async Task<int> ImportAsync(string json, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         if (!CriteriaSetJson.TryDeserialize(json, out var definition, out var error))
@@ -147,14 +142,13 @@ public sealed class CriteriaSetService(IDbContextFactory<AppDbContext> dbFactory
             throw new ValidationException(error);
         }
         ThrowIfInvalid(definition!);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var version = await db.Set<CriteriaSet>().Where(s => s.Title == definition!.Title && s.Name == definition.Name)
-            .Select(s => (int?)s.VersionNumber).MaxAsync() ?? 0;
+            .Select(s => (int?)s.VersionNumber).MaxAsync(ct) ?? 0;
         var set = new CriteriaSet { Name = "", DefinitionJson = "", VersionNumber = version + 1, Status = CriteriaSetStatus.Draft };
         Apply(set, definition!);
         db.Add(set);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return set.Id;
     }
 

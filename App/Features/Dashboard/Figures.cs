@@ -2,7 +2,6 @@ using System.Globalization;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Targets;
-using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 

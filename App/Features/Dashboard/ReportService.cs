@@ -2,9 +2,7 @@ using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Deadlines;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Dashboard;
@@ -60,8 +58,7 @@ public sealed class ReportService(
     {
         var scope = await currentUser.RequireScopeAsync(Writers);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var text = await db.Set<YearlyReportText>().SingleOrDefaultAsync(t => t.CommuneId == scope.CommuneId && t.Year == form.Year);
         if (text is null)
         {
@@ -78,7 +75,7 @@ public sealed class ReportService(
         text.Proposals = form.Proposals.Trim();
         text.SignerName = form.SignerName.Trim();
         text.SignerPosition = form.SignerPosition.Trim();
-        await HouseholdService.SaveOrConflictAsync(db, "Báo cáo này");
+        await db.SaveOrConflictAsync("Báo cáo này");
     }
 
     public async Task<YearlyReportData> BuildAsync(int year, CancellationToken ct = default)

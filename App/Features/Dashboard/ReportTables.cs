@@ -1,6 +1,5 @@
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Deadlines;
-using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 

@@ -42,7 +42,7 @@ public static class ReportXlsx
                 var part = workbook.AddNewPart<WorksheetPart>();
                 var data = new SheetData();
                 data.Append(Row(1, [title], _ => Title));
-                data.Append(Row(2, [$"Số liệu ngày {Setup.VnTime.FormatDate(r.Date)}; tỷ lệ tính bằng %."], _ => Normal));
+                data.Append(Row(2, [$"Số liệu ngày {VnTime.FormatDate(r.Date)}; tỷ lệ tính bằng %."], _ => Normal));
                 var columns = Columns(header, rows);
                 var heading = Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
                 // Wrapped headings: the row is as tall as its most wrapped heading (LibreOffice does not measure it).
@@ -123,7 +123,7 @@ public static class ReportXlsx
             var cell = cells[i] switch
             {
                 int n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                Pct { Value: { } v } => new Cell { CellValue = new CellValue(Setup.VnPercent.Round(v).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                Pct { Value: { } v } => new Cell { CellValue = new CellValue(VnPercent.Round(v).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
                 Pct => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("—")) },
                 DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
                 var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other?.ToString() ?? "")) },

@@ -1,6 +1,5 @@
 using Hangfire;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
@@ -85,7 +84,7 @@ public sealed class ComplianceService(
         var scope = await currentUser.RequireScopeAsync(Committee);
         await using var db = await dbFactory.CreateDbContextAsync();
         var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         var state = await obligations.LoadAsync(db, deadline, year, default);
         var reports = (await db.Set<UnitReport>().AsNoTracking().Where(r => r.DeadlineId == deadlineId && r.Year == year)
                 .Select(r => new { r.Id, r.SubjectKind, r.SubjectId, r.Status, r.OnTime, r.SubmittedAtUtc }).ToListAsync())
@@ -116,7 +115,7 @@ public sealed class ComplianceService(
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             var state = await obligations.LoadAsync(db, deadline, year, default);
             var chosen = state.Subjects.Where(s => !s.Submitted && subjects.Contains(s.Ref)).ToList();
             planned = ReminderPlanner.ToReporters(state.Context, state.Deadline, ReminderKind.Manual, today.DayNumber, today, chosen, state.Reporters).ToList();

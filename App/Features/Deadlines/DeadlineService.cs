@@ -1,6 +1,5 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
@@ -86,7 +85,7 @@ public sealed class DeadlineService(
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         await using var db = await dbFactory.CreateDbContextAsync();
         var d = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return new DeadlineForm
         {
             Id = d.Id, Version = d.Version, Name = d.Name, ForUnits = d.Audience.HasFlag(DeadlineAudience.Units),
@@ -100,13 +99,12 @@ public sealed class DeadlineService(
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         Deadline deadline;
         if (form.Id is { } id)
         {
             deadline = await db.Set<Deadline>().SingleOrDefaultAsync(d => d.Id == id && d.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(deadline).Property(d => d.Version).OriginalValue = form.Version;
         }
         else
@@ -124,7 +122,7 @@ public sealed class DeadlineService(
         deadline.EscalateToCommittee = form.EscalateToCommittee;
         deadline.EscalationEmails = string.Join(", ", DeadlineDates.ParseEmails(form.EscalationEmails));
         deadline.Active = form.Active;
-        await HouseholdService.SaveOrConflictAsync(db, "Hạn báo cáo này");
+        await db.SaveOrConflictAsync("Hạn báo cáo này");
         return deadline.Id;
     }
 
@@ -133,10 +131,9 @@ public sealed class DeadlineService(
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
         await exceptionValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == form.DeadlineId && d.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         var until = DateOnly.FromDateTime(form.AllowedUntil!.Value);
         var today = new VnClock(clock).Today;
         if (until < today)

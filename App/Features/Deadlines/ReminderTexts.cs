@@ -1,5 +1,4 @@
 using System.Text;
-using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Deadlines;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
@@ -105,7 +104,7 @@ public sealed class UnitReportService(
         var scope = await currentUser.RequireScopeAsync(Readers);
         if (!CanRead(scope, subject))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         await using var db = await dbFactory.CreateDbContextAsync();
         var deadline = await LoadDeadlineAsync(db, scope, deadlineId);
@@ -177,7 +176,7 @@ public sealed class UnitReportService(
         var scope = await currentUser.RequireScopeAsync(Readers);
         if (!CanRead(scope, subject))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         await using var db = await dbFactory.CreateDbContextAsync();
         return await FiguresAsync(db, scope.CommuneId, subject, year);
@@ -195,8 +194,7 @@ public sealed class UnitReportService(
             throw new ForbiddenException("Bạn không phải người báo cáo của nơi này.");
         }
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var deadline = await LoadDeadlineAsync(db, scope, form.DeadlineId);
         var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
         if (!(await ReportObligations.ExpectedSubjectsAsync(db, deadline, communeName, default)).Any(s => s.Ref == form.Subject))
@@ -254,7 +252,7 @@ public sealed class UnitReportService(
         {
             report.Status = ReportStatus.Draft;
         }
-        await HouseholdService.SaveOrConflictAsync(db, "Báo cáo này");
+        await db.SaveOrConflictAsync("Báo cáo này");
     }
 
     // The committee sends a submitted report back with a reason; the reporter may then correct and send it again.
@@ -265,10 +263,9 @@ public sealed class UnitReportService(
         {
             throw new ValidationException("Hãy ghi lý do trả lại báo cáo.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var report = await db.Set<UnitReport>().SingleOrDefaultAsync(r => r.Id == reportId && r.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         if (report.Status != ReportStatus.Submitted)
         {
             throw new ValidationException("Chỉ trả lại được báo cáo đã nộp.");
@@ -286,7 +283,7 @@ public sealed class UnitReportService(
             .Select(r => new { r.SubjectKind, r.SubjectId, r.AttachmentName, r.AttachmentContentType, r.AttachmentContent }).SingleOrDefaultAsync();
         if (report is null || !CanRead(scope, new SubjectRef(report.SubjectKind, report.SubjectId)))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         return report.AttachmentContent is null ? null : (report.AttachmentName ?? "tep", report.AttachmentContentType ?? "application/octet-stream", report.AttachmentContent);
     }
@@ -315,12 +312,12 @@ public sealed class UnitReportService(
 
     private static async Task<Deadline> LoadDeadlineAsync(AppDbContext db, UserScope scope, int deadlineId) =>
         await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
 
     private static async Task<string> SubjectNameAsync(AppDbContext db, int communeId, SubjectRef subject, Deadline deadline) => subject.Kind switch
     {
         ReportSubjectKind.Unit => await db.Units.Where(u => u.Id == subject.Id && u.CommuneId == communeId).Select(u => u.Name).SingleOrDefaultAsync(),
         ReportSubjectKind.Village => await db.Villages.Where(v => v.Id == subject.Id && v.CommuneId == communeId).Select(v => v.Name).SingleOrDefaultAsync(),
         _ => subject.Id == communeId ? "Ban chỉ đạo xã " + await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).SingleAsync() : null,
-    } ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+    } ?? throw new ForbiddenException(UserMessages.NotInScope);
 }

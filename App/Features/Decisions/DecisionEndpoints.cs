@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HocTapSuotDoi.Features.Decisions;

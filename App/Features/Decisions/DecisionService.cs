@@ -55,16 +55,16 @@ public sealed class DecisionService(
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string NotFound = "Không tìm thấy quyết định này (có thể thuộc xã khác).";
 
-    public async Task<IReadOnlyList<DecisionRow>> ListAsync(int year)
+    public async Task<IReadOnlyList<DecisionRow>> ListAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Decision>().AsNoTracking()
             .Where(d => d.CommuneId == scope.CommuneId && d.Year == year)
             .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Number)
             .Select(d => new DecisionRow(d.Id, d.Title, d.Year, d.Number + "/" + d.Symbol, d.IssuedOn, d.SignerName, d.Subjects.Count,
                 d.Bases.StartsWith(Decision.ImportedMarker)))
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 
     public async Task<DecisionDetail> GetAsync(int id)
@@ -90,13 +90,13 @@ public sealed class DecisionService(
 
     // The sets the reviewed evaluations of a title and year were scored with (each evaluation keeps its own version); with
     // none reviewed yet, the set that applies to the year.
-    public async Task<IReadOnlyList<SetCheck>> SetsForAsync(Title title, int year)
+    public async Task<IReadOnlyList<SetCheck>> SetsForAsync(Title title, int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var used = db.Set<Evaluation>().Where(e => e.Status == EvaluationStatus.Reviewed && e.Registration!.CommuneId == scope.CommuneId
             && e.Registration.Title == title && e.Registration.Year == year).Select(e => e.CriteriaSetId);
-        var sets = await db.Set<CriteriaSet>().AsNoTracking().Where(s => used.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync();
+        var sets = await db.Set<CriteriaSet>().AsNoTracking().Where(s => used.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
         if (sets.Count == 0 && await CriteriaSetService.ActiveForAsync(db, title, year) is { } active)
         {
             sets.Add(active);
@@ -111,14 +111,14 @@ public sealed class DecisionService(
     }
 
     // A new decision's form with the usual wording; the signer is the one of the commune's last decision.
-    public async Task<DecisionForm> NewFormAsync(Title title, int year)
+    public async Task<DecisionForm> NewFormAsync(Title title, int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var commune = await CommuneNameAsync(db, scope.CommuneId);
         var set = await CriteriaSetService.ActiveForAsync(db, title, year);
         var last = await db.Set<Decision>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId)
-            .OrderByDescending(d => d.Id).Select(d => new { d.SignerName, d.SignerPosition, d.IssuingBody, d.Recipients }).FirstOrDefaultAsync();
+            .OrderByDescending(d => d.Id).Select(d => new { d.SignerName, d.SignerPosition, d.IssuingBody, d.Recipients }).FirstOrDefaultAsync(ct);
         return new DecisionForm
         {
             Title = title,
@@ -133,15 +133,15 @@ public sealed class DecisionService(
             Article3 = DecisionDefaults.Article3(title),
             Recipients = last?.Recipients ?? DecisionDefaults.Recipients,
             // The next number of this year's register, suggested; the person may change it.
-            Number = (await db.Set<Decision>().Where(d => d.CommuneId == scope.CommuneId && d.IssuedYear == Today().Year).MaxAsync(d => (int?)d.Number) ?? 0) + 1,
+            Number = (await db.Set<Decision>().Where(d => d.CommuneId == scope.CommuneId && d.IssuedYear == Today().Year).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1,
         };
     }
 
     // The evaluations of the title and year in status Đã duyệt, by village then by given name.
-    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Title title, int year)
+    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Title title, int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await CandidatesAsync(db, scope.CommuneId, title, year);
     }
 
@@ -197,29 +197,28 @@ public sealed class DecisionService(
         db.Set<Evaluation>().AsNoTracking()
             .Where(e => e.Status == EvaluationStatus.Reviewed && e.Registration!.CommuneId == communeId && e.Registration.Title == title && e.Registration.Year == year);
 
-    public async Task<int> IssueAsync(DecisionForm form)
+    public async Task<int> IssueAsync(DecisionForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         return await IssueAsync(db, scope.CommuneId, form, clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>Issues a decision on the caller's context, checking every rule (numbers, title and year, reviewed and
     /// meeting the criteria, not already decided) and scoring again the sheets that count the title. The caller has
     /// checked who may issue; the demo commune's decisions come through here too.</summary>
-    public static async Task<int> IssueAsync(AppDbContext db, int communeId, DecisionForm form, DateTime nowUtc)
+    public static async Task<int> IssueAsync(AppDbContext db, int communeId, DecisionForm form, DateTime nowUtc, CancellationToken ct = default)
     {
         var title = form.Title!.Value;
         var issuedOn = DateOnly.FromDateTime(form.IssuedOn!.Value);
-        if (await db.Set<Decision>().AnyAsync(d => d.CommuneId == communeId && d.IssuedYear == issuedOn.Year && d.Number == form.Number))
+        if (await db.Set<Decision>().AnyAsync(d => d.CommuneId == communeId && d.IssuedYear == issuedOn.Year && d.Number == form.Number, ct))
         {
             throw new ValidationException($"Số quyết định {form.Number} năm {issuedOn.Year} đã được dùng cho một quyết định khác của xã. Hãy kiểm tra sổ đăng ký văn bản.");
         }
 
         var chosen = await db.Set<Evaluation>().Include(e => e.Registration)
-            .Where(e => form.EvaluationIds.Contains(e.Id) && e.Registration!.CommuneId == communeId).ToListAsync();
+            .Where(e => form.EvaluationIds.Contains(e.Id) && e.Registration!.CommuneId == communeId).ToListAsync(ct);
         if (chosen.Count != form.EvaluationIds.Count)
         {
             throw new ValidationException("Một số hồ sơ đã chọn không còn tồn tại hoặc không thuộc xã. Hãy tải lại danh sách.");
@@ -227,7 +226,7 @@ public sealed class DecisionService(
         var problems = new List<string>();
         var inDecisions = await db.Set<DecisionSubject>().AsNoTracking().Where(s => form.EvaluationIds.Contains(s.EvaluationId))
             .Join(db.Set<Decision>(), s => s.DecisionId, d => d.Id, (s, d) => new { s.EvaluationId, d.Number, d.Symbol })
-            .ToDictionaryAsync(x => x.EvaluationId, x => $"{x.Number}/{x.Symbol}");
+            .ToDictionaryAsync(x => x.EvaluationId, x => $"{x.Number}/{x.Symbol}", ct);
         foreach (var e in chosen)
         {
             var name = e.Registration!.SubjectName;
@@ -254,7 +253,7 @@ public sealed class DecisionService(
         }
 
         var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId)
-            .ToDictionaryAsync(v => v.Id, v => new { v.Name, v.SortOrder });
+            .ToDictionaryAsync(v => v.Id, v => new { v.Name, v.SortOrder }, ct);
         var decision = new Decision
         {
             CommuneId = communeId, Title = title, Year = form.Year, Number = form.Number!.Value, Symbol = form.Symbol.Trim(),
@@ -283,20 +282,20 @@ public sealed class DecisionService(
             var others = await db.Set<Evaluation>()
                 .Where(e => e.Status == EvaluationStatus.Reviewed && !e.MeetsCriteria && !form.EvaluationIds.Contains(e.Id)
                     && e.Registration!.CommuneId == communeId && e.Registration.Title == title && e.Registration.Year == form.Year)
-                .ToListAsync();
+                .ToListAsync(ct);
             others.ForEach(e => e.Status = EvaluationStatus.NotRecognised);
         }
         db.Add(decision);
         try
         {
             // The decision and the sheets that count its title (clans, villages, the commune) are written together.
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
-            await db.SaveChangesAsync();
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await db.SaveChangesAsync(ct);
             await DependentEvaluations.RecomputeAsync(db, communeId, form.Year, DependentEvaluations.ReadersOf(title),
                 $"Quyết định số {decision.FullNumber} công nhận {title.DisplayName()} năm {form.Year}", nowUtc);
             if (transaction is not null)
             {
-                await transaction.CommitAsync();
+                await transaction.CommitAsync(ct);
             }
         }
         catch (DbUpdateConcurrencyException)
@@ -342,10 +341,10 @@ public sealed class DecisionService(
         (set.UncheckedItems.Count > 0 ? $"; tiêu chí chưa đối chiếu: {string.Join(", ", set.UncheckedItems)}." : ".");
 
     // The Ban chỉ đạo's list: the reviewed evaluations of the title and year that meet the criteria.
-    public async Task<DownloadFile> ProposalDocxAsync(Title title, int year)
+    public async Task<DownloadFile> ProposalDocxAsync(Title title, int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var subjects = (await CandidatesAsync(db, scope.CommuneId, title, year)).Where(c => c.MeetsCriteria)
             .Select(c => new ListedSubject(DocumentTexts.PrintedName(title, c.Name), c.Village, c.TotalTenths, c.Rating)).ToList();
         var data = new ProposalData(await CommuneNameAsync(db, scope.CommuneId), title, year, Today(), subjects)
@@ -357,18 +356,18 @@ public sealed class DecisionService(
     }
 
     // Public: anyone holding a certificate may check its code.
-    public async Task<VerifiedCertificate?> VerifyAsync(string? typed)
+    public async Task<VerifiedCertificate?> VerifyAsync(string? typed, CancellationToken ct = default)
     {
         if (VerificationCode.Normalise(typed) is not { } code)
         {
             return null;
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Subjects of a decision recorded from a list have no printed certificate, so no code of theirs is genuine.
         return await db.Set<DecisionSubject>().AsNoTracking().Where(s => s.CertificateCode == code)
             .Join(db.Set<Decision>().Where(d => !d.Bases.StartsWith(Decision.ImportedMarker)), s => s.DecisionId, d => d.Id, (s, d) => new VerifiedCertificate(
                 s.CertificateCode, s.SubjectName, d.Title, d.Year, d.Number + "/" + d.Symbol, d.IssuedOn, d.IssuingBody))
-            .SingleOrDefaultAsync();
+            .SingleOrDefaultAsync(ct);
     }
 
 
@@ -416,5 +415,5 @@ public sealed class DecisionService(
 
     private static string FileStem(Decision d) => $"quyet-dinh-{d.Number}-{Seeding.TextKeys.Code(d.Symbol).ToLowerInvariant()}-{d.IssuedYear}";
 
-    private DateOnly Today() => new Setup.VnClock(clock).Today;
+    private DateOnly Today() => new VnClock(clock).Today;
 }

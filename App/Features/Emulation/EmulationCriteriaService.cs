@@ -1,6 +1,5 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,19 +16,19 @@ public sealed class EmulationCriteriaService(
     CurrentUser currentUser,
     IValidator<EmulationCriteriaForm> validator)
 {
-    public async Task<IReadOnlyList<CriteriaListView>> CurrentListsAsync()
+    public async Task<IReadOnlyList<CriteriaListView>> CurrentListsAsync(CancellationToken ct = default)
     {
         await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var lists = await Query(db, l => l.IsCurrent).ToListAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lists = await Query(db, l => l.IsCurrent).ToListAsync(ct);
         return lists.OrderBy(l => l.Kind).ToList();
     }
 
-    public async Task<IReadOnlyList<CriteriaListView>> VersionsAsync(ParticipantKind kind)
+    public async Task<IReadOnlyList<CriteriaListView>> VersionsAsync(ParticipantKind kind, CancellationToken ct = default)
     {
         await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return (await Query(db, l => l.Kind == kind).ToListAsync()).OrderByDescending(l => l.VersionNumber).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await Query(db, l => l.Kind == kind).ToListAsync(ct)).OrderByDescending(l => l.VersionNumber).ToList();
     }
 
     public static EmulationCriteriaForm FormFor(CriteriaListView list) => new()
@@ -40,14 +39,13 @@ public sealed class EmulationCriteriaService(
 
     // Saves the edited list. A list some self-report was written against stays as it was, and the edit becomes the
     // kind's next version; an unused list is changed in place.
-    public async Task<CriteriaSaveResult> SaveAsync(EmulationCriteriaForm form)
+    public async Task<CriteriaSaveResult> SaveAsync(EmulationCriteriaForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var list = await db.Set<EmulationCriteriaList>().Include(l => l.Criteria).SingleOrDefaultAsync(l => l.Id == form.ListId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var list = await db.Set<EmulationCriteriaList>().Include(l => l.Criteria).SingleOrDefaultAsync(l => l.Id == form.ListId, ct)
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         if (!list.IsCurrent)
         {
             throw new ValidationException("Đây là phiên bản cũ; hãy sửa phiên bản đang áp dụng.");
@@ -57,7 +55,7 @@ public sealed class EmulationCriteriaService(
             throw new StaleEditException("Danh sách tiêu chí vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.");
         }
         var criteria = form.Criteria.Select((c, i) => new EmulationCriterion { Position = i + 1, Text = c.Text.Trim() }).ToList();
-        if (await db.Set<EmulationSelfReport>().AnyAsync(r => r.CriteriaListId == list.Id))
+        if (await db.Set<EmulationSelfReport>().AnyAsync(r => r.CriteriaListId == list.Id, ct))
         {
             list.IsCurrent = false;
             var next = new EmulationCriteriaList
@@ -65,7 +63,7 @@ public sealed class EmulationCriteriaService(
                 Kind = list.Kind, VersionNumber = list.VersionNumber + 1, Name = form.Name.Trim(), Source = form.Source.Trim(), Criteria = criteria,
             };
             db.Add(next);
-            await Households.HouseholdService.SaveOrConflictAsync(db, "Danh sách tiêu chí này");
+            await db.SaveOrConflictAsync("Danh sách tiêu chí này", ct);
             return new CriteriaSaveResult(next.Id, true);
         }
         db.Entry(list).Property(l => l.Version).OriginalValue = form.Version;
@@ -75,7 +73,7 @@ public sealed class EmulationCriteriaService(
         list.Criteria = criteria;
         // The list's own row carries the audit line; the criteria text is part of what changed.
         db.Entry(list).Property(l => l.UpdatedAtUtc).IsModified = true;
-        await Households.HouseholdService.SaveOrConflictAsync(db, "Danh sách tiêu chí này");
+        await db.SaveOrConflictAsync("Danh sách tiêu chí này", ct);
         return new CriteriaSaveResult(list.Id, false);
     }
 

@@ -1,7 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Deadlines;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
@@ -32,27 +31,27 @@ public sealed class SelfReportService(
     public const string YearlyReportKey = "bao-cao-nam";
 
     // Null when the deadline is not the yearly results report (e.g. the title registration deadline).
-    public async Task<SelfReportView?> GetAsync(int deadlineId, int year, SubjectRef subject)
+    public async Task<SelfReportView?> GetAsync(int deadlineId, int year, SubjectRef subject, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         if (subject.Kind == ReportSubjectKind.Commune || !CanRead(scope, subject))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Set<Deadline>().AnyAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId && d.DefaultKey == YearlyReportKey))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<Deadline>().AnyAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId && d.DefaultKey == YearlyReportKey, ct))
         {
             return null;
         }
         var reportId = await db.Set<UnitReport>().AsNoTracking()
             .Where(r => r.CommuneId == scope.CommuneId && r.DeadlineId == deadlineId && r.Year == year && r.SubjectKind == subject.Kind && r.SubjectId == subject.Id)
-            .Select(r => (int?)r.Id).SingleOrDefaultAsync();
+            .Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
         var self = reportId is null ? null : await db.Set<EmulationSelfReport>().AsNoTracking().Include(s => s.Lines)
-            .SingleOrDefaultAsync(s => s.UnitReportId == reportId);
+            .SingleOrDefaultAsync(s => s.UnitReportId == reportId, ct);
         var kind = await KindOfAsync(db, scope.CommuneId, subject);
         var list = await db.Set<EmulationCriteriaList>().AsNoTracking().Include(l => l.Criteria)
             .Where(l => self == null ? l.Kind == kind && l.IsCurrent : l.Id == self.CriteriaListId)
-            .SingleOrDefaultAsync() ?? throw new ValidationException("Chưa có danh sách tiêu chí thi đua cho loại này: hãy báo quản trị viên.");
+            .SingleOrDefaultAsync(ct) ?? throw new ValidationException("Chưa có danh sách tiêu chí thi đua cho loại này: hãy báo quản trị viên.");
         var form = new SelfReportForm
         {
             UnitReportId = reportId ?? 0, CriteriaListId = list.Id, Version = self?.Version ?? 0,
@@ -88,8 +87,7 @@ public sealed class SelfReportService(
     private async Task<int> SaveAsync(SelfReportForm form)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.UnitReporter, Roles.Scorer, Roles.Committee);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var report = await db.Set<UnitReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == form.UnitReportId && r.CommuneId == scope.CommuneId)
             ?? throw new ValidationException(NoReportYet);
         var subject = new SubjectRef(report.SubjectKind, report.SubjectId);
@@ -151,7 +149,7 @@ public sealed class SelfReportService(
         {
             db.Entry(self).Property(s => s.UpdatedAtUtc).IsModified = true;
         }
-        await HouseholdService.SaveOrConflictAsync(db, "Bản tự đánh giá này");
+        await db.SaveOrConflictAsync("Bản tự đánh giá này");
         return self.Id;
     }
 
@@ -168,10 +166,9 @@ public sealed class SelfReportService(
             throw new ValidationException("Hãy ghi lý do trả lại bản tự đánh giá.");
         }
         returnReason = returnReason?.Length > 1000 ? returnReason[..1000] : returnReason;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var self = await db.Set<EmulationSelfReport>().SingleOrDefaultAsync(s => s.Id == selfReportId && s.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         if (self.Status != SelfReportStatus.Submitted)
         {
             throw new ValidationException("Chỉ xem xét được bản tự đánh giá đã nộp.");
@@ -180,14 +177,14 @@ public sealed class SelfReportService(
         self.ReturnReason = returnReason ?? "";
         self.ReviewedAtUtc = clock.GetUtcNow().UtcDateTime;
         self.ReviewedBy = scope.Name;
-        await HouseholdService.SaveOrConflictAsync(db, "Bản tự đánh giá này");
+        await db.SaveOrConflictAsync("Bản tự đánh giá này");
     }
 
     // The committee's list of a year's self-reports with the count of each outcome.
-    public async Task<IReadOnlyList<SelfReportRow>> ListAsync(int year)
+    public async Task<IReadOnlyList<SelfReportRow>> ListAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee, Roles.Viewer);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Set<EmulationSelfReport>().AsNoTracking().Where(s => s.CommuneId == scope.CommuneId && s.Year == year)
             .Select(s => new
             {
@@ -197,9 +194,9 @@ public sealed class SelfReportService(
                 NotMet = s.Lines.Count(l => l.Outcome == CriterionOutcome.NotMet),
                 ListVersion = db.Set<EmulationCriteriaList>().Where(l => l.Id == s.CriteriaListId).Select(l => l.VersionNumber).Single(),
                 DeadlineId = db.Set<UnitReport>().Where(r => r.Id == s.UnitReportId).Select(r => r.DeadlineId).Single(),
-            }).ToListAsync();
-        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name);
-        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId).ToDictionaryAsync(v => v.Id, v => v.Name);
+            }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         return rows.Select(r =>
         {
             var subject = new SubjectRef(r.SubjectKind, r.SubjectId);
@@ -216,7 +213,7 @@ public sealed class SelfReportService(
             return ParticipantKind.Villages;
         }
         var unitKind = await db.Units.Where(u => u.Id == subject.Id && u.CommuneId == communeId).Select(u => (UnitKind?)u.Kind).SingleOrDefaultAsync()
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return ParticipantKinds.ForUnit(unitKind);
     }
 }

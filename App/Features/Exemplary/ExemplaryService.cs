@@ -2,7 +2,6 @@ using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Funding;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
@@ -65,8 +64,7 @@ public sealed class ExemplaryService(
     {
         var scope = await currentUser.RequireScopeAsync(Editors);
         await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var c = scope.CommuneId;
         if ((form.VillageId is { } v && !await db.Villages.AnyAsync(x => x.Id == v && x.CommuneId == c))
             || (form.PersonId is { } p && !await db.People.AnyAsync(x => x.Id == p && x.Household!.CommuneId == c))
@@ -74,7 +72,7 @@ public sealed class ExemplaryService(
             || (form.ClanId is { } cl && !await db.Clans.AnyAsync(x => x.Id == cl && x.CommuneId == c))
             || (form.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.CommuneId == c)))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         ExemplaryStory story;
         if (form.Id == 0)
@@ -85,7 +83,7 @@ public sealed class ExemplaryService(
         else
         {
             story = await db.Set<ExemplaryStory>().SingleOrDefaultAsync(s => s.Id == form.Id && s.CommuneId == c)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(story).Property(s => s.Version).OriginalValue = form.Version;
         }
         story.Kind = form.Kind;
@@ -98,7 +96,7 @@ public sealed class ExemplaryService(
         story.HouseholdId = form.Kind == ExemplaryKind.Household ? form.HouseholdId : null;
         story.ClanId = form.Kind == ExemplaryKind.Clan ? form.ClanId : null;
         story.UnitId = form.Kind == ExemplaryKind.Unit ? form.UnitId : null;
-        await HouseholdService.SaveOrConflictAsync(db, "Gương điển hình này");
+        await db.SaveOrConflictAsync("Gương điển hình này");
         return story.Id;
     }
 
@@ -123,11 +121,9 @@ public sealed class ExemplaryService(
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.Set<ExemplaryStory>().AnyAsync(s => s.Id == storyId && s.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
-        Directory.CreateDirectory(Folder(storyId));
-        var stored = Guid.NewGuid().ToString("N") + (type == "image/png" ? ".png" : ".jpg");
-        await File.WriteAllBytesAsync(Path.Combine(Folder(storyId), stored), bytes);
+        var stored = await StoredFiles.WriteAsync(Folder(storyId), type == "image/png" ? ".png" : ".jpg", new MemoryStream(bytes));
         var photo = new StoryPhoto
         {
             StoryId = storyId, FileName = Path.GetFileName(fileName), StoredName = stored, ContentType = type, SizeBytes = bytes.Length,
@@ -149,7 +145,7 @@ public sealed class ExemplaryService(
         await using var db = await dbFactory.CreateDbContextAsync();
         var photo = await db.Set<StoryPhoto>().AsNoTracking()
             .Where(p => p.Id == id && db.Set<ExemplaryStory>().Any(s => s.Id == p.StoryId && s.CommuneId == scope.CommuneId))
-            .SingleOrDefaultAsync() ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            .SingleOrDefaultAsync() ?? throw new ForbiddenException(UserMessages.NotInScope);
         return (Path.Combine(Folder(photo.StoryId), photo.StoredName), photo.ContentType);
     }
 

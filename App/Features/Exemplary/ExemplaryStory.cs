@@ -45,16 +45,9 @@ public class ExemplaryStory : AuditedEntity
 }
 
 // A photo of a story, stored under the data folder with a generated name and served only through an endpoint.
-public class StoryPhoto
+public class StoryPhoto : StoredFile
 {
-    public int Id { get; set; }
     public int StoryId { get; set; }
-    public required string FileName { get; set; }
-    public required string StoredName { get; set; }
-    public required string ContentType { get; set; }
-    public long SizeBytes { get; set; }
-    public required string UploadedBy { get; set; }
-    public DateTime UploadedAtUtc { get; set; }
 }
 
 public sealed class ExemplaryStoryConfiguration : IEntityTypeConfiguration<ExemplaryStory>
@@ -80,9 +73,6 @@ public sealed class StoryPhotoConfiguration : IEntityTypeConfiguration<StoryPhot
 {
     public void Configure(EntityTypeBuilder<StoryPhoto> e)
     {
-        e.Property(x => x.FileName).HasMaxLength(255);
-        e.Property(x => x.StoredName).HasMaxLength(100);
-        e.Property(x => x.ContentType).HasMaxLength(100);
-        e.Property(x => x.UploadedBy).HasMaxLength(256);
+        e.MapStoredFile();
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +85,7 @@ public sealed class FundingService(
         var (scope, _) = await access.ReadAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
         var commune = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
-        var data = new SettlementData(commune, year, Setup.VnTime.Today(clock), await BudgetAsync(year), await BalancesAsync(db, scope.CommuneId, year), await FundAsync(year));
+        var data = new SettlementData(commune, year, VnTime.Today(clock), await BudgetAsync(year), await BalancesAsync(db, scope.CommuneId, year), await FundAsync(year));
         return (SettlementXlsx.Write(data), $"quyet-toan-kinh-phi-{year}.xlsx");
     }
 
@@ -105,8 +104,7 @@ public sealed class FundingService(
     {
         var scope = await access.EditAsync();
         await budgetValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         BudgetLine line;
         if (form.Id == 0)
         {
@@ -116,7 +114,7 @@ public sealed class FundingService(
         else
         {
             line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == form.Id && b.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(line).Property(b => b.Version).OriginalValue = form.Version;
         }
         line.Year = form.Year;
@@ -125,17 +123,16 @@ public sealed class FundingService(
         line.Estimate = form.Estimate;
         line.Spent = form.Spent;
         line.Note = form.Note.Trim();
-        await HouseholdService.SaveOrConflictAsync(db, "Khoản kinh phí này");
+        await db.SaveOrConflictAsync("Khoản kinh phí này");
         return line.Id;
     }
 
     public async Task DeleteBudgetAsync(int id)
     {
         var scope = await access.EditAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == id && b.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Remove(line);
         await db.SaveChangesAsync();
     }
@@ -144,15 +141,14 @@ public sealed class FundingService(
     {
         var scope = await access.EditAsync();
         await entryValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         if (form.PersonId is { } personId && !await db.People.AnyAsync(p => p.Id == personId && p.Household!.CommuneId == scope.CommuneId))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         FundEntry entry;
@@ -164,7 +160,7 @@ public sealed class FundingService(
         else
         {
             entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == form.Id && e.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(entry).Property(e => e.Version).OriginalValue = form.Version;
         }
         var oldSource = entry.Source;
@@ -179,7 +175,7 @@ public sealed class FundingService(
         entry.VoucherNumber = form.VoucherNumber.Trim();
         entry.PersonId = form.Kind == FundEntryKind.Payment ? form.PersonId : null;
         entry.VillageId = form.VillageId;
-        await HouseholdService.SaveOrConflictAsync(db, "Khoản thu, chi này");
+        await db.SaveOrConflictAsync("Khoản thu, chi này");
         await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source);
         if (form.Id != 0 && oldSource != entry.Source)
         {
@@ -192,11 +188,10 @@ public sealed class FundingService(
     public async Task DeleteEntryAsync(int id)
     {
         var scope = await access.EditAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == id && e.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Remove(entry);
         await db.SaveChangesAsync();
         await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source);
@@ -219,7 +214,7 @@ public sealed class FundingService(
             if (balance < 0)
             {
                 throw new ValidationException(
-                    $"Số chi vượt số dư quỹ nguồn “{FundingTexts.Source(source)}” ngày {Setup.VnTime.FormatDate(day.Date)}: " +
+                    $"Số chi vượt số dư quỹ nguồn “{FundingTexts.Source(source)}” ngày {VnTime.FormatDate(day.Date)}: " +
                     $"có {Money.Format(available)}, chi {Money.Format(day.Out)}.");
             }
         }

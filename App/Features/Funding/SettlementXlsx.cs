@@ -50,7 +50,7 @@ public static class SettlementXlsx
                 var data = new SheetData();
                 data.Append(Row(1, [$"ỦY BAN NHÂN DÂN XÃ {d.Commune.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))}"], _ => BoldPlain));
                 data.Append(Row(2, [title], _ => Title));
-                data.Append(Row(3, [$"Đơn vị tính: đồng. Số liệu ngày {Setup.VnTime.FormatDate(d.Date)}."], _ => Normal));
+                data.Append(Row(3, [$"Đơn vị tính: đồng. Số liệu ngày {VnTime.FormatDate(d.Date)}."], _ => Normal));
                 var heading = Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
                 heading.Height = 32;
                 heading.CustomHeight = true;

@@ -58,7 +58,7 @@ public sealed class PersonFormValidator : AbstractValidator<PersonForm>
     public PersonFormValidator(TimeProvider clock)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        var vn = new Setup.VnClock(clock);
+        var vn = new VnClock(clock);
         var thisYear = () => vn.Year;
         RuleFor(x => x.FullName).NotEmpty().WithMessage("Hãy nhập họ và tên.")
             .MaximumLength(200).WithMessage("Họ và tên dài quá 200 ký tự.")
@@ -103,7 +103,7 @@ public sealed class StatusFormValidator : AbstractValidator<StatusForm>
     public StatusFormValidator(TimeProvider clock)
     {
         RuleFor(x => x.Date).NotNull().WithMessage("Hãy nhập ngày thay đổi tình trạng.")
-            .Must(d => d!.Value.Date <= new Setup.VnClock(clock).Now.Date).When(x => x.Date is not null)
+            .Must(d => d!.Value.Date <= new VnClock(clock).Now.Date).When(x => x.Date is not null)
             .WithMessage("Ngày thay đổi không được sau hôm nay.");
     }
 }

@@ -92,39 +92,38 @@ public sealed class HouseholdService(
     // Whether the signed-in user may add or change households: the page offers "Lưu" only then.
     public async Task<bool> CanEditAsync() => (await currentUser.RequireScopeAsync(RegisterAccess.Readers)).HasRole(RegisterAccess.Editors);
 
-    public async Task<HouseholdDetail> GetAsync(int id)
+    public async Task<HouseholdDetail> GetAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var h = await db.Households.AsNoTracking().InScope(scope).Where(x => x.Id == id)
             .Select(x => new { Household = x, Village = x.Village!.Name })
-            .SingleOrDefaultAsync() ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException(UserMessages.NotInScope);
         var members = await db.People.AsNoTracking().Where(p => p.HouseholdId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
             .Select(p => new MemberRow(p.Id, p.FullName, "", p.Sex, p.Relation, p.Education, p.TargetGroup, p.Status, p.StatusDate, p.Version)
             { Birth = RegisterTexts.BirthText(p.BirthDate, p.BirthYear) })
-            .ToListAsync();
+            .ToListAsync(ct);
         var clans = await db.ClanMembers.AsNoTracking().Where(m => m.HouseholdId == id)
-            .Join(db.Clans, m => m.ClanId, c => c.Id, (m, c) => c.Name).ToListAsync();
+            .Join(db.Clans, m => m.ClanId, c => c.Id, (m, c) => c.Name).ToListAsync(ct);
         var x = h.Household;
         return new HouseholdDetail(
             new HouseholdForm { Id = x.Id, Version = x.Version, Code = x.Code, VillageId = x.VillageId, HeadName = x.HeadName, Address = x.Address, Phone = x.Phone, Note = x.Note },
             h.Village, x.Status, x.StatusDate, members, clans, scope.HasRole(RegisterAccess.Editors), x.UpdatedBy, x.UpdatedAtUtc);
     }
 
-    public async Task<int> SaveAsync(HouseholdForm form)
+    public async Task<int> SaveAsync(HouseholdForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
-        await householdValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var village = await db.Villages.InScope(scope).SingleOrDefaultAsync(v => v.Id == form.VillageId)
+        await householdValidator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var village = await db.Villages.InScope(scope).SingleOrDefaultAsync(v => v.Id == form.VillageId, ct)
             ?? throw new ForbiddenException("Thôn đã chọn không thuộc phạm vi của bạn.");
 
         Household household;
         if (form.Id is { } id)
         {
-            household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == id)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == id, ct)
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
         }
         else
@@ -149,7 +148,7 @@ public sealed class HouseholdService(
         {
             code = household.Code.Length > 0 ? household.Code : await NextCodeAsync(db, village);
         }
-        if (await db.Households.AnyAsync(h => h.CommuneId == village.CommuneId && h.Code == code && h.Id != household.Id))
+        if (await db.Households.AnyAsync(h => h.CommuneId == village.CommuneId && h.Code == code && h.Id != household.Id, ct))
         {
             throw new ValidationException($"Mã hộ {code} đã được dùng cho hộ khác.");
         }
@@ -164,10 +163,10 @@ public sealed class HouseholdService(
         household.Phone = form.Phone.Trim();
         household.Note = form.Note.Trim();
         var villages = new[] { village.Id, (int)db.Entry(household).Property(h => h.VillageId).OriginalValue };
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await SaveOrConflictAsync(db, "Hộ này");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveOrConflictAsync("Hộ này", ct);
         await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(ct);
         return household.Id;
     }
 
@@ -191,41 +190,40 @@ public sealed class HouseholdService(
         }
     }
 
-    public static async Task<string> NextCodeAsync(AppDbContext db, Village village)
+    public static async Task<string> NextCodeAsync(AppDbContext db, Village village, CancellationToken ct = default)
     {
         var prefix = village.Code + "-";
-        var codes = await db.Households.Where(h => h.CommuneId == village.CommuneId && h.Code.StartsWith(prefix)).Select(h => h.Code).ToListAsync();
+        var codes = await db.Households.Where(h => h.CommuneId == village.CommuneId && h.Code.StartsWith(prefix)).Select(h => h.Code).ToListAsync(ct);
         var next = codes.Select(c => int.TryParse(c[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
         return $"{prefix}{next:0000}";
     }
 
-    public async Task ChangeStatusAsync(StatusForm form)
+    public async Task ChangeStatusAsync(StatusForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
-        await statusValidator.ValidateAndThrowAsync(form);
+        await statusValidator.ValidateAndThrowAsync(form, ct);
         if (!Enum.IsDefined((HouseholdStatus)form.Status))
         {
             throw new ValidationException("Tình trạng hộ không hợp lệ.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.Id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.Id, ct)
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
         household.Status = (HouseholdStatus)form.Status;
         household.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await SaveOrConflictAsync(db, "Hộ này");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveOrConflictAsync("Hộ này", ct);
         await RegisterDependents.RecomputeAsync(db, household.CommuneId, clock, [household.Id], [household.VillageId]);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(ct);
     }
 
-    public async Task<PersonForm> GetPersonAsync(int personId)
+    public async Task<PersonForm> GetPersonAsync(int personId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var p = await db.People.AsNoTracking().InScope(scope, db.Households).SingleOrDefaultAsync(x => x.Id == personId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.People.AsNoTracking().InScope(scope, db.Households).SingleOrDefaultAsync(x => x.Id == personId, ct)
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return new PersonForm
         {
             Id = p.Id, Version = p.Version, HouseholdId = p.HouseholdId, FullName = p.FullName,
@@ -235,20 +233,19 @@ public sealed class HouseholdService(
         };
     }
 
-    public async Task<int> SavePersonAsync(PersonForm form)
+    public async Task<int> SavePersonAsync(PersonForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
-        await personValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.HouseholdId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        await personValidator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.HouseholdId, ct)
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
 
         Person person;
         if (form.Id is { } id)
         {
-            person = await db.People.SingleOrDefaultAsync(p => p.Id == id && p.HouseholdId == household.Id)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            person = await db.People.SingleOrDefaultAsync(p => p.Id == id && p.HouseholdId == household.Id, ct)
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
         }
         else
@@ -258,18 +255,18 @@ public sealed class HouseholdService(
                 // A member of a household founded in the app joins the register with it; of an older one, before the app.
                 ActiveFrom = household.ActiveFrom is null ? null : Today(),
                 FullName = "",
-                SortOrder = await db.People.Where(p => p.HouseholdId == household.Id).Select(p => (int?)p.SortOrder).MaxAsync() + 1 ?? 1,
+                SortOrder = await db.People.Where(p => p.HouseholdId == household.Id).Select(p => (int?)p.SortOrder).MaxAsync(ct) + 1 ?? 1,
             };
             household.Members.Add(person);
         }
 
         var nationalId = string.IsNullOrWhiteSpace(form.NationalId) ? null : form.NationalId.Trim();
-        if (nationalId is not null && await db.People.AnyAsync(p => p.NationalId == nationalId && p.Id != person.Id))
+        if (nationalId is not null && await db.People.AnyAsync(p => p.NationalId == nationalId && p.Id != person.Id, ct))
         {
             throw new ValidationException($"Số CCCD {nationalId} đã có trong sổ (một người khác).");
         }
         if (form.Relation == Relation.Head && await db.People.AnyAsync(p => p.HouseholdId == household.Id && p.Relation == Relation.Head
-                && p.Status == PersonStatus.Living && p.Id != person.Id))
+                && p.Status == PersonStatus.Living && p.Id != person.Id, ct))
         {
             throw new ValidationException("Hộ đã có chủ hộ. Hãy đổi quan hệ của chủ hộ hiện tại trước.");
         }
@@ -295,54 +292,41 @@ public sealed class HouseholdService(
             household.HeadNameSort = person.FullNameSort;
             household.HeadGivenNameSort = person.GivenNameSort;
         }
-        await SaveOrConflictAsync(db, "Nhân khẩu này");
+        await db.SaveOrConflictAsync("Nhân khẩu này", ct);
         return person.Id;
     }
 
-    public async Task ChangePersonStatusAsync(StatusForm form)
+    public async Task ChangePersonStatusAsync(StatusForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Editors);
-        await statusValidator.ValidateAndThrowAsync(form);
+        await statusValidator.ValidateAndThrowAsync(form, ct);
         if (!Enum.IsDefined((PersonStatus)form.Status))
         {
             throw new ValidationException("Tình trạng nhân khẩu không hợp lệ.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var person = await db.People.InScope(scope, db.Households).SingleOrDefaultAsync(p => p.Id == form.Id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var person = await db.People.InScope(scope, db.Households).SingleOrDefaultAsync(p => p.Id == form.Id, ct)
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
         person.Status = (PersonStatus)form.Status;
         person.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
-        await SaveOrConflictAsync(db, "Nhân khẩu này");
+        await db.SaveOrConflictAsync("Nhân khẩu này", ct);
     }
 
-    public async Task<IReadOnlyList<ChangeLog>> HistoryAsync(int householdId)
+    public async Task<IReadOnlyList<ChangeLog>> HistoryAsync(int householdId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Households.InScope(scope).AnyAsync(h => h.Id == householdId))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Households.InScope(scope).AnyAsync(h => h.Id == householdId, ct))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         var id = householdId.ToString(CultureInfo.InvariantCulture);
-        var people = await db.People.Where(p => p.HouseholdId == householdId).Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync();
+        var people = await db.People.Where(p => p.HouseholdId == householdId).Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync(ct);
         return await db.ChangeLogs.AsNoTracking()
             .Where(c => (c.EntityType == nameof(Household) && c.EntityId == id) || (c.EntityType == nameof(Person) && people.Contains(c.EntityId)))
-            .OrderByDescending(c => c.Id).Take(200).ToListAsync();
+            .OrderByDescending(c => c.Id).Take(200).ToListAsync(ct);
     }
 
-    private DateOnly Today() => new Setup.VnClock(clock).Today;
-
-    internal static async Task SaveOrConflictAsync(AppDbContext db, string what)
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleEditException($"{what} vừa được người khác sửa trong lúc bạn đang sửa. Dữ liệu của bạn chưa được lưu: hãy tải lại để xem bản mới rồi sửa lại.");
-        }
-    }
+    private DateOnly Today() => new VnClock(clock).Today;
 }

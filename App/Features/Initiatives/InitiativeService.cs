@@ -1,6 +1,5 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
@@ -46,10 +45,10 @@ public sealed class InitiativeService(
         };
     }
 
-    public async Task<(PageResult<InitiativeRow> Page, bool CanAdd)> ListAsync(InitiativeFilter filter, PageRequest page)
+    public async Task<(PageResult<InitiativeRow> Page, bool CanAdd)> ListAsync(InitiativeFilter filter, PageRequest page, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = Visible(db.Set<Initiative>().AsNoTracking(), scope);
         if (filter.Year is { } year)
         {
@@ -68,22 +67,22 @@ public sealed class InitiativeService(
         {
             rows = rows.Where(i => i.SearchKey.Contains(key));
         }
-        var total = await rows.CountAsync();
+        var total = await rows.CountAsync(ct);
         var items = await rows.OrderByDescending(i => i.Year).ThenBy(i => i.Title)
             .Skip(page.Page * page.PageSize).Take(page.PageSize)
             .Select(i => new { i.Id, i.Kind, i.AuthorKind, i.AuthorName, i.Title, i.Year, i.ApplicationScope, i.Status, i.DecisionNumber, i.DecisionDate, i.VillageId })
-            .ToListAsync();
+            .ToListAsync(ct);
         var result = items.Select(i => new InitiativeRow(i.Id, i.Kind, i.AuthorKind, i.AuthorName, i.Title, i.Year, i.ApplicationScope, i.Status,
             i.DecisionNumber, i.DecisionDate, CanEdit(scope, i.VillageId, i.Status))).ToList();
         return (new PageResult<InitiativeRow>(result, total), scope.HasRole(Editors));
     }
 
-    public async Task<InitiativeForm> GetAsync(int id)
+    public async Task<InitiativeForm> GetAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var i = await Visible(db.Set<Initiative>().AsNoTracking(), scope).SingleOrDefaultAsync(x => x.Id == id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var i = await Visible(db.Set<Initiative>().AsNoTracking(), scope).SingleOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return new InitiativeForm
         {
             Id = i.Id, Version = i.Version, Kind = i.Kind, AuthorKind = i.AuthorKind, AuthorName = i.AuthorName, VillageId = i.VillageId,
@@ -93,35 +92,34 @@ public sealed class InitiativeService(
     }
 
     // The villages and units an editor may link an entry to.
-    public async Task<(IReadOnlyList<InitiativeOption> Villages, IReadOnlyList<InitiativeOption> Units)> OptionsAsync()
+    public async Task<(IReadOnlyList<InitiativeOption> Villages, IReadOnlyList<InitiativeOption> Units)> OptionsAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Editors);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var villages = await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).Select(v => new InitiativeOption(v.Id, v.Name)).ToListAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var villages = await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).Select(v => new InitiativeOption(v.Id, v.Name)).ToListAsync(ct);
         var units = scope.Role == Roles.Scorer && scope.Kind != ScopeKind.Commune ? [] :
-            await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Name).Select(u => new InitiativeOption(u.Id, u.Name)).ToListAsync();
+            await db.Units.AsNoTracking().InScope(scope).OrderBy(u => u.Name).Select(u => new InitiativeOption(u.Id, u.Name)).ToListAsync(ct);
         return (villages, units);
     }
 
-    public async Task<int> SaveAsync(InitiativeForm form)
+    public async Task<int> SaveAsync(InitiativeForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Editors);
-        await validator.ValidateAndThrowAsync(form);
+        await validator.ValidateAndThrowAsync(form, ct);
         if (!CanEdit(scope, form.VillageId, form.Status))
         {
             throw new ForbiddenException(form.Status == InitiativeStatus.Proposed
                 ? "Bạn chỉ ghi được sáng kiến của thôn mình phụ trách: hãy chọn thôn."
                 : RecogniseOnlyCommittee);
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId))
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId, ct))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
-        if (form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.CommuneId == scope.CommuneId))
+        if (form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.CommuneId == scope.CommuneId, ct))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         Initiative entry;
         if (form.Id == 0)
@@ -131,8 +129,8 @@ public sealed class InitiativeService(
         }
         else
         {
-            entry = await Visible(db.Set<Initiative>(), scope).SingleOrDefaultAsync(i => i.Id == form.Id)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            entry = await Visible(db.Set<Initiative>(), scope).SingleOrDefaultAsync(i => i.Id == form.Id, ct)
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             // A staff member may not reopen or change an entry the committee has already decided on.
             if (!CanEdit(scope, entry.VillageId, entry.Status))
             {
@@ -155,7 +153,7 @@ public sealed class InitiativeService(
         entry.DecisionNumber = recognised ? form.DecisionNumber.Trim() : "";
         entry.DecisionDate = recognised && form.DecisionDate is { } date ? DateOnly.FromDateTime(date) : null;
         entry.SearchKey = VietnameseText.SearchKey($"{entry.Title} {entry.AuthorName}");
-        await HouseholdService.SaveOrConflictAsync(db, "Sáng kiến này");
+        await db.SaveOrConflictAsync("Sáng kiến này", ct);
         return entry.Id;
     }
 }

@@ -36,7 +36,7 @@ public sealed class PhaseReportService(IDbContextFactory<AppDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (commune, province) = await db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId)
             .Select(c => new ValueTuple<string, string>(c.Name, c.Province!.Name)).SingleAsync(ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Setup.VnTime.Zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), VnTime.Zone).DateTime);
         // Years not yet reached have no results to show.
         var figures = await DashboardQueries.TrendAsync(db, scope.CommuneId, from, Math.Max(from, Math.Min(to, today.Year)), ct);
 

@@ -5,16 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace HocTapSuotDoi.Features.PlanTasks;
 
 // A file attached to a task (a body's kế hoạch cụ thể, minutes, a report), stored like scoring evidence.
-public class PlanTaskAttachment
+public class PlanTaskAttachment : StoredFile
 {
-    public int Id { get; set; }
     public int PlanTaskId { get; set; }
-    public required string FileName { get; set; }
-    public required string StoredName { get; set; }
-    public required string ContentType { get; set; }
-    public long SizeBytes { get; set; }
-    public required string UploadedBy { get; set; }
-    public DateTime UploadedAtUtc { get; set; }
 }
 
 // One overdue reminder for a task to one recipient on one channel. Unique on (task, due date, recipient, channel): a
@@ -43,10 +36,7 @@ public sealed class PlanTaskAttachmentConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<PlanTaskAttachment> e)
     {
-        e.Property(x => x.FileName).HasMaxLength(255);
-        e.Property(x => x.StoredName).HasMaxLength(100);
-        e.Property(x => x.ContentType).HasMaxLength(100);
-        e.Property(x => x.UploadedBy).HasMaxLength(256);
+        e.MapStoredFile();
         e.HasIndex(x => x.PlanTaskId);
         e.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.PlanTaskId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Registers;
-using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -17,38 +15,25 @@ public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, Cur
 {
     private string Folder(int taskId) => Path.Combine(settings.DataDirectory, "nhiem-vu", taskId.ToString(CultureInfo.InvariantCulture));
 
-    public async Task<IReadOnlyList<PlanTaskFileRow>> ListAsync(int taskId)
+    public async Task<IReadOnlyList<PlanTaskFileRow>> ListAsync(int taskId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(PlanTaskService.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<PlanTaskAttachment>().AsNoTracking()
             .Where(f => f.PlanTaskId == taskId && db.Set<PlanTask>().Any(t => t.Id == taskId && t.CommuneId == scope.CommuneId))
-            .OrderBy(f => f.Id).Select(f => new PlanTaskFileRow(f.Id, f.PlanTaskId, f.FileName, f.SizeBytes, f.UploadedBy, f.UploadedAtUtc)).ToListAsync();
+            .OrderBy(f => f.Id).Select(f => new PlanTaskFileRow(f.Id, f.PlanTaskId, f.FileName, f.SizeBytes, f.UploadedBy, f.UploadedAtUtc)).ToListAsync(ct);
     }
 
-    public async Task<int> UploadAsync(int taskId, string fileName, long size, Stream content)
+    public async Task<int> UploadAsync(int taskId, string fileName, long size, Stream content, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
-        var extension = Path.GetExtension(fileName);
-        if (!EvidenceService.Allowed.TryGetValue(extension, out var contentType))
+        var contentType = StoredFiles.DocumentType(fileName, size);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<PlanTask>().AnyAsync(t => t.Id == taskId && t.CommuneId == scope.CommuneId, ct))
         {
-            throw new ValidationException($"Tệp \"{fileName}\" không được nhận: chỉ nhận PDF, ảnh JPG/PNG, Word (.docx) hoặc Excel (.xlsx).");
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
-        if (size is <= 0 or > EvidenceService.MaxBytes)
-        {
-            throw new ValidationException($"Tệp \"{fileName}\" {(size <= 0 ? "trống" : "quá lớn")}: mỗi tệp tối đa 10 MB.");
-        }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Set<PlanTask>().AnyAsync(t => t.Id == taskId && t.CommuneId == scope.CommuneId))
-        {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
-        }
-        Directory.CreateDirectory(Folder(taskId));
-        var stored = Guid.NewGuid().ToString("N") + extension.ToLowerInvariant();
-        await using (var file = File.Create(Path.Combine(Folder(taskId), stored)))
-        {
-            await content.CopyToAsync(file);
-        }
+        var stored = await StoredFiles.WriteAsync(Folder(taskId), Path.GetExtension(fileName), content);
         var row = new PlanTaskAttachment
         {
             PlanTaskId = taskId, FileName = Path.GetFileName(fileName), StoredName = stored, ContentType = contentType, SizeBytes = size,
@@ -56,17 +41,17 @@ public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, Cur
         };
         db.Add(row);
         db.ChangeLogs.Add(new ChangeLog { EntityType = nameof(PlanTask), EntityId = taskId.ToString(CultureInfo.InvariantCulture), Action = "Đính kèm", Changes = row.FileName, By = scope.Name, AtUtc = row.UploadedAtUtc });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return row.Id;
     }
 
-    public async Task<(string Path, string ContentType, string FileName)> OpenAsync(int id)
+    public async Task<(string Path, string ContentType, string FileName)> OpenAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(PlanTaskService.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await db.Set<PlanTaskAttachment>().AsNoTracking()
             .Where(f => f.Id == id && db.Set<PlanTask>().Any(t => t.Id == f.PlanTaskId && t.CommuneId == scope.CommuneId))
-            .SingleOrDefaultAsync() ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException(UserMessages.NotInScope);
         return (Path.Combine(Folder(file.PlanTaskId), file.StoredName), file.ContentType, file.FileName);
     }
 }

@@ -1,9 +1,7 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.PlanTasks;
@@ -27,24 +25,24 @@ public sealed class PlanTaskService(
 {
     public static readonly string[] Readers = [Roles.Administrator, Roles.Committee, Roles.Viewer];
 
-    public async Task<(IReadOnlyList<PlanTaskRow> Rows, bool CanEdit)> ListAsync()
+    public async Task<(IReadOnlyList<PlanTaskRow> Rows, bool CanEdit)> ListAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = VnTime.Today(clock);
         var rows = await db.Set<PlanTask>().AsNoTracking().Where(t => t.CommuneId == scope.CommuneId)
             .OrderBy(t => t.Body).ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id)
             .Select(t => new PlanTaskRow(t.Id, t.Version, t.Body, t.PlanSection, t.Title, t.Owner, t.DueDate, t.Status, t.ProgressNotes,
                 t.Status != PlanTaskStatus.Done && t.DueDate != null && t.DueDate < today) { OwnerUserId = t.OwnerUserId })
-            .ToListAsync();
+            .ToListAsync(ct);
         return (rows, scope.HasRole(Roles.Administrator, Roles.Committee));
     }
 
     // Overdue tasks for the compliance board, with the day their owner was reminded (in-app) for the current due date.
-    public async Task<IReadOnlyList<OverdueTaskRow>> OverdueAsync()
+    public async Task<IReadOnlyList<OverdueTaskRow>> OverdueAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = VnTime.Today(clock);
         return await db.Set<PlanTask>().AsNoTracking()
             .Where(t => t.CommuneId == scope.CommuneId && t.Status != PlanTaskStatus.Done && t.DueDate != null && t.DueDate < today)
@@ -52,16 +50,16 @@ public sealed class PlanTaskService(
             .Select(t => new OverdueTaskRow(t.Id, t.Body, t.PlanSection, t.Title, t.Owner, t.DueDate!.Value,
                 db.Set<PlanTaskReminder>().Where(r => r.PlanTaskId == t.Id && r.DueDate == t.DueDate && r.Channel == Deadlines.ReminderChannel.InApp)
                     .Min(r => (DateOnly?)r.Day)))
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 
     // Accounts of the commune that may be reminded as a task's owner.
-    public async Task<IReadOnlyList<OwnerChoice>> OwnerChoicesAsync()
+    public async Task<IReadOnlyList<OwnerChoice>> OwnerChoicesAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId).OrderBy(u => u.FullName)
-            .Select(u => new OwnerChoice(u.Id, u.FullName + " (" + u.Email + ")")).ToListAsync();
+            .Select(u => new OwnerChoice(u.Id, u.FullName + " (" + u.Email + ")")).ToListAsync(ct);
     }
 
     public static PlanTaskForm FormFor(PlanTaskRow row) => new()
@@ -70,24 +68,23 @@ public sealed class PlanTaskService(
         ProgressNotes = row.ProgressNotes, OwnerUserId = row.OwnerUserId,
     };
 
-    public async Task UpdateAsync(PlanTaskForm form)
+    public async Task UpdateAsync(PlanTaskForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var task = await db.Set<PlanTask>().SingleOrDefaultAsync(t => t.Id == form.Id && t.CommuneId == scope.CommuneId)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var task = await db.Set<PlanTask>().SingleOrDefaultAsync(t => t.Id == form.Id && t.CommuneId == scope.CommuneId, ct)
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Entry(task).Property(t => t.Version).OriginalValue = form.Version;
         task.Owner = form.Owner.Trim();
         task.DueDate = form.DueDate is { } due ? DateOnly.FromDateTime(due) : null;
         task.Status = form.Status;
         task.ProgressNotes = form.ProgressNotes.Trim();
-        if (form.OwnerUserId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.CommuneId == scope.CommuneId))
+        if (form.OwnerUserId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.CommuneId == scope.CommuneId, ct))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         task.OwnerUserId = form.OwnerUserId;
-        await HouseholdService.SaveOrConflictAsync(db, "Nhiệm vụ này");
+        await db.SaveOrConflictAsync("Nhiệm vụ này", ct);
     }
 }

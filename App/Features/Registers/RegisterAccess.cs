@@ -14,7 +14,6 @@ public static class RegisterAccess
     public const string ReaderRoles = $"{Roles.Administrator},{Roles.Committee},{Roles.Scorer},{Roles.Viewer}";
     public const string UnitReaderRoles = $"{ReaderRoles},{Roles.UnitReporter}";
     public static readonly string[] Editors = [Roles.Administrator, Roles.Scorer];
-    public const string NotInScope = "Không tìm thấy trong phạm vi của bạn (có thể đã bị xóa hoặc thuộc thôn khác).";
 
     public static IQueryable<Household> InScope(this IQueryable<Household> households, UserScope scope)
     {
@@ -65,16 +64,3 @@ public static class RegisterAccess
         _ => units.Where(u => u.CommuneId == scope.CommuneId),
     };
 }
-
-public sealed record PageRequest(int Page = 0, int PageSize = 25, string? SortBy = null, bool Descending = false);
-
-public sealed record PageResult<T>(IReadOnlyList<T> Items, int Total);
-
-public enum NameOrder
-{
-    // Vietnamese lists sort by given name: Nguyễn Văn An under A.
-    GivenName = 0,
-    FamilyName = 1,
-}
-
-public sealed class StaleEditException(string message) : Exception(message);

@@ -55,9 +55,8 @@ public sealed class BulkReviewService(IDbContextFactory<AppDbContext> dbFactory,
         {
             throw new ValidationException("Không có hồ sơ nào trong bộ lọc này.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var village = await RequireVillageAsync(db, scope, form.VillageId, ct);
-        db.Actor = scope.Name;
         var to = form.Action == BulkReviewAction.Approve ? EvaluationStatus.Reviewed : EvaluationStatus.Draft;
         var now = clock.GetUtcNow().UtcDateTime;
         var reason = form.Reason.Trim() is { Length: > 0 } typed ? typed : "Duyệt hàng loạt";
@@ -110,7 +109,7 @@ public sealed class BulkReviewService(IDbContextFactory<AppDbContext> dbFactory,
             if (changed != ready.Count)
             {
                 // Another writer got in (possible only on a database without a whole-database write lock): change nothing.
-                throw new Registers.StaleEditException("Hồ sơ vừa được người khác thay đổi trong lúc duyệt. Hãy xem lại danh sách rồi thực hiện lại.");
+                throw new StaleEditException("Hồ sơ vừa được người khác thay đổi trong lúc duyệt. Hãy xem lại danh sách rồi thực hiện lại.");
             }
             var (from, toText) = (EvaluationStatus.Submitted.Text(), to.Text());
             BulkInsert.Insert(db, ready.Select(id => new EvaluationAudit

@@ -94,7 +94,7 @@ public static class DependentEvaluations
 // Register changes (a household added, moved, moved out; a clan's members) feed this year's computed items.
 public static class RegisterDependents
 {
-    public static int ThisYear(TimeProvider clock) => new Setup.VnClock(clock).Year;
+    public static int ThisYear(TimeProvider clock) => new VnClock(clock).Year;
 
     /// <summary>Scores again this year's open clan, village and commune sheets that count the given households.</summary>
     public static async Task RecomputeAsync(AppDbContext db, int communeId, TimeProvider clock, IReadOnlyCollection<int> householdIds,

@@ -55,7 +55,7 @@ public sealed class SheetChanges
 
 // Somebody saved this evaluation since the page loaded: both values are shown and the user chooses.
 public sealed class ScoringConflictException(string itemCode, StoredAnswer? theirs, string by, DateTime atUtc, int currentVersion)
-    : Exception($"Tiêu chí {itemCode} vừa được {by} lưu lúc {Setup.VnTime.Format(atUtc)} với giá trị {theirs?.Text ?? "(trống)"}.")
+    : Exception($"Tiêu chí {itemCode} vừa được {by} lưu lúc {VnTime.Format(atUtc)} với giá trị {theirs?.Text ?? "(trống)"}.")
 {
     public string ItemCode { get; } = itemCode;
     public StoredAnswer? Theirs { get; } = theirs;
@@ -71,11 +71,11 @@ public sealed class ReasonRequiredException(string message) : ValidationExceptio
 public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, ComputedInputsService inputs, TimeProvider clock,
     SheetChanges changes)
 {
-    public async Task<ScoringSheet> OpenAsync(int registrationId)
+    public async Task<ScoringSheet> OpenAsync(int registrationId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var registration = await db.Set<Registration>().Include(r => r.Evaluation).SingleOrDefaultAsync(r => r.Id == registrationId);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var registration = await db.Set<Registration>().Include(r => r.Evaluation).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
         if (registration is null || !ScoringAccess.CanSee(scope, registration))
         {
             throw new ForbiddenException("Không tìm thấy hồ sơ đăng ký này trong phạm vi của bạn.");
@@ -88,9 +88,8 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             {
                 throw new ValidationException("Hồ sơ này chưa được chấm.");
             }
-            db.Actor = scope.Name;
             registration.Evaluation = new Evaluation { CriteriaSetId = set.Id };
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
         }
         return await SheetAsync(db, scope, registration);
     }
@@ -164,8 +163,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
     private async Task<int> SaveAnswerAsync(int evaluationId, int version, string itemCode, Func<CriteriaItem, StoredAnswer?, StoredAnswer> answerFor, string? reason)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
         var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
         var reviewing = ScoringWorkflow.ReviewerEdits(selfAssessed, evaluation.Status);
@@ -217,16 +215,15 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         {
             Audit(db, evaluation, scope, $"{(editsSelf ? "Tự đánh giá" : reviewing ? "Người duyệt sửa" : "Điểm")} tiêu chí {itemCode}", old?.Text ?? "(trống)", answer.Text, reason);
         }
-        await SaveAsync(db);
+        await db.SaveOrConflictAsync("Hồ sơ này");
         changes.Publish(evaluationId);
         return evaluation.Version;
     }
 
-    public async Task<int> SetTargetGroupAsync(int evaluationId, int version, string? targetGroup)
+    public async Task<int> SetTargetGroupAsync(int evaluationId, int version, string? targetGroup, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
         if (evaluation.Status != EvaluationStatus.Draft || !ScoringAccess.CanScore(scope, registration))
         {
@@ -244,7 +241,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             evaluation.AnswersJson = stored.ToJson();
         }
         Audit(db, evaluation, scope, "Nhóm đối tượng", "", targetGroup ?? "", null);
-        await SaveAsync(db);
+        await db.SaveOrConflictAsync("Hồ sơ này", ct);
         changes.Publish(evaluationId);
         return evaluation.Version;
     }
@@ -260,15 +257,14 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
     public Task<int> NotRecogniseAsync(int evaluationId, int version, string reason) => TransitionAsync(evaluationId, version, reason, SheetAction.NotRecognise);
 
     /// <summary>Any action of the workflow; the reason is required exactly when <see cref="ScoringWorkflow.NeedsReason"/> says so.</summary>
-    public async Task<int> TransitionAsync(int evaluationId, int version, string? reason, SheetAction action)
+    public async Task<int> TransitionAsync(int evaluationId, int version, string? reason, SheetAction action, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
         if (ScoringWorkflow.NeedsReason(action) && string.IsNullOrWhiteSpace(reason))
         {
             throw new ValidationException("Hãy ghi lý do.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
         if (!ScoringAccess.CanSee(scope, registration))
         {
@@ -283,7 +279,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
         if (ScoringWorkflow.NeedsCompleteSheet(action))
         {
-            var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync());
+            var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync(ct));
             var answers = InPlay(evaluation, selfAssessed);
             if (ScoringWorkflow.ReviewerEdits(selfAssessed, from) && evaluation.AnswersJson == "{}")
             {
@@ -303,7 +299,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         {
             await NotifyScorerAsync(db, evaluation, registration, scope, reason!);
         }
-        await SaveAsync(db);
+        await db.SaveOrConflictAsync("Hồ sơ này", ct);
         changes.Publish(evaluationId);
         return evaluation.Version;
     }
@@ -379,18 +375,6 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             case ItemKind.Points when answer.ScoreTenths is { } tenths
                 && ScoreInput.Problem(item, tenths / 10m, Points.FromTenths(tenths).ToString()) is { } problem:
                 throw new ValidationException($"Tiêu chí {item.Code}: {problem}; {ScoreInput.Kept(old)}.");
-        }
-    }
-
-    private static async Task SaveAsync(AppDbContext db)
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new Registers.StaleEditException("Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới nhất.");
         }
     }
 }

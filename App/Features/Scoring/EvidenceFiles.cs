@@ -10,17 +10,10 @@ namespace HocTapSuotDoi.Features.Scoring;
 
 // A file attached as evidence to one criterion of an evaluation. Stored under the data folder with a generated name;
 // served only through an endpoint that checks the user may see the evaluation.
-public class EvidenceFile
+public class EvidenceFile : StoredFile
 {
-    public int Id { get; set; }
     public int EvaluationId { get; set; }
     public required string ItemCode { get; set; }
-    public required string FileName { get; set; }
-    public required string StoredName { get; set; }
-    public required string ContentType { get; set; }
-    public long SizeBytes { get; set; }
-    public required string UploadedBy { get; set; }
-    public DateTime UploadedAtUtc { get; set; }
 }
 
 public sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
@@ -28,10 +21,7 @@ public sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evidenc
     public void Configure(EntityTypeBuilder<EvidenceFile> e)
     {
         e.Property(x => x.ItemCode).HasMaxLength(20);
-        e.Property(x => x.FileName).HasMaxLength(255);
-        e.Property(x => x.StoredName).HasMaxLength(100);
-        e.Property(x => x.ContentType).HasMaxLength(100);
-        e.Property(x => x.UploadedBy).HasMaxLength(256);
+        e.MapStoredFile();
         e.HasIndex(x => new { x.EvaluationId, x.ItemCode });
     }
 }
@@ -40,45 +30,23 @@ public sealed record EvidenceRow(int Id, string ItemCode, string FileName, long 
 
 public sealed class EvidenceService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, AppSettings settings, TimeProvider clock)
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
-    public static readonly IReadOnlyDictionary<string, string> Allowed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    };
-
     private string Folder(int evaluationId) => Path.Combine(settings.DataDirectory, "evidence", evaluationId.ToString(CultureInfo.InvariantCulture));
 
-    public async Task<IReadOnlyList<EvidenceRow>> ListAsync(int evaluationId)
+    public async Task<IReadOnlyList<EvidenceRow>> ListAsync(int evaluationId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RequireAsync(db, evaluationId, edit: false);
         return await db.Set<EvidenceFile>().AsNoTracking().Where(f => f.EvaluationId == evaluationId).OrderBy(f => f.Id)
-            .Select(f => new EvidenceRow(f.Id, f.ItemCode, f.FileName, f.SizeBytes, f.UploadedBy, f.UploadedAtUtc)).ToListAsync();
+            .Select(f => new EvidenceRow(f.Id, f.ItemCode, f.FileName, f.SizeBytes, f.UploadedBy, f.UploadedAtUtc)).ToListAsync(ct);
     }
 
-    public async Task<EvidenceRow> UploadAsync(int evaluationId, string itemCode, string fileName, long size, Stream content)
+    public async Task<EvidenceRow> UploadAsync(int evaluationId, string itemCode, string fileName, long size, Stream content, CancellationToken ct = default)
     {
-        var extension = Path.GetExtension(fileName);
-        if (!Allowed.TryGetValue(extension, out var contentType))
-        {
-            throw new ValidationException($"Tệp \"{fileName}\" không được nhận: chỉ nhận PDF, ảnh JPG/PNG, Word (.docx) hoặc Excel (.xlsx).");
-        }
-        if (size is <= 0 or > MaxBytes)
-        {
-            throw new ValidationException($"Tệp \"{fileName}\" {(size <= 0 ? "trống" : "quá lớn")}: mỗi tệp minh chứng tối đa 10 MB.");
-        }
-        await using var db = await dbFactory.CreateDbContextAsync();
+        var contentType = StoredFiles.DocumentType(fileName, size, "tệp minh chứng");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await RequireAsync(db, evaluationId, edit: true);
-        Directory.CreateDirectory(Folder(evaluationId));
-        var stored = Guid.NewGuid().ToString("N") + extension.ToLowerInvariant();
+        var stored = await StoredFiles.WriteAsync(Folder(evaluationId), Path.GetExtension(fileName), content);
         var path = Path.Combine(Folder(evaluationId), stored);
-        await using (var file = File.Create(path))
-        {
-            await content.CopyToAsync(file);
-        }
         var row = new EvidenceFile
         {
             EvaluationId = evaluationId, ItemCode = itemCode, FileName = Path.GetFileName(fileName), StoredName = stored, ContentType = contentType,
@@ -86,14 +54,14 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> dbFactory, C
         };
         db.Add(row);
         db.Add(new EvaluationAudit { EvaluationId = evaluationId, AtUtc = row.UploadedAtUtc, By = scope.Name, What = $"Minh chứng tiêu chí {itemCode}", New = row.FileName });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return new EvidenceRow(row.Id, row.ItemCode, row.FileName, row.SizeBytes, row.UploadedBy, row.UploadedAtUtc);
     }
 
-    public async Task<(string Path, string ContentType, string FileName)> OpenAsync(int fileId)
+    public async Task<(string Path, string ContentType, string FileName)> OpenAsync(int fileId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var file = await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, ct)
             ?? throw new ForbiddenException("Không tìm thấy tệp minh chứng.");
         await RequireAsync(db, file.EvaluationId, edit: false);
         return (Path.Combine(Folder(file.EvaluationId), file.StoredName), file.ContentType, file.FileName);

@@ -94,11 +94,11 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
     }
 
     // The next registration of the same title, year and village list, in the order of the list, for keyboard scoring.
-    public async Task<int?> NextAsync(int registrationId)
+    public async Task<int?> NextAsync(int registrationId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var current = await db.Set<Registration>().AsNoTracking().Visible(scope).SingleOrDefaultAsync(r => r.Id == registrationId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.Set<Registration>().AsNoTracking().Visible(scope).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
         if (current is null)
         {
             return null;
@@ -108,12 +108,12 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         return await db.Set<Registration>().AsNoTracking().Visible(scope)
             .Where(r => r.Title == current.Title && r.Year == current.Year && r.VillageId == current.VillageId
                 && (string.Compare(r.SubjectName, current.SubjectName) > 0 || (r.SubjectName == current.SubjectName && r.Id > current.Id)))
-            .OrderBy(r => r.SubjectName).ThenBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+            .OrderBy(r => r.SubjectName).ThenBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
 #pragma warning restore CA1309
     }
 
     // The deadline of the year and who may still register, shown before anything is selected.
-    public async Task<RegistrationWindow> WindowAsync(int year)
+    public async Task<RegistrationWindow> WindowAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Scorer);
         var closes = RegistrationClosesOn(year);
@@ -127,8 +127,8 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         }
         else if (scope.Kind == ScopeKind.Villages)
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            var names = await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).Select(v => v.Name).ToListAsync();
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var names = await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).Select(v => v.Name).ToListAsync(ct);
             who = names.Count == 0 ? "Tài khoản của bạn chưa được phân công thôn nào." : $"Bạn đăng ký được hộ và người dân của {string.Join(", ", names)}.";
         }
         else
@@ -173,9 +173,8 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Scorer);
         RequireOpen(scope, filter.Year);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var village = await RequireVillageAsync(db, scope, filter.VillageId, ct);
-        db.Actor = scope.Name;
         var kind = ScoringTexts.SubjectOf(filter.Title);
         var today = Today();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -200,7 +199,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
     }
 
     /// <returns>How many subjects were registered.</returns>
-    public async Task<int> RegisterAsync(Title title, int year, IReadOnlyCollection<int> subjectIds)
+    public async Task<int> RegisterAsync(Title title, int year, IReadOnlyCollection<int> subjectIds, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Scorer);
         if (subjectIds.Count == 0)
@@ -208,14 +207,13 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
             throw new ValidationException("Hãy chọn ít nhất một đối tượng để đăng ký.");
         }
         RequireOpen(scope, year);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var ids = subjectIds.Distinct().ToList();
-        var candidates = await (await RegistrationCandidates.QueryAsync(db, scope, new CandidateFilter(title, year, HouseholdStatus: null), ids)).ToListAsync();
+        var candidates = await (await RegistrationCandidates.QueryAsync(db, scope, new CandidateFilter(title, year, HouseholdStatus: null), ids)).ToListAsync(ct);
         if (candidates.Count < ids.Count)
         {
             throw new ValidationException($"Có {ids.Count - candidates.Count} đối tượng đã đăng ký rồi hoặc không thuộc phạm vi của bạn.");
         }
-        db.Actor = scope.Name;
         var kind = ScoringTexts.SubjectOf(title);
         var today = Today();
         foreach (var candidate in candidates)
@@ -226,7 +224,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
                 VillageId = candidate.VillageId, SubjectName = candidate.Name, SubjectSearch = VietnameseText.SearchKey(candidate.Name), SubjectSortKey = VietnameseText.GivenNameSortKey(candidate.Name), RegisteredOn = today,
             });
         }
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return candidates.Count;
     }
 
@@ -236,7 +234,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         return new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
     }
 
-    private DateOnly Today() => new Setup.VnClock(clock).Today;
+    private DateOnly Today() => new VnClock(clock).Today;
 
     private void RequireOpen(UserScope scope, int year)
     {

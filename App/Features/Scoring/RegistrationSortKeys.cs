@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Registers;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Scoring;

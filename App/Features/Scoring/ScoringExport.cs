@@ -1,7 +1,6 @@
 using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;

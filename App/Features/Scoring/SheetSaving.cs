@@ -1,8 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring.Rules;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using MudBlazor;
 
@@ -40,7 +38,7 @@ public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISna
         }
         catch (Exception ex) when (ex is ValidationException or StaleEditException or ForbiddenException)
         {
-            Error = RegisterErrors.Message(ex);
+            Error = UserMessages.Of(ex);
         }
         finally
         {
@@ -82,7 +80,7 @@ public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISna
         }
         catch (ValidationException ex)
         {
-            editor.SetError(item.Code, RegisterErrors.Message(ex));
+            editor.SetError(item.Code, UserMessages.Of(ex));
             editor.Restore(item.Code, previous);
             Refused();
         }

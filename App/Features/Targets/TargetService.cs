@@ -1,6 +1,5 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,28 +56,27 @@ public sealed class TargetService(IDbContextFactory<AppDbContext> dbFactory, Cur
     public static readonly string[] Readers = [Roles.Administrator, Roles.Committee, Roles.Viewer];
 
     // The rows that concern the user's commune: national ones, its province's, its own.
-    public async Task<IReadOnlyList<TargetRow>> ListAsync()
+    public async Task<IReadOnlyList<TargetRow>> ListAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var provinceId = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.ProvinceId).SingleAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var provinceId = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.ProvinceId).SingleAsync(ct);
         var rows = await Visible(db, provinceId, scope.CommuneId).AsNoTracking()
             .Select(t => new TargetRow(t.Id, t.Level, t.Indicator, t.FromYear, t.ToYear, t.PercentTenths, t.Source, t.Checked, t.Note, t.Version))
-            .ToListAsync();
+            .ToListAsync(ct);
         return rows.OrderBy(r => r.Indicator).ThenBy(r => r.FromYear).ThenBy(r => r.Level).ToList();
     }
 
-    public async Task SaveAsync(TargetForm form)
+    public async Task SaveAsync(TargetForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var provinceId = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.ProvinceId).SingleAsync();
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var provinceId = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.ProvinceId).SingleAsync(ct);
         Target target;
         if (form.Id is { } id)
         {
-            target = await Visible(db, provinceId, scope.CommuneId).SingleOrDefaultAsync(t => t.Id == id)
+            target = await Visible(db, provinceId, scope.CommuneId).SingleOrDefaultAsync(t => t.Id == id, ct)
                 ?? throw new ForbiddenException("Không tìm thấy chỉ tiêu này (có thể đã bị xóa).");
             db.Entry(target).Property(t => t.Version).OriginalValue = form.Version;
         }
@@ -97,19 +95,18 @@ public sealed class TargetService(IDbContextFactory<AppDbContext> dbFactory, Cur
         target.Source = form.Source.Trim();
         target.Checked = form.Checked;
         target.Note = form.Note.Trim();
-        await HouseholdService.SaveOrConflictAsync(db, "Chỉ tiêu này");
+        await db.SaveOrConflictAsync("Chỉ tiêu này", ct);
     }
 
-    public async Task DeleteAsync(int id)
+    public async Task DeleteAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
-        var provinceId = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.ProvinceId).SingleAsync();
-        var target = await Visible(db, provinceId, scope.CommuneId).SingleOrDefaultAsync(t => t.Id == id)
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var provinceId = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.ProvinceId).SingleAsync(ct);
+        var target = await Visible(db, provinceId, scope.CommuneId).SingleOrDefaultAsync(t => t.Id == id, ct)
             ?? throw new ForbiddenException("Không tìm thấy chỉ tiêu này (có thể đã bị xóa).");
         db.Remove(target);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
     // The targets in force for a commune over some years: commune over province over nation; within a level the

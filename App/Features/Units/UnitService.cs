@@ -1,6 +1,5 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
@@ -60,26 +59,26 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
         return kind is { } k ? units.Where(u => u.Kind == k) : units;
     }
 
-    public async Task<IReadOnlyList<UnitRow>> ListAsync(string? search = null, UnitKind? kind = null)
+    public async Task<IReadOnlyList<UnitRow>> ListAsync(string? search = null, UnitKind? kind = null, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(UnitReaders);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await Filter(db, scope, search, kind).OrderBy(u => u.Kind).ThenBy(u => u.Name)
             .Select(u => new { Unit = u, Village = db.Villages.Where(v => v.Id == u.VillageId).Select(v => v.Name).FirstOrDefault() })
-            .ToListAsync();
+            .ToListAsync(ct);
         var ids = units.Select(u => (int?)u.Unit.Id).ToList();
         var reporters = await db.Users.AsNoTracking().Where(u => u.ScopeKind == ScopeKind.Unit && ids.Contains(u.UnitId))
-            .Select(u => new { u.UnitId, u.FullName }).ToListAsync();
+            .Select(u => new { u.UnitId, u.FullName }).ToListAsync(ct);
         return units.Select(x => new UnitRow(x.Unit.Id, x.Unit.Code, x.Unit.Name, x.Unit.Kind, x.Unit.HeadName, x.Unit.Email, x.Unit.Phone,
             x.Unit.StaffCount, x.Village ?? "", reporters.Where(r => r.UnitId == x.Unit.Id).Select(r => r.FullName).ToList())).ToList();
     }
 
-    public async Task<UnitForm> GetAsync(int id)
+    public async Task<UnitForm> GetAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(UnitReaders);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var u = await db.Units.AsNoTracking().InScope(scope).SingleOrDefaultAsync(x => x.Id == id)
-            ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var u = await db.Units.AsNoTracking().InScope(scope).SingleOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new ForbiddenException(UserMessages.NotInScope);
         return new UnitForm
         {
             Id = u.Id, Version = u.Version, Code = u.Code, Name = u.Name, Kind = u.Kind, HeadName = u.HeadName,
@@ -87,18 +86,17 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
         };
     }
 
-    public async Task<int> SaveAsync(UnitForm form)
+    public async Task<int> SaveAsync(UnitForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.UnitReporter);
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var isAdmin = scope.IsAdministrator;
         Unit unit;
         if (form.Id is { } id)
         {
-            unit = await db.Units.InScope(scope).SingleOrDefaultAsync(u => u.Id == id)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            unit = await db.Units.InScope(scope).SingleOrDefaultAsync(u => u.Id == id, ct)
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(unit).Property(u => u.Version).OriginalValue = form.Version;
         }
         else
@@ -113,13 +111,13 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
         if (isAdmin)
         {
             var code = form.Code.Trim().ToUpperInvariant();
-            if (await db.Units.AnyAsync(u => u.CommuneId == scope.CommuneId && u.Code == code && u.Id != unit.Id))
+            if (await db.Units.AnyAsync(u => u.CommuneId == scope.CommuneId && u.Code == code && u.Id != unit.Id, ct))
             {
                 throw new ValidationException($"Mã đơn vị {code} đã được dùng.");
             }
             if (form.VillageId is { } villageId)
             {
-                var village = await db.Villages.AsNoTracking().SingleOrDefaultAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId)
+                var village = await db.Villages.AsNoTracking().SingleOrDefaultAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId, ct)
                     ?? throw new ValidationException("Thôn đã chọn không thuộc xã.");
                 // A merged village takes no new units (its units moved with the merge); as for households.
                 if (!village.Active && unit.VillageId != village.Id)
@@ -138,7 +136,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
         unit.Email = form.Email.Trim();
         unit.Phone = form.Phone.Trim();
         unit.StaffCount = form.StaffCount;
-        await HouseholdService.SaveOrConflictAsync(db, "Đơn vị này");
+        await db.SaveOrConflictAsync("Đơn vị này", ct);
         return unit.Id;
     }
 }

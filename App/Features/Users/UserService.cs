@@ -26,10 +26,10 @@ public sealed class UserService(
 {
     private static readonly DateTimeOffset AdminLock = DateTimeOffset.MaxValue;
 
-    public async Task<IReadOnlyList<UserRow>> ListAsync()
+    public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct = default)
     {
         var admin = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => u.CommuneId == admin.CommuneId)
             .Select(u => new
             {
@@ -38,7 +38,7 @@ public sealed class UserService(
                 Villages = u.Villages.OrderBy(v => v.Village!.SortOrder).Select(v => v.Village!.Name).ToList(),
                 Unit = u.Unit == null ? null : u.Unit.Name,
             })
-            .ToListAsync();
+            .ToListAsync(ct);
         return users
             .OrderBy(u => u.FullName)
             .Select(u => new UserRow(u.Id, u.Email ?? "", u.FullName, u.Role ?? "", u.ScopeKind,
@@ -52,18 +52,18 @@ public sealed class UserService(
             .ToList();
     }
 
-    public async Task<ScopeChoices> GetScopeChoicesAsync()
+    public async Task<ScopeChoices> GetScopeChoicesAsync(CancellationToken ct = default)
     {
         var admin = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == admin.CommuneId)
-            .OrderBy(v => v.SortOrder).ThenBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync();
+            .OrderBy(v => v.SortOrder).ThenBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == admin.CommuneId)
-            .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync();
+            .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         return new ScopeChoices(villages.Select(v => (v.Id, v.Name)).ToList(), units.Select(u => (u.Id, u.Name)).ToList());
     }
 
-    public async Task<UserForm> GetForEditAsync(string id)
+    public async Task<UserForm> GetForEditAsync(string id, CancellationToken ct = default)
     {
         var admin = await currentUser.RequireScopeAsync(Roles.Administrator);
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -77,7 +77,7 @@ public sealed class UserService(
             FullName = user.FullName,
             Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Viewer,
             ScopeKind = user.ScopeKind,
-            VillageIds = await db.UserVillages.Where(v => v.UserId == id).Select(v => v.VillageId).ToListAsync(),
+            VillageIds = await db.UserVillages.Where(v => v.UserId == id).Select(v => v.VillageId).ToListAsync(ct),
             UnitId = user.UnitId,
             IsAccountant = (await users.GetClaimsAsync(user)).Any(IsAccountingClaim),
             GeneratePassword = false,
@@ -86,10 +86,10 @@ public sealed class UserService(
     }
 
     /// <returns>The generated password, to show once; null when the administrator typed one.</returns>
-    public async Task<string?> CreateAsync(UserForm form)
+    public async Task<string?> CreateAsync(UserForm form, CancellationToken ct = default)
     {
         var admin = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await validator.ValidateAndThrowAsync(form);
+        await validator.ValidateAndThrowAsync(form, ct);
         await EnsureScopeInCommuneAsync(form, admin.CommuneId);
 
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -112,10 +112,10 @@ public sealed class UserService(
         return form.GeneratePassword ? password : null;
     }
 
-    public async Task UpdateAsync(UserForm form)
+    public async Task UpdateAsync(UserForm form, CancellationToken ct = default)
     {
         var admin = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await validator.ValidateAndThrowAsync(form);
+        await validator.ValidateAndThrowAsync(form, ct);
         await EnsureScopeInCommuneAsync(form, admin.CommuneId);
 
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -137,7 +137,7 @@ public sealed class UserService(
         user.Email = form.Email.Trim();
         user.UserName = form.Email.Trim();
         user.FullName = form.FullName.Trim();
-        user.Villages = await db.UserVillages.Where(v => v.UserId == user.Id).ToListAsync();
+        user.Villages = await db.UserVillages.Where(v => v.UserId == user.Id).ToListAsync(ct);
         ApplyScope(user, form);
         Check(await users.UpdateAsync(user));
         if (currentRole != form.Role)

@@ -4,7 +4,6 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Villages;
@@ -54,8 +53,7 @@ public sealed class VillageMergeService(IDbContextFactory<AppDbContext> dbFactor
     public async Task<VillageMergePreview> MergeAsync(VillageMergeForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (merged, into, on) = await CheckAsync(db, scope, form, ct);
         var preview = await PreviewAsync(db, merged, into, on, ct);

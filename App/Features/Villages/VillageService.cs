@@ -15,7 +15,7 @@ public sealed record VillageRow(int Id, string Code, string Name, int SortOrder,
     public string? MergedInto { get; init; }
 
     public string? MergedText => Active ? null
-        : $"Đã sáp nhập vào {MergedInto} từ ngày {(ActiveTo is { } d ? Setup.VnTime.FormatDate(d) : "")}";
+        : $"Đã sáp nhập vào {MergedInto} từ ngày {(ActiveTo is { } d ? VnTime.FormatDate(d) : "")}";
 }
 
 public sealed class VillageForm
@@ -43,10 +43,10 @@ public sealed class VillageFormValidator : AbstractValidator<VillageForm>
 public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IValidator<VillageForm> validator)
 {
     // Live counts: resident households, living people, clans with a member household there, units attached to it.
-    public async Task<IReadOnlyList<VillageRow>> ListAsync()
+    public async Task<IReadOnlyList<VillageRow>> ListAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
             .Select(v => new VillageRow(v.Id, v.Code, v.Name, v.SortOrder,
                 db.Households.Count(h => h.VillageId == v.Id && h.Status == HouseholdStatus.Resident),
@@ -57,34 +57,33 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
             {
                 Active = v.Active, ActiveTo = v.ActiveTo, MergedInto = db.Villages.Where(m => m.Id == v.MergedIntoId).Select(m => m.Name).FirstOrDefault(),
             })
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<(int Id, string Name)>> ChoicesAsync()
+    public async Task<IReadOnlyList<(int Id, string Name)>> ChoicesAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var list = await db.Villages.AsNoTracking().InScope(scope).OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
-            .Select(v => new { v.Id, v.Name, v.Active }).ToListAsync();
+            .Select(v => new { v.Id, v.Name, v.Active }).ToListAsync(ct);
         return list.Select(v => (v.Id, v.Active ? v.Name : $"{v.Name} (đã sáp nhập)")).ToList();
     }
 
-    public async Task SaveAsync(VillageForm form)
+    public async Task SaveAsync(VillageForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var code = form.Code.Trim().ToUpperInvariant();
-        if (await db.Villages.AnyAsync(v => v.CommuneId == scope.CommuneId && v.Code == code && v.Id != form.Id))
+        if (await db.Villages.AnyAsync(v => v.CommuneId == scope.CommuneId && v.Code == code && v.Id != form.Id, ct))
         {
             throw new ValidationException($"Mã thôn {code} đã có.");
         }
         Village village;
         if (form.Id is { } id)
         {
-            village = await db.Villages.SingleOrDefaultAsync(v => v.Id == id && v.CommuneId == scope.CommuneId)
-                ?? throw new ForbiddenException(RegisterAccess.NotInScope);
+            village = await db.Villages.SingleOrDefaultAsync(v => v.Id == id && v.CommuneId == scope.CommuneId, ct)
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(village).Property(v => v.Version).OriginalValue = form.Version;
             village.Code = code;
             village.Name = form.Name.Trim();
@@ -95,6 +94,6 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
             db.Villages.Add(village);
         }
         village.SortOrder = form.SortOrder;
-        await HouseholdService.SaveOrConflictAsync(db, "Thôn này");
+        await db.SaveOrConflictAsync("Thôn này", ct);
     }
 }

@@ -13,7 +13,7 @@ namespace HocTapSuotDoi.Features.YearData;
 public sealed record FigureRow(SubjectKind Kind, int SubjectId, string SubjectName, string InputKey, string Label,
     int? Count, int? OutOf, string Source, int Version, bool CanEdit, int? RegisterAdults, string UpdatedBy, DateTime? UpdatedAtUtc)
 {
-    public string Percent => Count is { } c && OutOf is { } o and > 0 ? Setup.VnPercent.Format(c, o) : "";
+    public string Percent => Count is { } c && OutOf is { } o and > 0 ? VnPercent.Format(c, o) : "";
 }
 
 public sealed class FigureForm
@@ -112,8 +112,7 @@ public sealed class EnteredFigureService(IDbContextFactory<AppDbContext> dbFacto
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         await validator.ValidateAndThrowAsync(form, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var exists = form.Kind == SubjectKind.Village
             ? await db.Villages.AnyAsync(v => v.Id == form.SubjectId && v.CommuneId == scope.CommuneId, ct)
             : await db.Units.AnyAsync(u => u.Id == form.SubjectId && u.CommuneId == scope.CommuneId, ct);

@@ -86,8 +86,7 @@ public sealed class PastYearFigureService(IDbContextFactory<AppDbContext> dbFact
         {
             throw new ValidationException("Danh hiệu này chỉ có số liệu toàn xã.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         if (form.VillageId is { } village && !await db.Villages.AnyAsync(v => v.Id == village && v.CommuneId == scope.CommuneId, ct))
         {
             throw new ForbiddenException("Thôn này không thuộc xã.");

@@ -299,7 +299,7 @@ public sealed class ResultsImportTests(AppFactory app) : IClassFixture<AppFactor
         {
             await scope.ServiceProvider.GetRequiredService<EvaluationService>().ReturnAsync(third.Id, third.Version, "Chấm lại");
         }
-        var stale = await Assert.ThrowsAsync<HocTapSuotDoi.Features.Registers.StaleEditException>(() => As(Admin, s => s.WriteAsync(preview)));
+        var stale = await Assert.ThrowsAsync<StaleEditException>(() => As(Admin, s => s.WriteAsync(preview)));
         Assert.StartsWith("1 hồ sơ vừa được người khác thay đổi từ lúc kiểm tra tệp (đầu tiên: dòng ", stale.Message);
         Assert.All((await SheetsAsync(registrations)).Values, s => Assert.Equal(95, StoredAnswers.Parse(s.AnswersJson).Items["2.2"].ScoreTenths));
         Assert.DoesNotContain(await AuditAsync((await SheetsAsync(registrations)).Values.Select(s => s.Id)), a => a.Reason.Contains("lan-2.xlsx"));

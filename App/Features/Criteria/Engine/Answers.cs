@@ -55,10 +55,10 @@ public sealed record ComputedInput(decimal Percent, int? Count = null, int? OutO
     }
 
     /// <summary>
-    /// "72,50 %": as every figure of the app (<see cref="Setup.VnPercent"/>), two decimals rounded half up. The met/not
+    /// "72,50 %": as every figure of the app (<see cref="VnPercent"/>), two decimals rounded half up. The met/not
     /// met verdict beside it uses the exact rate, and the counts are shown with it when known.
     /// </summary>
-    public string FormatPercent() => Setup.VnPercent.Format(Percent);
+    public string FormatPercent() => VnPercent.Format(Percent);
 
     /// <summary>A rule's threshold as the criteria texts write it: "70 %", "72,5 %".</summary>
     public static string FormatThreshold(decimal percent) =>

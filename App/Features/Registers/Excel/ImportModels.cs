@@ -1,6 +1,5 @@
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Units;
-using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Security;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;
 

@@ -4,7 +4,6 @@ using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Features.Villages;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;

@@ -99,8 +99,7 @@ public sealed class RegisterImportService(
         {
             throw new ForbiddenException("Tệp có hộ ở thôn không thuộc phạm vi của bạn.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         // The rows are written by BulkInsert; the context writes only the one summary line of the change log.
         db.SkipChangeLog = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -16,7 +16,7 @@ internal static class XlsxGuard
     public const int MaxCellChars = 32_767;
     private static readonly byte[] EncryptedPackage = Encoding.Unicode.GetBytes("EncryptedPackage");
 
-    public static string TooManyRows => string.Create(Setup.VnTime.Culture,
+    public static string TooManyRows => string.Create(VnTime.Culture,
         $"Tệp có hơn {ImportLimits.MaxRows:N0} dòng dữ liệu. Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.");
 
     public static readonly string TooManyColumns =

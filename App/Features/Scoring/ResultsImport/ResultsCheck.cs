@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 
 namespace HocTapSuotDoi.Features.Scoring.ResultsImport;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers.Excel;
-using HocTapSuotDoi.Security;
 
 namespace HocTapSuotDoi.Features.Scoring.ResultsImport;
 

@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Scoring.ResultsImport;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;

@@ -15,7 +15,7 @@ public sealed class PastListForm
     public (int Number, string? Symbol)? ParsedNumber()
     {
         var parts = DecisionNumber.Trim().Split('/', 2, StringSplitOptions.TrimEntries);
-        if (!int.TryParse(parts[0], System.Globalization.NumberStyles.None, Setup.VnTime.Culture, out var number) || number <= 0)
+        if (!int.TryParse(parts[0], System.Globalization.NumberStyles.None, VnTime.Culture, out var number) || number <= 0)
         {
             return null;
         }

@@ -7,7 +7,6 @@ using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.YearData.PastLists;
@@ -140,8 +139,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
             preview.Written = true;
             return 0;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var found = await DecisionAsync(db, scope, preview, ct);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HocTapSuotDoi.Setup;
+namespace HocTapSuotDoi.Common;
 
 // The one clock of the app: "now", "today" and "this year" in Vietnam, read from the injected TimeProvider (tests fix
 // it). Times are stored in UTC (UtcNow) and shown in Vietnam's time zone (VnTime.Zone, setting Clock:TimeZone).

@@ -1,4 +1,4 @@
-namespace HocTapSuotDoi.Setup;
+namespace HocTapSuotDoi.Common;
 
 // Every percentage a person reads, signs or sends on (dashboard, yearly report, scoring sheet, exports): two decimals,
 // rounded half up (never truncated), in vi-VN format: 6/9 → "66,67 %", 5/7 → "71,43 %", 1/8 → "12,50 %".

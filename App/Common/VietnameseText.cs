@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace HocTapSuotDoi.Features.Registers;
+namespace HocTapSuotDoi.Common;
 
 // Search and sort keys for Vietnamese text, stored in columns so the database does the work (any provider).
 public static class VietnameseText

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HocTapSuotDoi.Setup;
+namespace HocTapSuotDoi.Common;
 
 // Times are stored in UTC and shown in Vietnam's time zone, in Vietnamese format (dd/MM/yyyy HH:mm).
 public static class VnTime

@@ -1,0 +1,34 @@
+using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HocTapSuotDoi.Common;
+
+public static class Saving
+{
+    // One context for one unit of work done by the signed-in user: every audit column and change-log line it writes
+    // names them. Jobs and seeders use the overload with their own name ("hệ thống", "dữ liệu mẫu").
+    public static Task<AppDbContext> CreateForAsync(this IDbContextFactory<AppDbContext> factory, UserScope scope, CancellationToken ct = default) =>
+        factory.CreateForAsync(scope.Name, ct);
+
+    public static async Task<AppDbContext> CreateForAsync(this IDbContextFactory<AppDbContext> factory, string actor, CancellationToken ct = default)
+    {
+        var db = await factory.CreateDbContextAsync(ct);
+        db.Actor = actor;
+        return db;
+    }
+
+    // Saves, turning a lost optimistic-concurrency race (a row's version moved since it was loaded) into the Vietnamese
+    // refusal the page shows: "Hộ này vừa được người khác sửa …". `what` names the row as the subject of that sentence.
+    public static async Task SaveOrConflictAsync(this AppDbContext db, string what, CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException($"{what} vừa được người khác sửa trong lúc bạn đang sửa. Dữ liệu của bạn chưa được lưu: hãy tải lại để xem bản mới rồi sửa lại.");
+        }
+    }
+}
