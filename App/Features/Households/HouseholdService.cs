@@ -332,6 +332,9 @@ public sealed class HouseholdService(
     }
 
     // The head member made from the household form and never filled in (no sex, no birth).
+    public static bool IsUnfilledHead(Person p) =>
+        p.Relation == Relation.Head && p.Status == PersonStatus.Living && p.Sex == Sex.NotEntered && p.BirthYear == null && p.BirthDate == null;
+
     private static Task<Person?> HeadStubAsync(AppDbContext db, int householdId) =>
         db.People.Where(p => p.HouseholdId == householdId && p.Relation == Relation.Head && p.Status == PersonStatus.Living
             && p.Sex == Sex.NotEntered && p.BirthYear == null && p.BirthDate == null).OrderBy(p => p.Id).FirstOrDefaultAsync();
