@@ -87,6 +87,8 @@ public sealed class AwardDecisionIssuedTests(AppFactory app) : IClassFixture<App
         Assert.True(round.Issued);
         Assert.Equal("bcd@camtan.vn", round.IssuedBy);
         Assert.False(round.CanChangeList);
+        var listed = (await AsAsync("xem@camtan.vn", s => s.ListRoundsAsync())).Rounds.Single(r => r.Id == roundId);
+        Assert.Equal((131, true), (listed.DecisionNumber, listed.Issued));
         const string locked = "Quyết định khen thưởng số 131/QĐ-UBND ngày 27/12/2024 đã ban hành: danh sách khen thưởng của đợt đã khóa, " +
             "không thêm, sửa, xóa hay xét lại đề nghị được nữa.";
         var other = await app.AddRecognisedHouseholdAsync("Phan Văn Muộn", "T03", 2024);

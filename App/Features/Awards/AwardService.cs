@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Awards;
 
-public sealed record RoundRow(int Id, AwardRoundKind Kind, int Year, string Name, int FromYear, int ToYear, int Proposed, int Approved, int Refused, int? DecisionNumber);
+public sealed record RoundRow(int Id, AwardRoundKind Kind, int Year, string Name, int FromYear, int ToYear, int Proposed, int Approved, int Refused, int? DecisionNumber,
+    bool Issued = false);
 
 public sealed record ProposalRow(int Id, int Version, AwardForm Form, SubjectKind SubjectKind, int SubjectId, string SubjectName, string VillageName,
     string Achievements, AwardProposalStatus Status, string CouncilNote, string ReviewedBy);
@@ -53,13 +54,13 @@ public sealed class AwardService(
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Kind)
             .Select(r => new
             {
-                r.Id, r.Kind, r.Year, r.FromYear, r.ToYear, r.DecisionNumber,
+                r.Id, r.Kind, r.Year, r.FromYear, r.ToYear, r.DecisionNumber, Issued = r.DecisionIssuedAtUtc != null,
                 Proposed = r.Proposals.Count(p => p.Status == AwardProposalStatus.Proposed),
                 Approved = r.Proposals.Count(p => p.Status == AwardProposalStatus.Approved),
                 Refused = r.Proposals.Count(p => p.Status == AwardProposalStatus.Refused),
             }).ToListAsync();
         return (rounds.Select(r => new RoundRow(r.Id, r.Kind, r.Year, new AwardRound { Kind = r.Kind, Year = r.Year }.Name, r.FromYear, r.ToYear,
-            r.Proposed, r.Approved, r.Refused, r.DecisionNumber)).ToList(), scope.HasRole(Managers));
+            r.Proposed, r.Approved, r.Refused, r.DecisionNumber, r.Issued)).ToList(), scope.HasRole(Managers));
     }
 
     public async Task<int> CreateRoundAsync(RoundForm form)
