@@ -1,3 +1,4 @@
+using Bunit;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Awards;
@@ -11,6 +12,7 @@ using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Funding;
 
@@ -116,6 +118,18 @@ public sealed class FundLinkTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(AwardForm.CommuneCertificate, family.SuggestedForm);
         var school = hints.Single(h => h.Kind == SubjectKind.Unit && h.Id == unitId);
         Assert.Contains("đóng góp Quỹ khuyến học 12.500.000 đ (2023–2025)", school.Reasons, StringComparison.OrdinalIgnoreCase);
+
+        // The hints tab shows the reason as the committee reads it.
+        await using (var viewer = await app.AsUserAsync("xem@camtan.vn"))
+        {
+            await using var ctx = new BunitContext();
+            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+            ctx.Services.AddMudServices();
+            ctx.Services.AddSingleton(viewer.ServiceProvider.GetRequiredService<AwardService>());
+            var panel = ctx.Render<HintsPanel>(p => p.Add(x => x.RoundId, roundId));
+            panel.WaitForAssertion(() => Assert.Contains(panel.FindAll("tr.hint-row"), r => r.TextContent.Contains("Bùi Văn Góp")
+                && r.TextContent.Contains("Đóng góp Quỹ khuyến học 5.000.000 đ (2023–2025)")));
+        }
 
         // A yearly round counts its own year only.
         var yearly = await app.RoundAsync(AwardRoundKind.Yearly, 2026);
