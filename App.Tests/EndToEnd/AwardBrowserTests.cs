@@ -13,7 +13,7 @@ public sealed class AwardBrowserTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task The_committee_proposes_from_hints_for_the_2025_review_the_council_approves_and_the_decision_downloads()
     {
-        await browser.App.AddRecognisedHouseholdAsync("Lê Văn Gợi", "T01", 2024, 2025);
+        var householdId = await browser.App.AddRecognisedHouseholdAsync("Lê Văn Gợi", "T01", 2024, 2025);
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, "bcd@camtan.vn", AppFactory.DemoPassword);
 
@@ -45,6 +45,14 @@ public sealed class AwardBrowserTests(BrowserFixture browser) : IClassFixture<Br
         await page.FillAsync("#award-signer", "Trịnh Đình Long");
         await page.ClickAsync("#save-documents");
         await Expect(page.GetByText("Đã lưu thông tin quyết định và tờ trình.")).ToBeVisibleAsync();
+        // Nothing to download until the decision is issued; issuing asks first, then locks the list.
+        await Expect(page.Locator("#download-award-decision")).ToBeDisabledAsync();
+        await page.ClickAsync("#issue-award-decision");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Ban hành Quyết định số 215/QĐ-UBND ngày 20/12/2025 do Trịnh Đình Long ký?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ban hành", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#round-locked")).ToContainTextAsync("Đã ban hành Quyết định số 215/QĐ-UBND ngày 20/12/2025 (người ký: Trịnh Đình Long)");
+        await Expect(page.Locator("#issue-award-decision")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#award-decision-number")).Not.ToBeEditableAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-award-decision"));
         Assert.Equal("quyet-dinh-khen-thuong-215-qd-ubnd-2025.docx", download.SuggestedFilename);
@@ -63,5 +71,15 @@ public sealed class AwardBrowserTests(BrowserFixture browser) : IClassFixture<Br
         {
             File.Delete(path);
         }
+
+        // The list is locked on the page: no review, edit or new proposal.
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Danh sách đề nghị") }).ClickAsync();
+        await Expect(page.Locator("tr.proposal").Filter(new() { HasText = "Lê Văn Gợi" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#add-proposal")).ToHaveCountAsync(0);
+        await Expect(page.Locator("tr.proposal button.refuse")).ToHaveCountAsync(0);
+
+        // The awardee's page shows the award with the issued decision.
+        await page.GotoAsync($"{browser.BaseUrl}/ho-gia-dinh/{householdId}");
+        await Expect(page.Locator("#subject-awards .subject-award")).ToContainTextAsync("Quyết định số 215/QĐ-UBND ngày 20/12/2025");
     }
 }

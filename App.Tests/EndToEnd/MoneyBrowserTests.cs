@@ -1,4 +1,7 @@
+using HocTapSuotDoi.Features.Funding;
 using HocTapSuotDoi.Seeding;
+using HocTapSuotDoi.Tests.Features.Registers;
+using Microsoft.Extensions.DependencyInjection;
 using HocTapSuotDoi.Tests.Features.Deadlines;
 using HocTapSuotDoi.Tests.Features.PlanTasks;
 using HocTapSuotDoi.Tests.TestSupport;
@@ -101,6 +104,40 @@ public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : IClassFixtu
         await page.FillAsync("#fund-amount", "900000000");
         await page.ClickAsync("#save-fund");
         await Expect(page.Locator("#fund-error")).ToContainTextAsync("Số chi vượt số dư quỹ nguồn “Tài trợ”");
+    }
+
+    // The payment is matched by a receipt of the same amount and day, so the year's balance the other tests read stays.
+    [Fact]
+    public async Task A_scholarship_is_linked_to_a_learner_from_the_dialog_and_shows_on_the_households_page()
+    {
+        var householdId = await browser.App.AddHouseholdAsync("T01", "Đinh Văn Cha", ("Đinh Thị Học", HocTapSuotDoi.Features.Households.Sex.Female, 2009,
+            HocTapSuotDoi.Features.Households.Relation.Child));
+        await using (var scope = await browser.App.AsUserAsync("admin@camtan.vn"))
+        {
+            await scope.ServiceProvider.GetRequiredService<FundingService>().SaveEntryAsync(new FundEntryForm
+            {
+                Kind = FundEntryKind.Receipt, Purpose = FundPurpose.Receipt, Source = FundingSource.Sponsorship, Year = 2026, Date = new DateTime(2026, 1, 5),
+                Party = "Công ty Cổ phần Tân Tiến", Content = "Tài trợ học bổng", Amount = 2_000_000,
+            });
+        }
+        var page = await browser.SignedInPageAsync(DemoFundingSeeder.AccountantEmail);
+        await page.GotoAsync(browser.BaseUrl + "/quy-khuyen-hoc");
+        await page.ClickAsync("#add-payment");
+        await page.GetByLabel("Tìm theo tên hoặc mã hộ (gõ không dấu cũng được)").PressSequentiallyAsync("dinh thi hoc");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "Đinh Thị Học – Thôn Tân Hòa – sinh năm 2009" }).ClickAsync();
+        await Expect(page.Locator("#fund-party")).ToHaveValueAsync("Đinh Thị Học");
+        await page.FillAsync("#fund-voucher", "PC10/2026");
+        await page.FillAsync("#fund-content", "Học bổng “Vượt khó học tốt”");
+        await page.FillAsync("#fund-amount", "2000000");
+        await page.ClickAsync("#save-fund");
+        var row = page.Locator("#fund-entries tr.fund-entry").Filter(new() { HasText = "PC10/2026" });
+        await Expect(row.Locator(".fund-link")).ToHaveTextAsync("Trong sổ: Đinh Thị Học");
+        await Expect(row).ToContainTextAsync("(Thôn Tân Hòa)");
+
+        await page.GotoAsync($"{browser.BaseUrl}/ho-gia-dinh/{householdId}");
+        var entry = page.Locator("#household-fund .household-fund-entry");
+        await Expect(entry).ToContainTextAsync("05/01/2026 · Học bổng · Đinh Thị Học");
+        await Expect(entry).ToContainTextAsync("2.000.000 đ");
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class ScreensBrowserTests(ScreensBrowserFixture browser) : IClassF
     }
 
     [Fact]
-    public async Task A_member_whose_education_nobody_entered_reads_chua_nhap()
+    public async Task A_new_household_lists_its_head_as_the_first_member_with_unfilled_fields_saying_so()
     {
         var page = await browser.PageAsync("canbo@camtan.vn", 1366, 900);
         await page.GotoAsync(browser.BaseUrl + "/ho-gia-dinh/moi");
@@ -113,21 +113,12 @@ public sealed class ScreensBrowserTests(ScreensBrowserFixture browser) : IClassF
         await page.GetByRole(AriaRole.Option, new() { Name = "Thôn Tân Hòa" }).ClickAsync();
         await page.FillAsync("#household-head", "Đinh Văn Chụp");
         await page.ClickAsync("#household-save");
-        await Expect(page).ToHaveURLAsync(new Regex("/ho-gia-dinh/[0-9]+$"));
-        var id = int.Parse(page.Url.Split('/')[^1]);
-        await using (var scope = await browser.App.AsUserAsync("canbo@camtan.vn"))
-        {
-            await scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Households.HouseholdService>().SavePersonAsync(new()
-            {
-                HouseholdId = id, FullName = "Đinh Văn Chụp", Sex = HocTapSuotDoi.Features.Households.Sex.Male, BirthYear = 1980,
-                Relation = HocTapSuotDoi.Features.Households.Relation.Head,
-            });
-        }
-        await page.ReloadAsync();
+        // Saving rescores the village's and the commune's open sheets of the demo register: slow on a loaded machine.
+        await Expect(page).ToHaveURLAsync(new Regex("/ho-gia-dinh/[0-9]+$"), new() { Timeout = 45_000 });
         var head = page.Locator("#members-table tbody tr").First;
         await Expect(head).ToContainTextAsync("Đinh Văn Chụp");
         await Expect(head).ToContainTextAsync("Chủ hộ");
-        await Expect(head.Locator(".not-entered")).ToHaveCountAsync(1);
+        await Expect(head.Locator(".not-entered")).ToHaveCountAsync(3);
         await Expect(head).Not.ToContainTextAsync("Chưa đi học");
         await Expect(head.GetByRole(AriaRole.Button, new() { Name = "Sửa Đinh Văn Chụp" })).ToBeVisibleAsync();
         await ShotAsync(page, "ho-gia-dinh-1366");

@@ -8,7 +8,7 @@ namespace HocTapSuotDoi.Seeding;
 
 // The 2025 sơ kết round of the demo commune, made the way the committee makes it: a few initiatives recognised in
 // 2024–2025, the round created, proposals taken from the app's own eligibility hints, the council's answers (one
-// refused, with its reason) and the numbers of the decision and of the proposal to the province. Through AwardService's
+// refused, with its reason), the decision issued (which locks the list) and the proposal to the province. Through AwardService's
 // own rules; idempotent (a commune that has any round is left alone).
 public sealed class AwardDemoSeeder(AppDbContext db)
 {
@@ -47,6 +47,8 @@ public sealed class AwardDemoSeeder(AppDbContext db)
             CouncilMeeting = "Biên bản họp số 05/BB-HĐTĐKT ngày 10/12/2025", DecisionNumber = 215, DecisionDate = new DateTime(2025, 12, 20),
             SubmissionNumber = 48, SubmissionDate = new DateTime(2025, 12, 20), SignerName = "Trịnh Đình Long", SignerPosition = "CHỦ TỊCH",
         });
+        await db.Entry(round).Collection(r => r.Proposals).LoadAsync(ct);
+        AwardService.Issue(round, "Trịnh Đình Long", new DateTime(2025, 12, 20, 3, 0, 0, DateTimeKind.Utc));
         await db.SaveChangesAsync(ct);
     }
 

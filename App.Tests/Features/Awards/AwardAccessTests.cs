@@ -12,18 +12,23 @@ namespace HocTapSuotDoi.Tests.Features.Awards;
 [Collection(AppCollection.Name)]
 public sealed class AwardAccessTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    // The 2025 sơ kết with one Giấy khen approved and the decision issued (once for the class: an issued round is locked).
     private async Task<int> DecidedRoundAsync()
     {
-        var household = await app.AddRecognisedHouseholdAsync("Đỗ Văn Tải", "T04", 2024, 2025);
         var roundId = await app.RoundAsync(AwardRoundKind.MidTermReview, 2025);
         await using var scope = await app.AsUserAsync("bcd@camtan.vn");
         var awards = scope.ServiceProvider.GetRequiredService<AwardService>();
+        if ((await awards.GetRoundAsync(roundId)).Issued)
+        {
+            return roundId;
+        }
+        var household = await app.AddRecognisedHouseholdAsync("Đỗ Văn Tải", "T04", 2024, 2025);
         var proposal = await awards.SaveProposalAsync(new ProposalForm
         {
             RoundId = roundId, SubjectKind = SubjectKind.Household, SubjectId = household, Form = AwardForm.CommuneCertificate, Achievements = "Hai năm liền.",
         });
         await awards.ReviewAsync(proposal, true, null);
-        await awards.SaveDocumentsAsync(AwardTestData.Documents(roundId, (await awards.GetRoundAsync(roundId)).Documents.Version));
+        await awards.IssueDecisionAsync(AwardTestData.Documents(roundId, (await awards.GetRoundAsync(roundId)).Documents.Version));
         return roundId;
     }
 

@@ -53,6 +53,9 @@ public sealed class AwardDocumentPdfTests(DemoRegisterApp app) : IClassFixture<D
         Assert.Contains(round.Proposals, p => p.Status == AwardProposalStatus.Approved && p.Form == AwardForm.CommuneCertificate);
         Assert.Contains(round.Proposals, p => p.Status == AwardProposalStatus.Approved && p.Form == AwardForm.ProvinceCertificate);
         Assert.Equal(215, round.Documents.DecisionNumber);
+        // The demo's decision is issued, so its list is locked.
+        Assert.True(round.Issued);
+        Assert.False(round.CanChangeList);
     }
 
     [Fact]

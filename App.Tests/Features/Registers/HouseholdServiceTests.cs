@@ -133,7 +133,8 @@ public sealed class HouseholdServiceTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains("Hãy chọn giới tính.", messages);
         Assert.Contains("Hãy chọn quan hệ với chủ hộ.", messages);
         Assert.Contains("Số CCCD/CMND phải gồm 12 (hoặc 9) chữ số.", messages);
-        Assert.Empty((await households.GetAsync(id)).Members);
+        // Only the head typed on the household form is there.
+        Assert.Equal("Lý Văn Kiểm", Assert.Single((await households.GetAsync(id)).Members).FullName);
     }
 
     [Fact]

@@ -467,6 +467,14 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Property<DateOnly?>("DecisionDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DecisionIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionIssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DecisionNumber")
                         .HasColumnType("INTEGER");
 
@@ -1659,6 +1667,9 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1681,6 +1692,9 @@ namespace HocTapSuotDoi.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
@@ -1706,7 +1720,11 @@ namespace HocTapSuotDoi.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HouseholdId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("VillageId");
 
@@ -3099,9 +3117,19 @@ namespace HocTapSuotDoi.Data.Migrations
 
             modelBuilder.Entity("HocTapSuotDoi.Features.Funding.FundEntry", b =>
                 {
+                    b.HasOne("HocTapSuotDoi.Features.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HocTapSuotDoi.Features.Households.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HocTapSuotDoi.Data.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HocTapSuotDoi.Data.Village", null)

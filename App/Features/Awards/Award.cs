@@ -109,7 +109,12 @@ public class AwardRound : AuditedEntity
     public string SignerName { get; set; } = "";
     public string SignerPosition { get; set; } = "";
     public string CouncilMeeting { get; set; } = "";
+    // When the commune chair's decision was issued, and by whom: from then on the round's list of awards is locked.
+    public DateTime? DecisionIssuedAtUtc { get; set; }
+    public string DecisionIssuedBy { get; set; } = "";
     public List<AwardProposal> Proposals { get; set; } = [];
+
+    public bool DecisionIssued => DecisionIssuedAtUtc is not null;
 
     public string Name => Kind switch
     {
@@ -153,8 +158,10 @@ public sealed class AwardRoundConfiguration : IEntityTypeConfiguration<AwardRoun
         e.Property(x => x.SignerName).HasMaxLength(200);
         e.Property(x => x.SignerPosition).HasMaxLength(200);
         e.Property(x => x.CouncilMeeting).HasMaxLength(500);
+        e.Property(x => x.DecisionIssuedBy).HasMaxLength(256);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.Name);
+        e.Ignore(x => x.DecisionIssued);
         e.HasIndex(x => new { x.CommuneId, x.Kind, x.Year }).IsUnique();
         e.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Proposals).WithOne(x => x.Round).HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);

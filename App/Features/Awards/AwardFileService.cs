@@ -16,9 +16,10 @@ public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<DownloadFile> DecisionDocxAsync(int roundId)
     {
         var data = await LoadAsync(roundId);
-        if (data.Round.DecisionNumber is not { } number || data.Round.DecisionDate is null || data.Round.SignerName.Length == 0)
+        // The document is the issued decision: its number, date and signer, and the list locked with it.
+        if (!data.Round.DecisionIssued || data.Round.DecisionNumber is not { } number)
         {
-            throw new ValidationException("Hãy ghi số, ngày quyết định và người ký trước khi tải quyết định khen thưởng.");
+            throw new ValidationException("Quyết định khen thưởng chưa ban hành: hãy ghi số, ngày, người ký và bấm “Ban hành quyết định” trước khi tải.");
         }
         if (!data.Approved.Any(p => p.Form == AwardForm.CommuneCertificate))
         {

@@ -2,6 +2,7 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Emulation;
+using HocTapSuotDoi.Features.Funding;
 using HocTapSuotDoi.Features.Initiatives;
 using HocTapSuotDoi.Features.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HocTapSuotDoi.Features.Awards;
 
 // Gathers what the app knows over a round's years (recognitions in issued decisions, recognised initiatives linked to a
-// village or unit, accepted emulation self-reports) and turns it into hints with Eligibility's rules.
+// village or unit, accepted emulation self-reports, receipts of the khuyến học fund that name the household, person, unit
+// or village that gave them) and turns it into hints with Eligibility's rules.
 public static class AwardHints
 {
     private static readonly (Title Title, SubjectKind Kind)[] Titles =
@@ -36,6 +38,22 @@ public static class AwardHints
             .Where(s => s.CommuneId == round.CommuneId && s.Status == SelfReportStatus.Accepted && s.Year >= from && s.Year <= to)
             .Select(s => new { s.SubjectKind, s.SubjectId, s.Year }).ToListAsync(ct);
 
+        // Contributions: the fund's receipts of the round's years linked to a register row; a receipt naming only a
+        // village is the village's own.
+        var receipts = await db.Set<FundEntry>().AsNoTracking()
+            .Where(e => e.CommuneId == round.CommuneId && e.Kind == FundEntryKind.Receipt && e.Year >= from && e.Year <= to
+                && (e.PersonId != null || e.HouseholdId != null || e.UnitId != null || e.VillageId != null))
+            .Select(e => new { e.PersonId, e.HouseholdId, e.UnitId, e.VillageId, e.Amount }).ToListAsync(ct);
+        var givers = receipts.GroupBy(e => e.PersonId is { } p ? (SubjectKind.Person, p) : e.HouseholdId is { } h ? (SubjectKind.Household, h)
+                : e.UnitId is { } u ? (SubjectKind.Unit, u) : (SubjectKind.Village, e.VillageId!.Value))
+            .ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
+        var householdIds = givers.Keys.Where(k => k.Item1 == SubjectKind.Household).Select(k => k.Item2).ToList();
+        var personIds = givers.Keys.Where(k => k.Item1 == SubjectKind.Person).Select(k => k.Item2).ToList();
+        var householdNames = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
+            .Select(h => new { h.Id, Name = "Hộ " + h.HeadName + " (" + h.Code + ")", Village = h.Village!.Name }).ToDictionaryAsync(h => h.Id, ct);
+        var personNames = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.FullName, Village = p.Household!.Village!.Name }).ToDictionaryAsync(p => p.Id, ct);
+
         var records = new Dictionary<(SubjectKind, int), SubjectRecord>();
         SubjectRecord Record(SubjectKind kind, int id, string name, string village)
         {
@@ -57,6 +75,22 @@ public static class AwardHints
             var record = i.UnitId is { } unit && units.TryGetValue(unit, out var unitName) ? Record(SubjectKind.Unit, unit, unitName, "")
                 : i.VillageId is { } village && villages.TryGetValue(village, out var villageName) ? Record(SubjectKind.Village, village, villageName, "") : null;
             ((List<(int, string)>?)record?.Initiatives)?.Add((i.Year, i.Title));
+        }
+        foreach (var ((kind, id), amount) in givers)
+        {
+            var (name, village) = kind switch
+            {
+                SubjectKind.Household when householdNames.TryGetValue(id, out var h) => (h.Name, h.Village),
+                SubjectKind.Person when personNames.TryGetValue(id, out var p) => (p.FullName, p.Village),
+                SubjectKind.Unit when units.TryGetValue(id, out var u) => (u, ""),
+                SubjectKind.Village when villages.TryGetValue(id, out var v) => (v, ""),
+                _ => ("", ""),
+            };
+            if (name.Length > 0)
+            {
+                var record = Record(kind, id, name, village);
+                records[(kind, id)] = record with { Contributions = record.Contributions + amount };
+            }
         }
         foreach (var s in selfReports)
         {

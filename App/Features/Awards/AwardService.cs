@@ -8,17 +8,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Awards;
 
-public sealed record RoundRow(int Id, AwardRoundKind Kind, int Year, string Name, int FromYear, int ToYear, int Proposed, int Approved, int Refused, int? DecisionNumber);
+public sealed record RoundRow(int Id, AwardRoundKind Kind, int Year, string Name, int FromYear, int ToYear, int Proposed, int Approved, int Refused, int? DecisionNumber,
+    bool Issued = false);
 
 public sealed record ProposalRow(int Id, int Version, AwardForm Form, SubjectKind SubjectKind, int SubjectId, string SubjectName, string VillageName,
     string Achievements, AwardProposalStatus Status, string CouncilNote, string ReviewedBy);
 
 public sealed record RoundView(int Id, AwardRoundKind Kind, int Year, string Name, int FromYear, int ToYear, IReadOnlyList<ProposalRow> Proposals,
-    RoundDocumentsForm Documents, bool CanManage, bool CanReview);
+    RoundDocumentsForm Documents, bool CanManage, bool CanReview, DateTime? IssuedAtUtc = null, string IssuedBy = "")
+{
+    // Once the commune's award decision is issued, the list is locked: nobody adds, changes, removes or reviews proposals.
+    public bool Issued => IssuedAtUtc is not null;
+    public bool CanChangeList => CanManage && !Issued;
+    public bool CanReviewList => CanReview && !Issued;
+}
 
 public sealed record SubjectOption(int Id, string Name, string Village);
 
-public sealed record SubjectAward(string Round, int Year, AwardForm Form, AwardProposalStatus Status, string Achievements, int? DecisionNumber, DateOnly? DecisionDate);
+// Recipient: the member's name when a household's page lists an award to one of its members.
+public sealed record SubjectAward(string Round, int Year, AwardForm Form, AwardProposalStatus Status, string Achievements, int? DecisionNumber, DateOnly? DecisionDate,
+    string? Recipient = null);
 
 // Award rounds, their proposals and the emulation council's review. The committee and administrators keep rounds and
 // proposals; the council's review is done by the same roles (the council's members sign in as the committee: the
@@ -45,13 +54,13 @@ public sealed class AwardService(
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Kind)
             .Select(r => new
             {
-                r.Id, r.Kind, r.Year, r.FromYear, r.ToYear, r.DecisionNumber,
+                r.Id, r.Kind, r.Year, r.FromYear, r.ToYear, r.DecisionNumber, Issued = r.DecisionIssuedAtUtc != null,
                 Proposed = r.Proposals.Count(p => p.Status == AwardProposalStatus.Proposed),
                 Approved = r.Proposals.Count(p => p.Status == AwardProposalStatus.Approved),
                 Refused = r.Proposals.Count(p => p.Status == AwardProposalStatus.Refused),
             }).ToListAsync();
         return (rounds.Select(r => new RoundRow(r.Id, r.Kind, r.Year, new AwardRound { Kind = r.Kind, Year = r.Year }.Name, r.FromYear, r.ToYear,
-            r.Proposed, r.Approved, r.Refused, r.DecisionNumber)).ToList(), scope.HasRole(Managers));
+            r.Proposed, r.Approved, r.Refused, r.DecisionNumber, r.Issued)).ToList(), scope.HasRole(Managers));
     }
 
     public async Task<int> CreateRoundAsync(RoundForm form)
@@ -85,15 +94,46 @@ public sealed class AwardService(
         var proposals = round.Proposals.OrderBy(p => p.Form).ThenBy(p => AwardTexts.CategoryOf(p.SubjectKind)).ThenBy(p => p.Id)
             .Select(p => new ProposalRow(p.Id, p.Version, p.Form, p.SubjectKind, p.SubjectId, p.SubjectName, p.VillageName, p.Achievements,
                 p.Status, p.CouncilNote, p.ReviewedBy)).ToList();
+        var (signer, position) = round.SignerName.Length > 0 ? (round.SignerName, round.SignerPosition) : await LastSignerAsync(db, scope.CommuneId);
         var documents = new RoundDocumentsForm
         {
             RoundId = round.Id, Version = round.Version, DecisionNumber = round.DecisionNumber, DecisionDate = round.DecisionDate?.ToDateTime(TimeOnly.MinValue),
             SubmissionNumber = round.SubmissionNumber, SubmissionDate = round.SubmissionDate?.ToDateTime(TimeOnly.MinValue),
-            SignerName = round.SignerName, SignerPosition = round.SignerPosition.Length > 0 ? round.SignerPosition : "CHỦ TỊCH",
+            SignerName = signer, SignerPosition = position.Length > 0 ? position : "CHỦ TỊCH",
             CouncilMeeting = round.CouncilMeeting,
         };
         return new RoundView(round.Id, round.Kind, round.Year, round.Name, round.FromYear, round.ToYear, proposals, documents,
-            scope.HasRole(Managers), scope.HasRole(Council));
+            scope.HasRole(Managers), scope.HasRole(Council), round.DecisionIssuedAtUtc, round.DecisionIssuedBy);
+    }
+
+    // The signer is remembered: a round not yet signed offers whoever signed the commune's last award decision, or else
+    // the last recognition decision.
+    private static async Task<(string Name, string Position)> LastSignerAsync(AppDbContext db, int communeId)
+    {
+        var award = await db.Set<AwardRound>().AsNoTracking().Where(r => r.CommuneId == communeId && r.SignerName != "")
+            .OrderByDescending(r => r.DecisionIssuedAtUtc).ThenByDescending(r => r.Id).Select(r => new { r.SignerName, r.SignerPosition }).FirstOrDefaultAsync();
+        if (award is not null)
+        {
+            return (award.SignerName, award.SignerPosition);
+        }
+        var decision = await db.Set<Decisions.Decision>().AsNoTracking().Where(d => d.CommuneId == communeId && d.SignerName != "")
+            .OrderByDescending(d => d.Id).Select(d => new { d.SignerName, d.SignerPosition }).FirstOrDefaultAsync();
+        return decision is null ? ("", "") : (decision.SignerName, decision.SignerPosition);
+    }
+
+    public static string LockedMessage(AwardRound round) =>
+        $"Quyết định khen thưởng số {round.DecisionNumber}/{Decisions.DecisionDefaults.Symbol}" +
+        $"{(round.DecisionDate is { } d ? $" ngày {Setup.VnTime.FormatDate(d)}" : "")} đã ban hành: danh sách khen thưởng của đợt đã khóa, " +
+        "không thêm, sửa, xóa hay xét lại đề nghị được nữa.";
+
+    private static async Task EnsureOpenAsync(AppDbContext db, int communeId, int roundId)
+    {
+        var round = await db.Set<AwardRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.CommuneId == communeId)
+            ?? throw new ForbiddenException(NotFound);
+        if (round.DecisionIssued)
+        {
+            throw new ValidationException(LockedMessage(round));
+        }
     }
 
     public async Task<IReadOnlyList<EligibilityHint>> HintsAsync(int roundId)
@@ -139,10 +179,7 @@ public sealed class AwardService(
     // Shared with the demo seeder. The subject's name and village come from the register, never from the form.
     public static async Task<int> ProposeAsync(AppDbContext db, int communeId, ProposalForm form)
     {
-        if (!await db.Set<AwardRound>().AnyAsync(r => r.Id == form.RoundId && r.CommuneId == communeId))
-        {
-            throw new ForbiddenException(NotFound);
-        }
+        await EnsureOpenAsync(db, communeId, form.RoundId);
         var (name, village) = await SubjectAsync(db, communeId, form.SubjectKind, form.SubjectId)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
         if (await db.Set<AwardProposal>().AnyAsync(p => p.RoundId == form.RoundId && p.SubjectKind == form.SubjectKind && p.SubjectId == form.SubjectId && p.Id != form.Id))
@@ -182,6 +219,7 @@ public sealed class AwardService(
         await using var db = await dbFactory.CreateForAsync(scope);
         var proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == id && p.Round!.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(NotFound);
+        await EnsureOpenAsync(db, scope.CommuneId, proposal.RoundId);
         db.Remove(proposal);
         await db.SaveChangesAsync();
     }
@@ -206,6 +244,7 @@ public sealed class AwardService(
         }
         var proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == proposalId && p.Round!.CommuneId == communeId)
             ?? throw new ForbiddenException(NotFound);
+        await EnsureOpenAsync(db, communeId, proposal.RoundId);
         proposal.Status = approve ? AwardProposalStatus.Approved : AwardProposalStatus.Refused;
         proposal.CouncilNote = note?.Trim() ?? "";
         proposal.ReviewedBy = by;
@@ -221,8 +260,66 @@ public sealed class AwardService(
         var round = await db.Set<AwardRound>().SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(NotFound);
         db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;
+        if (round.DecisionIssued)
+        {
+            // Only the proposal to the level above (tờ trình) may still be numbered and dated.
+            var decisionFields = (form.DecisionNumber, form.DecisionDate is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null,
+                form.SignerName.Trim(), form.SignerPosition.Trim(), form.CouncilMeeting.Trim());
+            if (decisionFields != (round.DecisionNumber, round.DecisionDate, round.SignerName, round.SignerPosition, round.CouncilMeeting))
+            {
+                throw new ValidationException("Quyết định khen thưởng đã ban hành: số, ngày, người ký và biên bản họp Hội đồng không sửa được nữa.");
+            }
+        }
         ApplyDocuments(round, form);
         await db.SaveOrConflictAsync("Đợt khen thưởng này");
+    }
+
+    // The commune chair signs: the decision's number, date and signer are kept with who issued it and when, and the
+    // round's list is locked from then on (decision 019).
+    public async Task IssueDecisionAsync(RoundDocumentsForm form)
+    {
+        var scope = await currentUser.RequireScopeAsync(Managers);
+        await documentsValidator.ValidateAndThrowAsync(form);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Actor = scope.Name;
+        var round = await db.Set<AwardRound>().Include(r => r.Proposals).SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId)
+            ?? throw new ForbiddenException(NotFound);
+        db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;
+        ApplyDocuments(round, form);
+        Issue(round, scope.Name, clock.GetUtcNow().UtcDateTime);
+        await HouseholdService.SaveOrConflictAsync(db, "Đợt khen thưởng này");
+    }
+
+    // Shared with the demo seeder: the rules an issued decision must meet.
+    public static void Issue(AwardRound round, string by, DateTime atUtc)
+    {
+        if (round.DecisionIssued)
+        {
+            throw new ValidationException(LockedMessage(round));
+        }
+        if (round.DecisionNumber is null || round.DecisionDate is null)
+        {
+            throw new ValidationException("Hãy ghi số và ngày ký quyết định khen thưởng trước khi ban hành.");
+        }
+        if (round.SignerName.Length == 0 || round.SignerPosition.Length == 0)
+        {
+            throw new ValidationException("Hãy ghi họ tên và chức vụ người ký trước khi ban hành.");
+        }
+        if (round.DecisionDate.Value.Year != round.Year)
+        {
+            throw new ValidationException($"Ngày ký quyết định phải trong năm {round.Year} của đợt khen thưởng.");
+        }
+        var waiting = round.Proposals.Count(p => p.Status == AwardProposalStatus.Proposed);
+        if (waiting > 0)
+        {
+            throw new ValidationException($"Còn {waiting} đề nghị chưa được Hội đồng Thi đua – Khen thưởng xét: hãy xét xong trước khi ban hành quyết định.");
+        }
+        if (!round.Proposals.Any(p => p.Status == AwardProposalStatus.Approved && p.Form == AwardForm.CommuneCertificate))
+        {
+            throw new ValidationException("Chưa có đề nghị Giấy khen nào được Hội đồng đồng ý: quyết định khen thưởng không có ai để tặng.");
+        }
+        round.DecisionIssuedAtUtc = atUtc;
+        round.DecisionIssuedBy = by;
     }
 
     public static void ApplyDocuments(AwardRound round, RoundDocumentsForm form)
@@ -238,7 +335,7 @@ public sealed class AwardService(
 
     // The awards a subject received (approved by the council), for the subject's own page: whoever may read the
     // subject in the registers may read its awards.
-    public async Task<IReadOnlyList<SubjectAward>> ForSubjectAsync(SubjectKind kind, int subjectId)
+    public async Task<IReadOnlyList<SubjectAward>> ForSubjectAsync(SubjectKind kind, int subjectId, bool withMembers = false)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -255,12 +352,22 @@ public sealed class AwardService(
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
+        // A household's page also lists the awards of its members.
+        var members = kind == SubjectKind.Household && withMembers
+            ? await db.People.Where(p => p.HouseholdId == subjectId).Select(p => p.Id).ToListAsync() : [];
         var rows = await db.Set<AwardProposal>().AsNoTracking()
-            .Where(p => p.SubjectKind == kind && p.SubjectId == subjectId && p.Status == AwardProposalStatus.Approved && p.Round!.CommuneId == scope.CommuneId)
-            .Select(p => new { p.Round!.Kind, p.Round.Year, p.Form, p.Status, p.Achievements, p.Round.DecisionNumber, p.Round.DecisionDate })
+            .Where(p => ((p.SubjectKind == kind && p.SubjectId == subjectId) || (p.SubjectKind == SubjectKind.Person && members.Contains(p.SubjectId)))
+                && p.Status == AwardProposalStatus.Approved && p.Round!.CommuneId == scope.CommuneId)
+            .Select(p => new { p.Round!.Kind, p.Round.Year, p.Form, p.Status, p.Achievements, p.Round.DecisionNumber, p.Round.DecisionDate, p.Round.DecisionIssuedAtUtc,
+                Member = p.SubjectKind == kind ? null : p.SubjectName })
             .ToListAsync();
-        return rows.OrderByDescending(r => r.Year).Select(r => new SubjectAward(new AwardRound { Kind = r.Kind, Year = r.Year }.Name, r.Year, r.Form, r.Status,
-            r.Achievements, r.Form == AwardForm.CommuneCertificate ? r.DecisionNumber : null, r.Form == AwardForm.CommuneCertificate ? r.DecisionDate : null)).ToList();
+        // The commune's Giấy khen carries the decision's number once the decision is issued.
+        return rows.OrderByDescending(r => r.Year).Select(r =>
+        {
+            var issued = r.Form == AwardForm.CommuneCertificate && r.DecisionIssuedAtUtc is not null;
+            return new SubjectAward(new AwardRound { Kind = r.Kind, Year = r.Year }.Name, r.Year, r.Form, r.Status, r.Achievements,
+                issued ? r.DecisionNumber : null, issued ? r.DecisionDate : null, r.Member);
+        }).ToList();
     }
 
     private static async Task<(string Name, string Village)?> SubjectAsync(AppDbContext db, int communeId, SubjectKind kind, int id)

@@ -5,15 +5,18 @@ using HocTapSuotDoi.Features.Scoring;
 namespace HocTapSuotDoi.Features.Awards;
 
 // What the app knows of one subject over a round's years: the years its title was recognised (in an issued decision),
-// its recognised initiatives, its accepted emulation self-reports.
+// its recognised initiatives, its accepted emulation self-reports, and what it gave to the khuyến học fund in those
+// years (receipts of the fund that name it, in whole đồng).
 public sealed record SubjectRecord(SubjectKind Kind, int Id, string Name, string Village, Title Title,
-    IReadOnlyCollection<int> RecognisedYears, IReadOnlyList<(int Year, string Title)> Initiatives, IReadOnlyCollection<int> AcceptedSelfReports);
+    IReadOnlyCollection<int> RecognisedYears, IReadOnlyList<(int Year, string Title)> Initiatives, IReadOnlyCollection<int> AcceptedSelfReports,
+    long Contributions = 0);
 
 public sealed record EligibilityHint(SubjectKind Kind, int Id, string Name, string Village, int Run, int RunFrom, int RunTo,
-    int Initiatives, int SelfReports, AwardForm SuggestedForm, string Reasons, string Achievements, int Weight);
+    int Initiatives, int SelfReports, AwardForm SuggestedForm, string Reasons, string Achievements, int Weight, long Contributions = 0);
 
 // Hints, not rulings: the council decides. A subject is hinted when its title was recognised at least two years in a
-// row within the round's years, or when it has an initiative recognised in them. The suggested form follows the
+// row within the round's years, when it has an initiative recognised in them, or when it gave to the khuyến học fund in
+// them (a contribution to the movement, plan III.2). The suggested form follows the
 // usual ladder (Giấy khen of the commune first; the province's Bằng khen for a title held every year of a review; the
 // Prime Minister's only at the tổng kết, for a title held five years in a row with a recognised initiative); the
 // council may pick any form.
@@ -53,13 +56,18 @@ public static class Eligibility
         };
     }
 
+    // "5.000.000 đồng", as the documents write money.
+    public static string Words(long dong) => dong.ToString("#,##0", Setup.VnTime.Culture) + " đồng";
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Setup.VnTime.Culture) + text[1..];
+
     public static EligibilityHint? Hint(AwardRoundKind kind, int fromYear, int toYear, SubjectRecord s)
     {
         var years = s.RecognisedYears.Where(y => y >= fromYear && y <= toYear).ToList();
         var run = LongestRun(years);
         var initiatives = s.Initiatives.Where(i => i.Year >= fromYear && i.Year <= toYear).ToList();
         var selfReports = s.AcceptedSelfReports.Count(y => y >= fromYear && y <= toYear);
-        if (run.Length < MinimumRun && initiatives.Count == 0 && (kind != AwardRoundKind.Yearly || run.Length == 0))
+        if (run.Length < MinimumRun && initiatives.Count == 0 && s.Contributions <= 0 && (kind != AwardRoundKind.Yearly || run.Length == 0))
         {
             return null;
         }
@@ -81,9 +89,17 @@ public static class Eligibility
         {
             reasons.Add($"tự đánh giá thi đua được chấp nhận {selfReports} năm");
         }
+        if (s.Contributions > 0)
+        {
+            var span = fromYear == toYear ? $"năm {fromYear}" : $"{fromYear}–{toYear}";
+            reasons.Add($"đóng góp Quỹ khuyến học {Funding.Money.Format(s.Contributions)} ({span})");
+            var words = fromYear == toYear ? $"năm {fromYear}" : $"giai đoạn {fromYear} - {toYear}";
+            achievements.Add($"{(achievements.Count == 0 ? "Đóng" : "đóng")} góp {Words(s.Contributions)} cho Quỹ khuyến học xã {words}");
+        }
         var form = Suggest(kind, fromYear, toYear, run.Length, initiatives.Count);
-        var weight = run.Length * 10 + initiatives.Count * 6 + selfReports * 2 + (int)form;
+        var weight = run.Length * 10 + initiatives.Count * 6 + selfReports * 2 + (int)form
+            + (s.Contributions > 0 ? 4 + (int)Math.Min(10, s.Contributions / 1_000_000) : 0);
         return new EligibilityHint(s.Kind, s.Id, s.Name, s.Village, run.Length, run.From, run.To, initiatives.Count, selfReports, form,
-            string.Join("; ", reasons), string.Join("; ", achievements) + ".", weight);
+            Capitalised(string.Join("; ", reasons)), string.Join("; ", achievements) + ".", weight, s.Contributions);
     }
 }

@@ -161,7 +161,7 @@ public sealed class ExemplaryService(
             .Where(e => e.CommuneId == communeId && e.Year == year && e.Kind == FundEntryKind.Payment
                 && (e.Purpose == FundPurpose.Scholarship || e.Purpose == FundPurpose.Award))
             .OrderBy(e => e.Purpose).ThenBy(e => e.Date).ThenBy(e => e.Id)
-            .Select(e => new LearnerAward(e.Party, db.Villages.Where(v => v.Id == e.VillageId).Select(v => v.Name).FirstOrDefault(), e.Purpose, e.Content, e.Amount, e.PersonId != null))
+            .Select(e => new LearnerAward(e.Party, db.Villages.Where(v => v.Id == e.VillageId).Select(v => v.Name).FirstOrDefault(), e.Purpose, e.Content, e.Amount, e.PersonId != null || e.HouseholdId != null))
             .ToListAsync();
 
     // The honour list of a year (.docx): stories and learners' scholarships and awards, signed by the committee's head.

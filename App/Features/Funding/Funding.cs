@@ -67,7 +67,8 @@ public class BudgetLine : AuditedEntity
 }
 
 // One receipt into or payment out of the commune's khuyến học fund: who, what, when, how much, from which source. A
-// scholarship or an award to a learner is a payment that may name the person in the register.
+// scholarship or an award to a learner is a payment that may name the person or household in the register; a
+// contribution may name the person, household or unit that gave it.
 public class FundEntry : AuditedEntity
 {
     public int Id { get; set; }
@@ -82,7 +83,11 @@ public class FundEntry : AuditedEntity
     public required string Content { get; set; }
     public long Amount { get; set; }
     public string VoucherNumber { get; set; } = "";
+    // The register row the money went to or came from, if any: a person, a household or a unit (one at most); the village
+    // alone when a village gave or received.
     public int? PersonId { get; set; }
+    public int? HouseholdId { get; set; }
+    public int? UnitId { get; set; }
     public int? VillageId { get; set; }
 }
 
@@ -112,5 +117,7 @@ public sealed class FundEntryConfiguration : IEntityTypeConfiguration<FundEntry>
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Kind });
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

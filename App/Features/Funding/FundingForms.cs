@@ -27,7 +27,10 @@ public sealed class FundEntryForm
     public string Content { get; set; } = "";
     public long Amount { get; set; }
     public string VoucherNumber { get; set; } = "";
+    // The register row linked (one at most): a person, a household or a unit; its village comes from the register.
     public int? PersonId { get; set; }
+    public int? HouseholdId { get; set; }
+    public int? UnitId { get; set; }
     public int? VillageId { get; set; }
 }
 
@@ -72,5 +75,8 @@ public sealed class FundEntryFormValidator : AbstractValidator<FundEntryForm>
             .MaximumLength(500).WithMessage("Nội dung dài quá 500 ký tự.");
         RuleFor(x => x.Amount).GreaterThan(0).WithMessage("Số tiền phải lớn hơn 0 đồng.");
         RuleFor(x => x.VoucherNumber).MaximumLength(50).WithMessage("Số chứng từ dài quá 50 ký tự.");
+        RuleFor(x => x).Must(x => new[] { x.PersonId, x.HouseholdId, x.UnitId }.Count(id => id is not null) <= 1)
+            .WithName(nameof(FundEntryForm.PersonId)).OverridePropertyName(nameof(FundEntryForm.PersonId))
+            .WithMessage("Mỗi khoản thu, chi chỉ liên kết với một người, một hộ hoặc một đơn vị trong sổ theo dõi.");
     }
 }

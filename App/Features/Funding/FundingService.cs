@@ -9,7 +9,34 @@ namespace HocTapSuotDoi.Features.Funding;
 public sealed record BudgetLineRow(int Id, int Version, int Year, FundingSource Source, string Content, long Estimate, long Spent, string Note);
 
 public sealed record FundEntryRow(int Id, int Version, FundEntryKind Kind, FundPurpose Purpose, FundingSource Source, DateOnly Date, int Year,
-    string Party, string Content, long Amount, string VoucherNumber, int? PersonId, int? VillageId, string? VillageName);
+    string Party, string Content, long Amount, string VoucherNumber, int? PersonId, int? VillageId, string? VillageName,
+    int? HouseholdId = null, int? UnitId = null, string? LinkName = null);
+
+public enum FundLinkKind
+{
+    None = 0,
+    Person = 1,
+    Household = 2,
+    Unit = 3,
+}
+
+// A register row a receipt or payment can name, as the picker shows it: a person with village and birth year, a
+// household with its code and village, a unit.
+public sealed record FundLinkOption(FundLinkKind Kind, int Id, string Name, string Code, string Village, int? BirthYear)
+{
+    public string Label => Kind switch
+    {
+        FundLinkKind.Person => $"{Name} – {(Village.Length > 0 ? Village : "chưa rõ thôn")} – {(BirthYear is { } y ? $"sinh năm {y}" : "năm sinh chưa nhập")} (hộ {Code})",
+        FundLinkKind.Household => $"Hộ {Name} ({Code}) – {Village}",
+        _ => Name,
+    };
+
+    // What the entry's "người nộp/nhận" reads when left empty.
+    public string Party => Kind == FundLinkKind.Household ? $"Gia đình ông/bà {Name}" : Name;
+}
+
+// A receipt or payment of the fund as the household's page lists it (the household's own, or one of its members').
+public sealed record HouseholdFundRow(DateOnly Date, FundEntryKind Kind, FundPurpose Purpose, string Party, string? PersonName, string Content, long Amount);
 
 // One source's money in a year: the budget (dự toán, đã chi) and the khuyến học fund (đầu năm, thu, chi, cuối năm).
 public sealed record SourceBalance(FundingSource Source, long Estimate, long Spent, long FundOpening, long FundReceipts, long FundPayments)
@@ -29,6 +56,7 @@ public sealed record YearBalances(int Year, IReadOnlyList<SourceBalance> Sources
 public sealed class FundingService(
     IDbContextFactory<AppDbContext> dbFactory,
     MoneyAccess access,
+    CurrentUser currentUser,
     IValidator<BudgetLineForm> budgetValidator,
     IValidator<FundEntryForm> entryValidator,
     TimeProvider clock)
@@ -53,8 +81,92 @@ public sealed class FundingService(
         return await db.Set<FundEntry>().AsNoTracking().Where(e => e.CommuneId == scope.CommuneId && e.Year == year)
             .OrderBy(e => e.Date).ThenBy(e => e.Id)
             .Select(e => new FundEntryRow(e.Id, e.Version, e.Kind, e.Purpose, e.Source, e.Date, e.Year, e.Party, e.Content, e.Amount, e.VoucherNumber,
-                e.PersonId, e.VillageId, db.Villages.Where(v => v.Id == e.VillageId).Select(v => v.Name).FirstOrDefault()))
+                e.PersonId, e.VillageId, db.Villages.Where(v => v.Id == e.VillageId).Select(v => v.Name).FirstOrDefault(),
+                e.HouseholdId, e.UnitId,
+                e.PersonId != null ? db.People.Where(p => p.Id == e.PersonId).Select(p => p.FullName).FirstOrDefault()
+                : e.HouseholdId != null ? db.Households.Where(h => h.Id == e.HouseholdId).Select(h => "Hộ " + h.HeadName + " (" + h.Code + ")").FirstOrDefault()
+                : e.UnitId != null ? db.Units.Where(u => u.Id == e.UnitId).Select(u => u.Name).FirstOrDefault() : null))
             .ToListAsync();
+    }
+
+    // The register rows a receipt or payment can name: people by name (diacritics and case ignored) or household code,
+    // households by head's name or code, units by name; living people and resident households only. For the dialog of
+    // those who change money records.
+    public async Task<IReadOnlyList<FundLinkOption>> SearchLinksAsync(FundLinkKind kind, string? search, CancellationToken ct = default)
+    {
+        var scope = await access.EditAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = VietnameseText.SearchKey(search);
+        var code = (search ?? "").Trim().ToUpperInvariant();
+        var c = scope.CommuneId;
+        IQueryable<FundLinkOption> rows = kind switch
+        {
+            FundLinkKind.Person => db.People.Where(p => p.Household!.CommuneId == c && p.Status == PersonStatus.Living
+                    && (key == "" || p.FullNameSearch.Contains(key) || (code.Length > 2 && p.Household.Code == code)))
+                .OrderBy(p => p.GivenNameSort).ThenBy(p => p.Id)
+                .Select(p => new FundLinkOption(FundLinkKind.Person, p.Id, p.FullName, p.Household!.Code, p.Household!.Village!.Name, p.BirthDate != null ? p.BirthDate.Value.Year : p.BirthYear)),
+            FundLinkKind.Household => db.Households.Where(h => h.CommuneId == c && h.Status == HouseholdStatus.Resident
+                    && (key == "" || h.HeadNameSearch.Contains(key) || h.Code.Contains(code)))
+                .OrderBy(h => h.HeadGivenNameSort).ThenBy(h => h.Id)
+                .Select(h => new FundLinkOption(FundLinkKind.Household, h.Id, h.HeadName, h.Code, h.Village!.Name, null)),
+            FundLinkKind.Unit => db.Units.Where(u => u.CommuneId == c && u.Active && (key == "" || u.NameSearch.Contains(key)))
+                .OrderBy(u => u.Name).Select(u => new FundLinkOption(FundLinkKind.Unit, u.Id, u.Name, "", "", null)),
+            _ => Enumerable.Empty<FundLinkOption>().AsQueryable(),
+        };
+        return await rows.AsNoTracking().Take(20).ToListAsync(ct);
+    }
+
+    // The option the dialog shows for an entry already linked.
+    public async Task<FundLinkOption?> LinkOfAsync(FundEntryForm form, CancellationToken ct = default)
+    {
+        var (kind, id) = LinkOf(form);
+        if (kind == FundLinkKind.None)
+        {
+            return null;
+        }
+        var (scope, _) = await access.ReadAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = scope.CommuneId;
+        return kind switch
+        {
+            FundLinkKind.Person => await db.People.AsNoTracking().Where(p => p.Id == id && p.Household!.CommuneId == c)
+                .Select(p => new FundLinkOption(FundLinkKind.Person, p.Id, p.FullName, p.Household!.Code, p.Household!.Village!.Name, p.BirthDate != null ? p.BirthDate.Value.Year : p.BirthYear))
+                .SingleOrDefaultAsync(ct),
+            FundLinkKind.Household => await db.Households.AsNoTracking().Where(h => h.Id == id && h.CommuneId == c)
+                .Select(h => new FundLinkOption(FundLinkKind.Household, h.Id, h.HeadName, h.Code, h.Village!.Name, null)).SingleOrDefaultAsync(ct),
+            _ => await db.Units.AsNoTracking().Where(u => u.Id == id && u.CommuneId == c)
+                .Select(u => new FundLinkOption(FundLinkKind.Unit, u.Id, u.Name, "", "", null)).SingleOrDefaultAsync(ct),
+        };
+    }
+
+    public static (FundLinkKind Kind, int Id) LinkOf(FundEntryForm form) =>
+        form.PersonId is { } p ? (FundLinkKind.Person, p) : form.HouseholdId is { } h ? (FundLinkKind.Household, h)
+        : form.UnitId is { } u ? (FundLinkKind.Unit, u) : (FundLinkKind.None, 0);
+
+    public static void SetLink(FundEntryForm form, FundLinkOption? link)
+    {
+        form.PersonId = link?.Kind == FundLinkKind.Person ? link.Id : null;
+        form.HouseholdId = link?.Kind == FundLinkKind.Household ? link.Id : null;
+        form.UnitId = link?.Kind == FundLinkKind.Unit ? link.Id : null;
+    }
+
+    // The fund's receipts and payments that name a household or one of its members, for the household's page: whoever
+    // may read the household in the registers reads them (the amounts given to or by a family, not the fund's ledger).
+    public async Task<IReadOnlyList<HouseholdFundRow>> ForHouseholdAsync(int householdId, CancellationToken ct = default)
+    {
+        var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Households.InScope(scope).AnyAsync(h => h.Id == householdId, ct))
+        {
+            throw new ForbiddenException(RegisterAccess.NotInScope);
+        }
+        var members = db.People.Where(p => p.HouseholdId == householdId).Select(p => (int?)p.Id);
+        return await db.Set<FundEntry>().AsNoTracking()
+            .Where(e => e.CommuneId == scope.CommuneId && (e.HouseholdId == householdId || members.Contains(e.PersonId)))
+            .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
+            .Select(e => new HouseholdFundRow(e.Date, e.Kind, e.Purpose, e.Party, db.People.Where(p => p.Id == e.PersonId).Select(p => p.FullName).FirstOrDefault(),
+                e.Content, e.Amount))
+            .ToListAsync(ct);
     }
 
     public async Task<YearBalances> BalancesAsync(int year)
@@ -98,6 +210,7 @@ public sealed class FundingService(
     {
         Id = r.Id, Version = r.Version, Kind = r.Kind, Purpose = r.Purpose, Source = r.Source, Year = r.Year, Date = r.Date.ToDateTime(TimeOnly.MinValue),
         Party = r.Party, Content = r.Content, Amount = r.Amount, VoucherNumber = r.VoucherNumber, PersonId = r.PersonId, VillageId = r.VillageId,
+        HouseholdId = r.HouseholdId, UnitId = r.UnitId,
     };
 
     public async Task<int> SaveBudgetAsync(BudgetLineForm form)
@@ -142,11 +255,23 @@ public sealed class FundingService(
         var scope = await access.EditAsync();
         await entryValidator.ValidateAndThrowAsync(form);
         await using var db = await dbFactory.CreateForAsync(scope);
-        if (form.VillageId is { } villageId && !await db.Villages.AnyAsync(v => v.Id == villageId && v.CommuneId == scope.CommuneId))
+        if (form.VillageId is { } givenVillage && !await db.Villages.AnyAsync(v => v.Id == givenVillage && v.CommuneId == scope.CommuneId))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
-        if (form.PersonId is { } personId && !await db.People.AnyAsync(p => p.Id == personId && p.Household!.CommuneId == scope.CommuneId))
+        // A linked person or household is the commune's, and the entry takes its village from the register.
+        var villageId = form.VillageId;
+        if (form.PersonId is { } personId)
+        {
+            villageId = await db.People.Where(p => p.Id == personId && p.Household!.CommuneId == scope.CommuneId).Select(p => (int?)p.Household!.VillageId).SingleOrDefaultAsync()
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
+        }
+        if (form.HouseholdId is { } householdId)
+        {
+            villageId = await db.Households.Where(h => h.Id == householdId && h.CommuneId == scope.CommuneId).Select(h => (int?)h.VillageId).SingleOrDefaultAsync()
+                ?? throw new ForbiddenException(UserMessages.NotInScope);
+        }
+        if (form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.CommuneId == scope.CommuneId))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
@@ -173,8 +298,10 @@ public sealed class FundingService(
         entry.Content = form.Content.Trim();
         entry.Amount = form.Amount;
         entry.VoucherNumber = form.VoucherNumber.Trim();
-        entry.PersonId = form.Kind == FundEntryKind.Payment ? form.PersonId : null;
-        entry.VillageId = form.VillageId;
+        entry.PersonId = form.PersonId;
+        entry.HouseholdId = form.HouseholdId;
+        entry.UnitId = form.UnitId;
+        entry.VillageId = villageId;
         await db.SaveOrConflictAsync("Khoản thu, chi này");
         await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source);
         if (form.Id != 0 && oldSource != entry.Source)

@@ -162,12 +162,40 @@ public sealed class HouseholdService(
         household.Address = form.Address.Trim();
         household.Phone = form.Phone.Trim();
         household.Note = form.Note.Trim();
+        await SetHeadMemberAsync(db, household);
         var villages = new[] { village.Id, (int)db.Entry(household).Property(h => h.VillageId).OriginalValue };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveOrConflictAsync("Hộ này", ct);
         await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages);
         await transaction.CommitAsync(ct);
         return household.Id;
+    }
+
+    // The head typed on the household form is its first member (Chủ hộ), with only a name: sex, birth and education read
+    // "chưa nhập" until someone fills them (such a member counts in no age-based figure: its birth year is unknown). A
+    // renamed head renames that member too, so the form and the members never disagree.
+    private static async Task SetHeadMemberAsync(AppDbContext db, Household household)
+    {
+        var head = household.Id == 0 ? null : await db.People
+            .Where(p => p.HouseholdId == household.Id && p.Relation == Relation.Head && p.Status == PersonStatus.Living).OrderBy(p => p.Id).FirstOrDefaultAsync();
+        if (head is null && household.Id > 0)
+        {
+            // An older household without a head member (imported that way): nothing is made up for it.
+            return;
+        }
+        if (head is null)
+        {
+            head = new Person
+            {
+                FullName = "", Relation = Relation.Head, Sex = Sex.NotEntered, Education = EducationLevel.NotEntered,
+                ActiveFrom = household.ActiveFrom, SortOrder = 1,
+            };
+            household.Members.Add(head);
+        }
+        head.FullName = household.HeadName;
+        head.FullNameSearch = household.HeadNameSearch;
+        head.FullNameSort = household.HeadNameSort;
+        head.GivenNameSort = household.HeadGivenNameSort;
     }
 
     // The same household: the same head's name, diacritics included (case and spacing aside), in the same village;
@@ -248,6 +276,11 @@ public sealed class HouseholdService(
                 ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
         }
+        else if (form.Relation == Relation.Head && await HeadStubAsync(db, household.Id) is { } stub)
+        {
+            // The head added from the household form with only a name: "Thêm nhân khẩu" as Chủ hộ fills it in.
+            person = stub;
+        }
         else
         {
             person = new Person
@@ -295,6 +328,14 @@ public sealed class HouseholdService(
         await db.SaveOrConflictAsync("Nhân khẩu này", ct);
         return person.Id;
     }
+
+    // The head member made from the household form and never filled in (no sex, no birth).
+    public static bool IsUnfilledHead(Person p) =>
+        p.Relation == Relation.Head && p.Status == PersonStatus.Living && p.Sex == Sex.NotEntered && p.BirthYear == null && p.BirthDate == null;
+
+    private static Task<Person?> HeadStubAsync(AppDbContext db, int householdId) =>
+        db.People.Where(p => p.HouseholdId == householdId && p.Relation == Relation.Head && p.Status == PersonStatus.Living
+            && p.Sex == Sex.NotEntered && p.BirthYear == null && p.BirthDate == null).OrderBy(p => p.Id).FirstOrDefaultAsync();
 
     public async Task ChangePersonStatusAsync(StatusForm form, CancellationToken ct = default)
     {

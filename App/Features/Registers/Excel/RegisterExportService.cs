@@ -31,12 +31,16 @@ public sealed class RegisterExportService(
         foreach (var h in households)
         {
             object?[] household = [h.Code, h.Village, h.HeadName, h.Address, h.Phone, h.Status.Text()];
+            // This file is the import template: a head known only by the name in "Chủ hộ" (typed on the household form)
+            // is not a member row, which the import would refuse for its missing birth and sex; importing the file
+            // back gives the same rows.
+            var rows = members[h.Id].Where(p => !HouseholdService.IsUnfilledHead(p)).ToList();
             // A household without members still gets its row.
-            if (!members[h.Id].Any())
+            if (rows.Count == 0)
             {
                 sheet.Add([.. household, .. new object?[RegisterColumns.PersonPart.Count]]);
             }
-            foreach (var p in members[h.Id])
+            foreach (var p in rows)
             {
                 sheet.Add([.. household, p.FullName, RegisterTexts.BirthText(p.BirthDate, p.BirthYear), p.Sex.Text(), p.Relation.Text(),
                     p.Education.Text(), p.Literacy.Text(), p.Occupation, p.TargetGroup.Text(), p.School.Text(), p.NationalId, p.Status.Text()]);
