@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
@@ -17,20 +16,16 @@ namespace HocTapSuotDoi.Tests.Features.Dashboard;
 [Collection(AppCollection.Name)]
 public sealed class DashboardViewTests(AfterYear2026App app) : IClassFixture<AfterYear2026App>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
     private WorkingYear _year = default!;
 
     public async Task InitializeAsync()
     {
         app.StartClockAt(new DateTime(2027, 1, 15, 9, 0, 0));
-        _scope = await app.AsUserAsync("bcd@camtan.vn");
-        _year = _scope.ServiceProvider.GetRequiredService<WorkingYear>();
+        _services = await _ctx.SignInAsync(app, "bcd@camtan.vn");
+        _year = _services.GetRequiredService<WorkingYear>();
         _year.Set(2026);
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<DashboardService>());
-        _ctx.Services.AddSingleton(_year);
         _ctx.Render<MudPopoverProvider>();
     }
 
@@ -138,6 +133,5 @@ public sealed class DashboardViewTests(AfterYear2026App app) : IClassFixture<Aft
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }
