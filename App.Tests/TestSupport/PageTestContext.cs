@@ -17,6 +17,8 @@ public sealed class PageTestContext : BunitContext
 
     public PageTestContext()
     {
+        // CI machines have 2 cores shared by the app, the renderer and the tests: be patient, not flaky (1 s by default).
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
     }
