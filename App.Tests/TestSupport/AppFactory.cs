@@ -40,6 +40,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "HocTap@2026";
 
+    // Seeds its own database instead of copying the template: for a test of seeding itself (two seeds agree).
+    public bool SeedsItself { get; init; }
+
     // Where the app's clock starts: a Wednesday morning in Vietnam, in the autumn scoring season. "Today", the working
     // year, registration deadlines and the years of the demo data are then the same whatever day the tests run.
     public static readonly DateTimeOffset ClockStart = new(2026, 10, 14, 9, 0, 0, TimeSpan.FromHours(7));
@@ -77,7 +80,7 @@ public class AppFactory : WebApplicationFactory<Program>
     private TemplateDatabases.Template? StartFromTemplate(IConfiguration configuration, TimeProvider clock)
     {
         var databasePath = Path.Combine(DataDirectory, "hoctap.db");
-        if (!string.Equals(configuration["Storage:DataDirectory"], DataDirectory, StringComparison.Ordinal) || File.Exists(databasePath))
+        if (SeedsItself || !string.Equals(configuration["Storage:DataDirectory"], DataDirectory, StringComparison.Ordinal) || File.Exists(databasePath))
         {
             // A test that brings its own data folder or database (an upgrade) starts on it, as it asked.
             return null;
