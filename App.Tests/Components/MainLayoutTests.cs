@@ -4,28 +4,18 @@ using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Components;
 
 [Collection(AppCollection.Name)]
 public sealed class MainLayoutTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
 
     public async Task InitializeAsync()
     {
-        _scope = await app.AsUserAsync("canbo@camtan.vn");
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<ShellService>());
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<WorkingYear>());
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<VnClock>());
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Notifications.NotificationService>());
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized("canbo@camtan.vn");
-        auth.SetRoles(Roles.Scorer);
+        _services = await _ctx.SignInAsync(app, "canbo@camtan.vn");
     }
 
     private IRenderedComponent<MainLayout> RenderWith(RenderFragment body) =>
@@ -77,6 +67,5 @@ public sealed class MainLayoutTests(AppFactory app) : IClassFixture<AppFactory>,
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

@@ -1,20 +1,13 @@
 using Bunit;
 using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Security;
-using MudBlazor.Services;
-using Microsoft.Extensions.DependencyInjection;
+using HocTapSuotDoi.Tests.TestSupport;
 
 namespace HocTapSuotDoi.Tests.Components;
 
 public sealed class NavMenuTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-
-    public NavMenuTests()
-    {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-    }
+    private readonly PageTestContext _ctx = new();
 
     private IReadOnlyList<string> LinksFor(string role)
     {

@@ -4,7 +4,6 @@ using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Components;
 
@@ -12,16 +11,12 @@ namespace HocTapSuotDoi.Tests.Components;
 [Collection(AppCollection.Name)]
 public sealed class UserEditDialogTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
 
     public async Task InitializeAsync()
     {
-        _scope = await app.AsUserAsync("admin@camtan.vn");
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<UserService>());
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<FluentValidation.IValidator<UserForm>>());
+        _services = await _ctx.SignInAsync(app, "admin@camtan.vn");
     }
 
     private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(UserForm form)
@@ -38,7 +33,7 @@ public sealed class UserEditDialogTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Saving_an_empty_form_shows_Vietnamese_messages_and_creates_nothing()
     {
-        var users = _scope.ServiceProvider.GetRequiredService<UserService>();
+        var users = _services.GetRequiredService<UserService>();
         var before = (await users.ListAsync()).Count;
         var provider = await OpenAsync(new UserForm { Role = Roles.Scorer });
         await provider.Find("#user-save").ClickAsync(new());
@@ -59,7 +54,7 @@ public sealed class UserEditDialogTests(AppFactory app) : IClassFixture<AppFacto
         provider.Find("#user-email").Change("viewer2@camtan.vn");
         provider.Find("#user-fullname").Change("Hoàng Văn Đức");
         await provider.Find("#user-save").ClickAsync(new());
-        var users = _scope.ServiceProvider.GetRequiredService<UserService>();
+        var users = _services.GetRequiredService<UserService>();
         provider.WaitForAssertion(() => Assert.DoesNotContain("user-save", provider.Markup));
         Assert.Contains(await users.ListAsync(), u => u.Email == "viewer2@camtan.vn" && u.FullName == "Hoàng Văn Đức");
     }
@@ -67,6 +62,5 @@ public sealed class UserEditDialogTests(AppFactory app) : IClassFixture<AppFacto
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

@@ -1,12 +1,17 @@
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 // The app on a real port (Kestrel on 127.0.0.1) and Debian's Chromium driven by Playwright.
-public class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : BrowserFixture<AppFactory>;
+
+// The same for an app with its own settings or clock (ClockedApp, SmtpApp): set the clock in an InitializeAsync override
+// before calling the base, so the app starts on it.
+public class BrowserFixture<TApp> : IAsyncLifetime where TApp : AppFactory, new()
 {
-    public AppFactory App { get; } = new();
+    public TApp App { get; } = new();
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
@@ -43,9 +48,21 @@ public class BrowserFixture : IAsyncLifetime
         await page.ClickAsync("#sign-in");
     }
 
+    // A new page signed in as a demo user (or any user with its password), once the app's shell is shown.
+    public async Task<IPage> SignedInPageAsync(string email, string password = AppFactory.DemoPassword)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, email, password);
+        await Expect(page.Locator(".app-title")).ToBeVisibleAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
         _playwright?.Dispose();
         await App.DisposeAsync();
     }

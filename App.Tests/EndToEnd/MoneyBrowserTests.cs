@@ -11,51 +11,12 @@ using static Microsoft.Playwright.Assertions;
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 // The demo commune on 05/01/2026 with an in-process SMTP server, on a real port, in Chromium.
-public sealed class MoneyBrowserFixture : IAsyncLifetime
+public sealed class MoneyBrowserFixture : BrowserFixture<SmtpApp>
 {
-    public SmtpApp App { get; } = new();
-    public string BaseUrl { get; private set; } = "";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
+    public override Task InitializeAsync()
     {
         App.StartClockAt(new DateTime(2026, 1, 5, 9, 0, 0));
-        App.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        App.StartServer();
-        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        Assertions.SetDefaultExpectTimeout(15_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
-
-    public async Task<IPage> SignedInPageAsync(string email)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/dang-nhap");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", AppFactory.DemoPassword);
-        await page.ClickAsync("#sign-in");
-        await Expect(page.Locator(".app-title")).ToBeVisibleAsync();
-        return page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-        await App.DisposeAsync();
+        return base.InitializeAsync();
     }
 }
 

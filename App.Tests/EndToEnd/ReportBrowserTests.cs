@@ -6,49 +6,14 @@ using static Microsoft.Playwright.Assertions;
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 // The app on a real port with its clock fixed at 20/11/2026 09:00 (ten days before the units' due date), and Chromium.
-public sealed class ReportBrowserFixture : IAsyncLifetime
+public sealed class ReportBrowserFixture : BrowserFixture<ClockedApp>
 {
-    public ClockedApp App { get; } = new();
-    public IBrowser Browser { get; private set; } = default!;
-    public string BaseUrl { get; private set; } = "";
-    private IPlaywright? _playwright;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         App.StartClockAt(new DateTime(2026, 11, 20, 9, 0, 0));
-        App.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        App.StartServer();
-        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        await base.InitializeAsync();
         // The morning's reminder run, so the unit's reporter finds a notification under the bell.
         await App.RunJobAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
-
-    public async Task<IPage> SignedInPageAsync(string email)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/dang-nhap");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", AppFactory.DemoPassword);
-        await page.ClickAsync("#sign-in");
-        await Expect(page.Locator(".app-title")).ToBeVisibleAsync();
-        return page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        await App.DisposeAsync();
     }
 }
 

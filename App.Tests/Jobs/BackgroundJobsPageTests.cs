@@ -3,7 +3,6 @@ using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Jobs;
 
@@ -11,21 +10,17 @@ namespace HocTapSuotDoi.Tests.Jobs;
 [Collection(AppCollection.Name)]
 public sealed class BackgroundJobsPageTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
 
     public async Task InitializeAsync()
     {
-        _scope = await app.AsUserAsync("admin@camtan.vn");
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<BackgroundJobsService>());
+        _services = await _ctx.SignInAsync(app, "admin@camtan.vn");
     }
 
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 
     [Fact]

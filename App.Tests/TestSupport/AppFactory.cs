@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HocTapSuotDoi.Tests.TestSupport;
@@ -17,7 +20,9 @@ public sealed class AppCollection
     public const string Name = "App";
 }
 
-// The whole app on a fresh data folder (real SQLite files, migrations, seeding), with the demo commune.
+// The whole app on a fresh data folder (real SQLite files), with the demo commune: its database is a copy of a template
+// migrated and seeded once per test run for the same settings and clock (TemplateDatabases), so each test class has
+// its own rows and the start still runs migrations and seeders (which then find nothing to do).
 public class AppFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hoctap-tests", Guid.NewGuid().ToString("N"));
@@ -34,6 +39,9 @@ public class AppFactory : WebApplicationFactory<Program>
     };
 
     public const string DemoPassword = "HocTap@2026";
+
+    // Seeds its own database instead of copying the template: for a test of seeding itself (two seeds agree).
+    public bool SeedsItself { get; init; }
 
     // Where the app's clock starts: a Wednesday morning in Vietnam, in the autumn scoring season. "Today", the working
     // year, registration deadlines and the years of the demo data are then the same whatever day the tests run.
@@ -53,7 +61,75 @@ public class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddSingleton(CreateClock()));
+        builder.ConfigureServices((context, services) =>
+        {
+            var clock = CreateClock();
+            var template = StartFromTemplate(context.Configuration, clock);
+            // Time goes on from where the template's start left it, so rows the tests add come after the seeded ones.
+            services.AddSingleton(template is not null && clock is FixedStartClock ? new FixedStartClock(template.ClockAtEnd) : clock);
+            if (_makingTemplate is not null)
+            {
+                services.AddHostedService(provider => new TemplateMaker(this, provider.GetRequiredService<AppSettings>(), provider.GetRequiredService<TimeProvider>()));
+            }
+        });
+    }
+
+    // The key under which this start's database is a template: the settings seeding reads and the app's date and hour.
+    private string? _makingTemplate;
+
+    private TemplateDatabases.Template? StartFromTemplate(IConfiguration configuration, TimeProvider clock)
+    {
+        var databasePath = Path.Combine(DataDirectory, "hoctap.db");
+        if (SeedsItself || !string.Equals(configuration["Storage:DataDirectory"], DataDirectory, StringComparison.Ordinal) || File.Exists(databasePath))
+        {
+            // A test that brings its own data folder or database (an upgrade) starts on it, as it asked.
+            return null;
+        }
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), VnTime.Zone);
+        var key = string.Join("\n", Settings.Where(s => !NotSeeded.Any(s.Key.StartsWith)).OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => $"{s.Key}={s.Value}").Prepend(now.ToString("yyyy-MM-dd HH", CultureInfo.InvariantCulture)));
+        var template = TemplateDatabases.FindOrStartMaking(key);
+        if (template is null)
+        {
+            _makingTemplate = key;
+            return null;
+        }
+        TemplateDatabases.CopyTo(template, databasePath);
+        // The log of the start that made the database (the first administrator's generated password among it).
+        Logs.Replay(template.StartLog);
+        return template;
+    }
+
+    // Settings no seeder reads: apps that differ only in these share a template.
+    private static readonly string[] NotSeeded = ["Smtp:", "Logging:", "Hangfire:", "ReverseProxy:", "Https:"];
+
+    // Runs once the app has prepared its database (migrations and seeding run before hosted services start).
+    private sealed class TemplateMaker(AppFactory app, AppSettings settings, TimeProvider clock) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            app.FinishTemplate(settings.DatabasePath, clock.GetUtcNow());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private void FinishTemplate(string databasePath, DateTimeOffset clockAtEnd)
+    {
+        if (_makingTemplate is not { } key)
+        {
+            return;
+        }
+        try
+        {
+            TemplateDatabases.Save(key, databasePath, Logs.Messages, clockAtEnd);
+        }
+        finally
+        {
+            _makingTemplate = null;
+            TemplateDatabases.Release(key);
+        }
     }
 
     // The first administrator's generated password, as written once to the log.
@@ -69,6 +145,12 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        if (_makingTemplate is { } key)
+        {
+            // The app failed to start: whoever waits for this template makes it.
+            _makingTemplate = null;
+            TemplateDatabases.Release(key);
+        }
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         try
@@ -93,6 +175,14 @@ public sealed class LogCapture : ILoggerProvider
     private readonly ConcurrentQueue<string> _messages = new();
 
     public IReadOnlyList<string> Messages => _messages.ToList();
+
+    public void Replay(IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            _messages.Enqueue(message);
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(_messages);
 

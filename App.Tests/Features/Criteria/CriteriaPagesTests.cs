@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Criteria;
 
@@ -15,15 +14,12 @@ namespace HocTapSuotDoi.Tests.Features.Criteria;
 [Collection(AppCollection.Name)]
 public sealed class CriteriaPagesTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
 
     public async Task InitializeAsync()
     {
-        _scope = await app.AsUserAsync("admin@camtan.vn");
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<CriteriaSetService>());
+        _services = await _ctx.SignInAsync(app, "admin@camtan.vn");
         _ctx.Render<MudPopoverProvider>();
     }
 
@@ -45,7 +41,7 @@ public sealed class CriteriaPagesTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task The_editor_checks_every_change_and_blocks_saving_an_invalid_set()
     {
-        var sets = _scope.ServiceProvider.GetRequiredService<CriteriaSetService>();
+        var sets = _services.GetRequiredService<CriteriaSetService>();
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var family = await db.Set<CriteriaSet>().Where(s => s.Title == Title.FamilyLearning).Select(s => s.Id).FirstAsync();
         var draftId = await sets.CopyAsync(family);
@@ -77,6 +73,5 @@ public sealed class CriteriaPagesTests(AppFactory app) : IClassFixture<AppFactor
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

@@ -7,7 +7,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
@@ -16,20 +15,16 @@ namespace HocTapSuotDoi.Tests.Features.Dashboard;
 [Collection(AppCollection.Name)]
 public sealed class DashboardViewTests(AfterYear2026App app) : IClassFixture<AfterYear2026App>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
     private WorkingYear _year = default!;
 
     public async Task InitializeAsync()
     {
         app.StartClockAt(new DateTime(2027, 1, 15, 9, 0, 0));
-        _scope = await app.AsUserAsync("bcd@camtan.vn");
-        _year = _scope.ServiceProvider.GetRequiredService<WorkingYear>();
+        _services = await _ctx.SignInAsync(app, "bcd@camtan.vn");
+        _year = _services.GetRequiredService<WorkingYear>();
         _year.Set(2026);
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<DashboardService>());
-        _ctx.Services.AddSingleton(_year);
         _ctx.Render<MudPopoverProvider>();
     }
 
@@ -137,6 +132,5 @@ public sealed class DashboardViewTests(AfterYear2026App app) : IClassFixture<Aft
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

@@ -7,7 +7,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Deadlines;
 
@@ -16,24 +15,12 @@ namespace HocTapSuotDoi.Tests.Features.Deadlines;
 [Collection(AppCollection.Name)]
 public sealed class ComplianceBoardScreenTests(ClockedApp app) : IClassFixture<ClockedApp>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
 
     public async Task InitializeAsync()
     {
-        _scope = await app.AsUserAsync("admin@camtan.vn");
-        var services = _scope.ServiceProvider;
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(services.GetRequiredService<ComplianceService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<DeadlineService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<UnitReportService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<WorkingYear>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<ExceptionForm>>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<HocTapSuotDoi.Features.PlanTasks.PlanTaskService>());
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized("admin@camtan.vn");
-        auth.SetRoles(Roles.Administrator);
+        _services = await _ctx.SignInAsync(app, "admin@camtan.vn");
     }
 
     [Fact]
@@ -55,7 +42,7 @@ public sealed class ComplianceBoardScreenTests(ClockedApp app) : IClassFixture<C
         Assert.All(board.FindAll("#board-table tbody tr"), r => Assert.Contains("Xem", r.QuerySelectorAll("a, button").Select(b => b.TextContent.Trim())));
         Assert.Empty(board.FindAll("#board-table tbody td:last-child .mud-icon-button"));
         // The 31/03 registration deadline is not a report: it is not on the board, and the note says where it is followed.
-        Assert.Contains(await _scope.ServiceProvider.GetRequiredService<DeadlineService>().ListAsync(), d => d.IsRegistration && d.Name == "Đăng ký danh hiệu học tập");
+        Assert.Contains(await _services.GetRequiredService<DeadlineService>().ListAsync(), d => d.IsRegistration && d.Name == "Đăng ký danh hiệu học tập");
         var compliance = await app.Services.GetRequiredService<ReportObligations>().ComplianceAsync(1, 2028);
         Assert.Contains(compliance.Deadlines, d => d.Name.StartsWith("Báo cáo kết quả"));
         Assert.DoesNotContain(compliance.Deadlines, d => d.Name.StartsWith("Đăng ký danh hiệu"));
@@ -69,7 +56,7 @@ public sealed class ComplianceBoardScreenTests(ClockedApp app) : IClassFixture<C
         var yearly = await app.DeadlineIdAsync("bao-cao-nam");
         var mn = await app.UnitAsync("MN");
         app.StartClockAt(new DateTime(2028, 12, 2, 9, 0, 0));
-        var compliance = _scope.ServiceProvider.GetRequiredService<ComplianceService>();
+        var compliance = _services.GetRequiredService<ComplianceService>();
         var board = await compliance.BoardAsync(yearly, 2028);
         var noAccount = board.Rows.First(r => r.Reporters.Count == 0 && r.Subject.Kind == ReportSubjectKind.Unit).Subject;
 
@@ -86,7 +73,6 @@ public sealed class ComplianceBoardScreenTests(ClockedApp app) : IClassFixture<C
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }
 

@@ -9,7 +9,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Deadlines;
 
@@ -18,32 +17,13 @@ namespace HocTapSuotDoi.Tests.Features.Deadlines;
 [Collection(AppCollection.Name)]
 public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedApp>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private readonly List<AsyncServiceScope> _scopes = [];
+    private readonly PageTestContext _ctx = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    private async Task<BunitContext> AsAsync(string email, string role)
+    private async Task<PageTestContext> AsAsync(string email)
     {
-        var scope = await app.AsUserAsync(email);
-        _scopes.Add(scope);
-        var services = scope.ServiceProvider;
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(services.GetRequiredService<ComplianceService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<DeadlineService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<UnitReportService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<WorkingYear>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<ReportForm>>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<ExceptionForm>>());
-        // The report page carries the emulation self-report section.
-        _ctx.Services.AddSingleton(services.GetRequiredService<HocTapSuotDoi.Features.Emulation.SelfReportService>());
-        // The compliance board lists overdue plan tasks too.
-        _ctx.Services.AddSingleton(services.GetRequiredService<HocTapSuotDoi.Features.PlanTasks.PlanTaskService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<HocTapSuotDoi.Features.Emulation.SelfReportForm>>());
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized(email);
-        auth.SetRoles(role);
+        await _ctx.SignInAsync(app, email);
         return _ctx;
     }
 
@@ -58,7 +38,7 @@ public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedAp
         await app.SubmitAsync("donvi@camtan.vn", yearly, 2026, thcs);
         app.SetLocal(new DateTime(2026, 12, 2, 9, 0, 0));
 
-        var ctx = await AsAsync("bcd@camtan.vn", Roles.Committee);
+        var ctx = await AsAsync("bcd@camtan.vn");
         ctx.Render<MudPopoverProvider>();
         var snackbar = ctx.Render<MudSnackbarProvider>();
         ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/tien-do-bao-cao?han={yearly}&nam=2026");
@@ -106,7 +86,7 @@ public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedAp
         }
         app.StartClockAt(new DateTime(2027, 11, 25, 9, 0, 0));
 
-        var ctx = await AsAsync("donvi@camtan.vn", Roles.UnitReporter);
+        var ctx = await AsAsync("donvi@camtan.vn");
         ctx.Render<MudPopoverProvider>();
         var dialogs = ctx.Render<MudDialogProvider>();
         var page = ctx.Render<ReportPage>(p => p.Add(x => x.DeadlineId, yearly).Add(x => x.Year, 2027).Add(x => x.Kind, "don-vi").Add(x => x.SubjectId, thcs.Id));
@@ -142,7 +122,7 @@ public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedAp
         var mn = await app.UnitAsync("MN");
         app.StartClockAt(new DateTime(2028, 12, 2, 9, 0, 0));
 
-        var ctx = await AsAsync("mn@camtan.vn", Roles.UnitReporter);
+        var ctx = await AsAsync("mn@camtan.vn");
         var page = ctx.Render<ReportPage>(p => p.Add(x => x.DeadlineId, yearly).Add(x => x.Year, 2028).Add(x => x.Kind, "don-vi").Add(x => x.SubjectId, mn.Id));
 
         page.WaitForAssertion(() => Assert.Contains("Đã quá hạn nộp (30/11/2028) nên không nộp được nữa", page.Find("#report-locked").TextContent));
@@ -153,9 +133,5 @@ public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedAp
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        foreach (var scope in _scopes)
-        {
-            await scope.DisposeAsync();
-        }
     }
 }

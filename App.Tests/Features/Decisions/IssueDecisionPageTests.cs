@@ -8,7 +8,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Decisions;
 
@@ -16,20 +15,14 @@ namespace HocTapSuotDoi.Tests.Features.Decisions;
 [Collection(AppCollection.Name)]
 public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
     private IRenderedComponent<MudDialogProvider> _dialogs = default!;
     private Dictionary<string, int> _ids = [];
 
     public async Task InitializeAsync()
     {
-        _scope = await app.AsUserAsync("bcd@camtan.vn");
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        foreach (var type in new[] { typeof(DecisionService), typeof(WorkingYear), typeof(FluentValidation.IValidator<DecisionForm>) })
-        {
-            _ctx.Services.AddSingleton(type, _scope.ServiceProvider.GetRequiredService(type));
-        }
+        _services = await _ctx.SignInAsync(app, "bcd@camtan.vn");
         _ctx.Render<MudPopoverProvider>();
         _dialogs = _ctx.Render<MudDialogProvider>();
     }
@@ -37,7 +30,7 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
     // Each test works on its own working year, so the two tests share the app without seeing each other's data.
     private async Task<IRenderedComponent<IssueDecisionPage>> RenderPageAsync(int yearsAhead)
     {
-        var workingYear = _scope.ServiceProvider.GetRequiredService<WorkingYear>();
+        var workingYear = _services.GetRequiredService<WorkingYear>();
         workingYear.Set(workingYear.Year + yearsAhead);
         _ids = await app.AddEvaluationsAsync(Title.FamilyLearning, workingYear.Year,
             new("Nguyễn Văn An", "T01", 900), new("Trần Thị Bình", "T01", 850), new("Lê Văn Cường", "T02", 880),
@@ -122,7 +115,7 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal(EvaluationStatus.Recognised, await app.StatusAsync(_ids["Nguyễn Văn An"]));
         Assert.Equal(EvaluationStatus.Recognised, await app.StatusAsync(_ids["Lê Văn Cường"]));
         Assert.Equal(EvaluationStatus.Reviewed, await app.StatusAsync(_ids["Phạm Văn Dũng"]));
-        var detail = await _scope.ServiceProvider.GetRequiredService<DecisionService>().GetAsync(int.Parse(navigation.Uri.Split('/')[^1]));
+        var detail = await _services.GetRequiredService<DecisionService>().GetAsync(int.Parse(navigation.Uri.Split('/')[^1]));
         Assert.Equal("27/QĐ-UBND", detail.FullNumber);
         Assert.Equal("Trịnh Văn Chủ", detail.SignerName);
     }
@@ -130,6 +123,5 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

@@ -7,7 +7,6 @@ using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Emulation;
 
@@ -15,28 +14,13 @@ namespace HocTapSuotDoi.Tests.Features.Emulation;
 [Collection(AppCollection.Name)]
 public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private readonly List<AsyncServiceScope> _scopes = [];
+    private readonly PageTestContext _ctx = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    private async Task<BunitContext> AsAsync(string email, string role)
+    private async Task<PageTestContext> AsAsync(string email)
     {
-        var scope = await app.AsUserAsync(email);
-        _scopes.Add(scope);
-        var services = scope.ServiceProvider;
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(services.GetRequiredService<EmulationCriteriaService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<SelfReportService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<InitiativeService>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<WorkingYear>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<SelfReportForm>>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<EmulationCriteriaForm>>());
-        _ctx.Services.AddSingleton(services.GetRequiredService<FluentValidation.IValidator<InitiativeForm>>());
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized(email);
-        auth.SetRoles(role);
+        await _ctx.SignInAsync(app, email);
         _ctx.Render<MudPopoverProvider>();
         return _ctx;
     }
@@ -44,7 +28,7 @@ public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task The_criteria_page_shows_every_kind_with_the_plans_wording_and_lets_the_administrator_edit()
     {
-        var ctx = await AsAsync("admin@camtan.vn", Roles.Administrator);
+        var ctx = await AsAsync("admin@camtan.vn");
         var page = ctx.Render<EmulationCriteriaPage>();
         page.WaitForAssertion(() => Assert.Equal(7, page.FindAll("ol.emulation-criteria").Count));
         foreach (var kind in Enum.GetValues<ParticipantKind>())
@@ -61,7 +45,7 @@ public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFacto
         var deadline = await app.YearlyDeadlineAsync();
         var school = await app.UnitAsync("THCS");
         await app.SaveYearlyDraftAsync("donvi@camtan.vn", deadline, school);
-        var ctx = await AsAsync("donvi@camtan.vn", Roles.UnitReporter);
+        var ctx = await AsAsync("donvi@camtan.vn");
         var section = ctx.Render<SelfReportSection>(p => p.Add(x => x.DeadlineId, deadline).Add(x => x.Year, EmulationTestData.Year)
             .Add(x => x.Subject, school).Add(x => x.ReportId, 1));
 
@@ -85,7 +69,7 @@ public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFacto
             EmulationTestData.AnswerAll(view.Form, CriterionOutcome.Met);
             await reports.SubmitAsync(view.Form);
         }
-        var ctx = await AsAsync("bcd@camtan.vn", Roles.Committee);
+        var ctx = await AsAsync("bcd@camtan.vn");
         var page = ctx.Render<SelfReportsPage>();
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("#self-reports-table tbody tr"), r => r.TextContent.Contains("Đã nộp, chờ xem xét")));
         var row = page.FindAll("#self-reports-table tbody tr").Single(r => r.TextContent.Contains("Đã nộp, chờ xem xét"));
@@ -106,7 +90,7 @@ public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFacto
                 DecisionDate = new DateTime(2028, 11, 25),
             });
         }
-        var ctx = await AsAsync("bcd@camtan.vn", Roles.Committee);
+        var ctx = await AsAsync("bcd@camtan.vn");
         var page = ctx.Render<InitiativesPage>();
         page.WaitForAssertion(() => Assert.Contains("Tủ sách lưu động theo xóm", page.Markup));
         Assert.Contains("QĐ số 88/QĐ-UBND ngày 25/11/2028", page.Markup);
@@ -119,9 +103,5 @@ public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFacto
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        foreach (var scope in _scopes)
-        {
-            await scope.DisposeAsync();
-        }
     }
 }

@@ -7,7 +7,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.PlanTasks;
 
@@ -15,8 +14,7 @@ namespace HocTapSuotDoi.Tests.Features.PlanTasks;
 [Collection(AppCollection.Name)]
 public sealed class PlanTaskTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope? _pageScope;
+    private readonly PageTestContext _ctx = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -84,11 +82,7 @@ public sealed class PlanTaskTests(AppFactory app) : IClassFixture<AppFactory>, I
     [Fact]
     public async Task The_page_lists_tasks_by_body_and_highlights_the_overdue_ones()
     {
-        _pageScope = await app.AsUserAsync("xem@camtan.vn");
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(_pageScope.Value.ServiceProvider.GetRequiredService<PlanTaskService>());
-        _ctx.Services.AddSingleton(_pageScope.Value.ServiceProvider.GetRequiredService<IValidator<PlanTaskForm>>());
+        await _ctx.SignInAsync(app, "xem@camtan.vn");
         _ctx.Render<MudPopoverProvider>();
         var page = _ctx.Render<PlanTasksPage>();
 
@@ -108,9 +102,5 @@ public sealed class PlanTaskTests(AppFactory app) : IClassFixture<AppFactory>, I
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        if (_pageScope is { } scope)
-        {
-            await scope.DisposeAsync();
-        }
     }
 }

@@ -6,7 +6,6 @@ using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Registers;
 
@@ -15,18 +14,14 @@ namespace HocTapSuotDoi.Tests.Features.Registers;
 [Collection(AppCollection.Name)]
 public sealed class HouseholdHeadMemberTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
     private HouseholdService _households = default!;
 
     public async Task InitializeAsync()
     {
-        _scope = await app.AsUserAsync("admin@camtan.vn");
-        _households = _scope.ServiceProvider.GetRequiredService<HouseholdService>();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddSingleton(_households);
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<VnClock>());
+        _services = await _ctx.SignInAsync(app, "admin@camtan.vn");
+        _households = _services.GetRequiredService<HouseholdService>();
     }
 
     [Fact]
@@ -109,6 +104,5 @@ public sealed class HouseholdHeadMemberTests(AppFactory app) : IClassFixture<App
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

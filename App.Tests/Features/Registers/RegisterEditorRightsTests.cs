@@ -6,7 +6,6 @@ using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Registers;
 
@@ -15,34 +14,21 @@ namespace HocTapSuotDoi.Tests.Features.Registers;
 [Collection(AppCollection.Name)]
 public sealed class RegisterEditorRightsTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    private async Task AsAsync(string email, string role)
+    private async Task AsAsync(string email)
     {
-        _scope = await app.AsUserAsync(email);
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        foreach (var type in new[]
-        {
-            typeof(HouseholdService), typeof(VillageService), typeof(ClanService), typeof(VnClock),
-            typeof(FluentValidation.IValidator<HouseholdForm>), typeof(FluentValidation.IValidator<ClanForm>),
-        })
-        {
-            _ctx.Services.AddSingleton(type, _scope.ServiceProvider.GetRequiredService(type));
-        }
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized(email);
-        auth.SetRoles(role);
+        _services = await _ctx.SignInAsync(app, email);
         _ctx.Render<MudPopoverProvider>();
     }
 
     [Fact]
     public async Task A_viewer_opening_the_new_household_form_gets_no_save_button()
     {
-        await AsAsync("xem@camtan.vn", Roles.Viewer);
+        await AsAsync("xem@camtan.vn");
         var page = _ctx.Render<HouseholdPage>();
         page.WaitForAssertion(() => Assert.Contains("không thêm được hộ gia đình", page.Find("#household-read-only").TextContent));
         Assert.Empty(page.FindAll("#household-save"));
@@ -51,7 +37,7 @@ public sealed class RegisterEditorRightsTests(AppFactory app) : IClassFixture<Ap
     [Fact]
     public async Task A_village_scorer_opening_the_new_clan_form_gets_no_save_button()
     {
-        await AsAsync("canbo@camtan.vn", Roles.Scorer);
+        await AsAsync("canbo@camtan.vn");
         var page = _ctx.Render<ClanPage>();
         page.WaitForAssertion(() => Assert.Contains("thêm được dòng họ", page.Find("#clan-read-only").TextContent));
         Assert.Empty(page.FindAll("#clan-save"));
@@ -60,7 +46,7 @@ public sealed class RegisterEditorRightsTests(AppFactory app) : IClassFixture<Ap
     [Fact]
     public async Task An_administrator_gets_the_save_button_on_both_new_forms()
     {
-        await AsAsync("admin@camtan.vn", Roles.Administrator);
+        await AsAsync("admin@camtan.vn");
         var household = _ctx.Render<HouseholdPage>();
         household.WaitForAssertion(() => Assert.Single(household.FindAll("#household-save")));
         var clan = _ctx.Render<ClanPage>();
@@ -70,6 +56,5 @@ public sealed class RegisterEditorRightsTests(AppFactory app) : IClassFixture<Ap
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

@@ -5,7 +5,6 @@ using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
@@ -13,8 +12,7 @@ namespace HocTapSuotDoi.Tests.Features.Scoring;
 [Collection(AppCollection.Name)]
 public sealed class RegisterDialogTests(RegistrationDeadlineTests.App app) : IClassFixture<RegistrationDeadlineTests.App>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private readonly List<AsyncServiceScope> _scopes = [];
+    private readonly PageTestContext _ctx = new();
     // The app's year (its clock starts on AppFactory.ClockStart), not the year the tests happen to run in.
     private static readonly int Year = AppFactory.ClockStart.Year;
 
@@ -25,11 +23,7 @@ public sealed class RegisterDialogTests(RegistrationDeadlineTests.App app) : ICl
 
     private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(string email)
     {
-        var scope = await app.AsUserAsync(email);
-        _scopes.Add(scope);
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<RegistrationService>());
+        await _ctx.SignInAsync(app, email);
         _ctx.Render<MudPopoverProvider>();
         var provider = _ctx.Render<MudDialogProvider>();
         var villages = new List<(int, string)> { (await app.VillageIdAsync("T01"), "Thôn Tân Hòa"), (await app.VillageIdAsync("T02"), "Thôn Tân Thành") };
@@ -62,5 +56,5 @@ public sealed class RegisterDialogTests(RegistrationDeadlineTests.App app) : ICl
         provider.WaitForAssertion(() => Assert.StartsWith("Sẽ đăng ký", provider.Find("#register-all-preview").TextContent.Trim()));
     }
 
-    public Task DisposeAsync() => Task.WhenAll(_scopes.Select(s => s.DisposeAsync().AsTask()).Append(_ctx.DisposeAsync().AsTask()));
+    public Task DisposeAsync() => _ctx.DisposeAsync().AsTask();
 }

@@ -3,9 +3,9 @@ using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Scoring.Rules;
 using HocTapSuotDoi.Tests.Features.Criteria.Engine;
+using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using MudBlazor.Services;
 using static HocTapSuotDoi.Tests.Features.Criteria.Engine.TestSets;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring;
@@ -13,15 +13,9 @@ namespace HocTapSuotDoi.Tests.Features.Scoring;
 // The parts of the scoring sheet that need no database: summary bar, banner, history, score buttons.
 public sealed class ScoringComponentsTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly PageTestContext _ctx = new();
     private static readonly CriteriaSetDefinition Set = Small();
     private static readonly DateTime At = new(2026, 10, 5, 3, 0, 0, DateTimeKind.Utc);
-
-    public ScoringComponentsTests()
-    {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-    }
 
     [Fact]
     public void The_summary_bar_shows_total_verdict_gap_progress_and_only_the_allowed_actions()

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
@@ -18,8 +17,8 @@ namespace HocTapSuotDoi.Tests.Features.Scoring;
 [Collection(AppCollection.Name)]
 public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixture<ScoringWorkflowTests.App>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
     private int _registrationId;
     private static int _households;
 
@@ -27,17 +26,11 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
     {
         // One household per test: the fixture's database is shared by the tests of this class.
         var household = await app.AddHouseholdAsync("T01", $"Lục Văn Trang {Interlocked.Increment(ref _households)}");
-        _scope = await app.AsUserAsync("canbo@camtan.vn");
-        await _scope.ServiceProvider.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, app.Today.Year, [household]);
+        _services = await _ctx.SignInAsync(app, "canbo@camtan.vn");
+        await _services.GetRequiredService<RegistrationService>().RegisterAsync(Title.FamilyLearning, app.Today.Year, [household]);
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             _registrationId = await db.Set<Registration>().Where(r => r.SubjectId == household && r.Title == Title.FamilyLearning).Select(r => r.Id).SingleAsync();
-        }
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        foreach (var type in new[] { typeof(EvaluationService), typeof(EvidenceService), typeof(RegistrationService), typeof(SheetChanges), typeof(TimeProvider), typeof(VnClock) })
-        {
-            _ctx.Services.AddSingleton(type, _scope.ServiceProvider.GetRequiredService(type));
         }
     }
 
@@ -213,6 +206,5 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

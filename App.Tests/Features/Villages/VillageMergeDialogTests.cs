@@ -7,7 +7,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Villages;
 
@@ -16,16 +15,12 @@ namespace HocTapSuotDoi.Tests.Features.Villages;
 [Collection(AppCollection.Name)]
 public sealed class VillageMergeDialogTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
 
     public async Task InitializeAsync()
     {
-        _scope = await app.AsUserAsync("admin@camtan.vn");
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<VillageMergeService>());
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<FluentValidation.IValidator<VillageMergeForm>>());
+        _services = await _ctx.SignInAsync(app, "admin@camtan.vn");
     }
 
     private async Task<(IRenderedComponent<MudDialogProvider> Provider, Task<DialogResult?> Result)> OpenAsync(VillageMergeForm form)
@@ -33,7 +28,7 @@ public sealed class VillageMergeDialogTests(AppFactory app) : IClassFixture<AppF
         _ctx.Render<MudPopoverProvider>();
         var provider = _ctx.Render<MudDialogProvider>();
         var dialogs = _ctx.Services.GetRequiredService<IDialogService>();
-        var villages = await _scope.ServiceProvider.GetRequiredService<VillageService>().ListAsync();
+        var villages = await _services.GetRequiredService<VillageService>().ListAsync();
         var reference = await provider.InvokeAsync(() => dialogs.ShowAsync<VillageMergeDialog>("Sáp nhập thôn", new DialogParameters<VillageMergeDialog>
         {
             { x => x.Form, form },
@@ -78,7 +73,7 @@ public sealed class VillageMergeDialogTests(AppFactory app) : IClassFixture<AppF
 
     private async Task<int> AddVillageAsync(string code, string name)
     {
-        await _scope.ServiceProvider.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 200 });
+        await _services.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 200 });
         return await app.VillageIdAsync(code);
     }
 
@@ -91,6 +86,5 @@ public sealed class VillageMergeDialogTests(AppFactory app) : IClassFixture<AppF
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

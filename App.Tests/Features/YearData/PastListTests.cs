@@ -14,7 +14,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.YearData;
 
@@ -141,9 +140,7 @@ public sealed class PastListTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public void The_preview_lists_errors_without_a_write_button_and_a_clean_file_can_be_written()
     {
-        using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        using var ctx = new PageTestContext();
         PastListPreview Preview() => new() { Year = 2022, Title = Title.FamilyLearning, Number = 15, Symbol = "QĐ-UBND", IssuedOn = new DateOnly(2022, 12, 15), FileName = "ds.xlsx" };
 
         var bad = Preview();

@@ -4,7 +4,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;
 
 namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
@@ -14,15 +13,12 @@ namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 public sealed class ImportPageTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-    private readonly BunitContext _ctx = new();
-    private AsyncServiceScope _scope;
+    private readonly PageTestContext _ctx = new();
+    private IServiceProvider _services = default!;
 
     public async Task InitializeAsync()
     {
-        _scope = await app.AsUserAsync(Admin);
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
-        _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<RegisterImportService>());
+        _services = await _ctx.SignInAsync(app, Admin);
     }
 
     private IRenderedComponent<ImportPage> Upload(string fileName, byte[] content)
@@ -99,6 +95,5 @@ public sealed class ImportPageTests(AppFactory app) : IClassFixture<AppFactory>,
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();
-        await _scope.DisposeAsync();
     }
 }

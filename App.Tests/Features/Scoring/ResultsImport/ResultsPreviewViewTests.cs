@@ -1,20 +1,14 @@
 using Bunit;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring.ResultsImport;
+using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
-using MudBlazor.Services;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring.ResultsImport;
 
 public sealed class ResultsPreviewViewTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
-
-    public ResultsPreviewViewTests()
-    {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-    }
+    private readonly PageTestContext _ctx = new();
 
     private IRenderedComponent<ResultsPreviewView> Render(ResultsPreview preview, bool mayOverwrite, Action<string?> onWrite) =>
         _ctx.Render<ResultsPreviewView>(p => p.Add(x => x.Preview, preview).Add(x => x.MayOverwrite, mayOverwrite)
