@@ -1,6 +1,5 @@
 using Bunit;
 using HocTapSuotDoi.Components.Layout;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.Features.Scoring;

@@ -1,7 +1,6 @@
 using Bunit;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace HocTapSuotDoi.Tests.Jobs;

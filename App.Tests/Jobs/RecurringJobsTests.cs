@@ -4,7 +4,6 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Storage;
 using HocTapSuotDoi.Jobs;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.Features.Backups;
 using HocTapSuotDoi.Tests.Security;

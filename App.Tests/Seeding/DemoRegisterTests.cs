@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Tests.TestSupport;

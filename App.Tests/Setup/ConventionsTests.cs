@@ -3,7 +3,6 @@ using System.Reflection;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Seeding;
-using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Components;
 
 namespace HocTapSuotDoi.Tests.Setup;

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Villages;
-using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Tests.Setup;
 

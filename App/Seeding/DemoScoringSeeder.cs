@@ -229,7 +229,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
     private async Task<List<Registration>> ScoreAsync(int communeId, int year, Title title, SubjectKind kind, IReadOnlyList<Subject> subjects,
         double progress, Func<int, string?>? targetGroup, CancellationToken ct)
     {
-        if (await CriteriaSetService.ActiveForAsync(db, title, year) is not { } set || subjects.Count == 0)
+        if (await CriteriaSetService.ActiveForAsync(db, title, year, ct) is not { } set || subjects.Count == 0)
         {
             return [];
         }
@@ -305,7 +305,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
             return;
         }
         var number = _decisionNumbers[issuedOn.Year] = _decisionNumbers.GetValueOrDefault(issuedOn.Year, 100) + 1;
-        var set = await CriteriaSetService.ActiveForAsync(db, title, year);
+        var set = await CriteriaSetService.ActiveForAsync(db, title, year, ct);
         var form = new DecisionForm
         {
             Title = title, Year = year, Number = number, IssuedOn = issuedOn.ToDateTime(TimeOnly.MinValue),
@@ -315,7 +315,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
             EvaluationIds = chosen, MarkOthersNotRecognised = share >= 1,
         };
         await new DecisionFormValidator().ValidateAndThrowAsync(form, ct);
-        await DecisionService.IssueAsync(db, commune.Id, form, clock.GetUtcNow().UtcDateTime);
+        await DecisionService.IssueAsync(db, commune.Id, form, clock.GetUtcNow().UtcDateTime, ct);
         db.ChangeTracker.Clear();
     }
 }

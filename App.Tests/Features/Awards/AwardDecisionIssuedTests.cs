@@ -79,7 +79,7 @@ public sealed class AwardDecisionIssuedTests(AppFactory app) : IClassFixture<App
         }
         var pending = await AsAsync("xem@camtan.vn", s => s.ForSubjectAsync(SubjectKind.Household, householdId));
         Assert.Null(Assert.Single(pending).DecisionNumber);
-        await Assert.ThrowsAsync<HocTapSuotDoi.Security.ForbiddenException>(() => AsAsync("xem@camtan.vn", s => s.IssueDecisionAsync(Documents(round, new DateTime(2024, 12, 27)))));
+        await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem@camtan.vn", s => s.IssueDecisionAsync(Documents(round, new DateTime(2024, 12, 27)))));
 
         await AsAsync("bcd@camtan.vn", s => s.IssueDecisionAsync(Documents(round, new DateTime(2024, 12, 27))));
 

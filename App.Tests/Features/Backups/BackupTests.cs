@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Features.Backups;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Data.Sqlite;

@@ -1,8 +1,6 @@
 using Bunit;
 using FluentValidation;
 using HocTapSuotDoi.Features.Clans;
-using HocTapSuotDoi.Features.Registers;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,6 @@ using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Villages;
-using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.Features.Registers.Excel;
 using HocTapSuotDoi.Tests.TestSupport;

@@ -1,6 +1,5 @@
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Targets;
-using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Tests.Features.Dashboard;
 

@@ -1,8 +1,6 @@
 using Bunit;
-using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Jobs;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.Deadlines;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

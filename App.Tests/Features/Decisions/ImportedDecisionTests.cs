@@ -6,7 +6,6 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.YearData.PastLists;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.Features.Scoring.ResultsImport;

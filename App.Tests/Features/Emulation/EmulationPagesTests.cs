@@ -1,9 +1,7 @@
 using Bunit;
-using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Emulation;
 using HocTapSuotDoi.Features.Initiatives;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Emulation;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

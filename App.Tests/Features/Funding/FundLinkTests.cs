@@ -5,7 +5,6 @@ using HocTapSuotDoi.Features.Awards;
 using HocTapSuotDoi.Features.Funding;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Tests.Features.Awards;
 using HocTapSuotDoi.Tests.Features.Registers;

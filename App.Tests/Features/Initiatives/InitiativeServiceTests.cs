@@ -1,7 +1,5 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.Initiatives;
-using HocTapSuotDoi.Features.Registers;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.Features.Emulation;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.PlanTasks;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.Features.Emulation;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

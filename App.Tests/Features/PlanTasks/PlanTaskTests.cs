@@ -1,7 +1,6 @@
 using Bunit;
 using FluentValidation;
 using HocTapSuotDoi.Features.PlanTasks;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.Features.Emulation;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,7 @@
 using Bunit;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Villages;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace HocTapSuotDoi.Tests.Features.Registers;

@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Features.Registers;
 
 namespace HocTapSuotDoi.Tests.Features.Registers;
 

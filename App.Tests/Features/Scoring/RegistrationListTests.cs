@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Features.Criteria.Engine;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.Features.Registers;

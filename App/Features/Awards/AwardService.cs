@@ -123,7 +123,7 @@ public sealed class AwardService(
 
     public static string LockedMessage(AwardRound round) =>
         $"Quyết định khen thưởng số {round.DecisionNumber}/{Decisions.DecisionDefaults.Symbol}" +
-        $"{(round.DecisionDate is { } d ? $" ngày {Setup.VnTime.FormatDate(d)}" : "")} đã ban hành: danh sách khen thưởng của đợt đã khóa, " +
+        $"{(round.DecisionDate is { } d ? $" ngày {VnTime.FormatDate(d)}" : "")} đã ban hành: danh sách khen thưởng của đợt đã khóa, " +
         "không thêm, sửa, xóa hay xét lại đề nghị được nữa.";
 
     private static async Task EnsureOpenAsync(AppDbContext db, int communeId, int roundId)
@@ -280,14 +280,13 @@ public sealed class AwardService(
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
         await documentsValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.Actor = scope.Name;
+        await using var db = await dbFactory.CreateForAsync(scope);
         var round = await db.Set<AwardRound>().Include(r => r.Proposals).SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId)
             ?? throw new ForbiddenException(NotFound);
         db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;
         ApplyDocuments(round, form);
         Issue(round, scope.Name, clock.GetUtcNow().UtcDateTime);
-        await HouseholdService.SaveOrConflictAsync(db, "Đợt khen thưởng này");
+        await db.SaveOrConflictAsync("Đợt khen thưởng này");
     }
 
     // Shared with the demo seeder: the rules an issued decision must meet.

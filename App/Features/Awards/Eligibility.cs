@@ -57,9 +57,9 @@ public static class Eligibility
     }
 
     // "5.000.000 đồng", as the documents write money.
-    public static string Words(long dong) => dong.ToString("#,##0", Setup.VnTime.Culture) + " đồng";
+    public static string Words(long dong) => dong.ToString("#,##0", VnTime.Culture) + " đồng";
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Setup.VnTime.Culture) + text[1..];
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], VnTime.Culture) + text[1..];
 
     public static EligibilityHint? Hint(AwardRoundKind kind, int fromYear, int toYear, SubjectRecord s)
     {

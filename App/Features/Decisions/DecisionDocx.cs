@@ -171,5 +171,5 @@ public static class DecisionDocx
         w.Add(DocxWriter.ListTable(columns.ToArray(), rows.ToArray()));
     }
 
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Setup.VnTime.Culture) + text[1..];
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0], VnTime.Culture) + text[1..];
 }

@@ -97,7 +97,7 @@ public sealed class DecisionService(
         var used = db.Set<Evaluation>().Where(e => e.Status == EvaluationStatus.Reviewed && e.Registration!.CommuneId == scope.CommuneId
             && e.Registration.Title == title && e.Registration.Year == year).Select(e => e.CriteriaSetId);
         var sets = await db.Set<CriteriaSet>().AsNoTracking().Where(s => used.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
-        if (sets.Count == 0 && await CriteriaSetService.ActiveForAsync(db, title, year) is { } active)
+        if (sets.Count == 0 && await CriteriaSetService.ActiveForAsync(db, title, year, ct) is { } active)
         {
             sets.Add(active);
         }
@@ -116,7 +116,7 @@ public sealed class DecisionService(
         var scope = await currentUser.RequireScopeAsync(Issuers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var commune = await CommuneNameAsync(db, scope.CommuneId);
-        var set = await CriteriaSetService.ActiveForAsync(db, title, year);
+        var set = await CriteriaSetService.ActiveForAsync(db, title, year, ct);
         var last = await db.Set<Decision>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId)
             .OrderByDescending(d => d.Id).Select(d => new { d.SignerName, d.SignerPosition, d.IssuingBody, d.Recipients }).FirstOrDefaultAsync(ct);
         return new DecisionForm
@@ -142,7 +142,7 @@ public sealed class DecisionService(
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CandidatesAsync(db, scope.CommuneId, title, year);
+        return await CandidatesAsync(db, scope.CommuneId, title, year, ct: ct);
     }
 
     // The decision page at district size: counts per village (one grouped statement), then one page of one village's
@@ -202,7 +202,7 @@ public sealed class DecisionService(
         var scope = await currentUser.RequireScopeAsync(Issuers);
         await validator.ValidateAndThrowAsync(form, ct);
         await using var db = await dbFactory.CreateForAsync(scope, ct);
-        return await IssueAsync(db, scope.CommuneId, form, clock.GetUtcNow().UtcDateTime);
+        return await IssueAsync(db, scope.CommuneId, form, clock.GetUtcNow().UtcDateTime, ct);
     }
 
     /// <summary>Issues a decision on the caller's context, checking every rule (numbers, title and year, reviewed and
@@ -292,7 +292,7 @@ public sealed class DecisionService(
             await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.SaveChangesAsync(ct);
             await DependentEvaluations.RecomputeAsync(db, communeId, form.Year, DependentEvaluations.ReadersOf(title),
-                $"Quyết định số {decision.FullNumber} công nhận {title.DisplayName()} năm {form.Year}", nowUtc);
+                $"Quyết định số {decision.FullNumber} công nhận {title.DisplayName()} năm {form.Year}", nowUtc, ct: ct);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(ct);
@@ -345,11 +345,11 @@ public sealed class DecisionService(
     {
         var scope = await currentUser.RequireScopeAsync(Issuers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var subjects = (await CandidatesAsync(db, scope.CommuneId, title, year)).Where(c => c.MeetsCriteria)
+        var subjects = (await CandidatesAsync(db, scope.CommuneId, title, year, ct: ct)).Where(c => c.MeetsCriteria)
             .Select(c => new ListedSubject(DocumentTexts.PrintedName(title, c.Name), c.Village, c.TotalTenths, c.Rating)).ToList();
         var data = new ProposalData(await CommuneNameAsync(db, scope.CommuneId), title, year, Today(), subjects)
         {
-            UncheckedNotes = UncheckedNotes(await SetsForAsync(title, year)),
+            UncheckedNotes = UncheckedNotes(await SetsForAsync(title, year, ct)),
         };
         return new DownloadFile($"de-nghi-cong-nhan-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.docx", DocxType,
             DecisionDocx.Proposal(data, DocumentLayout.Load().Decision));

@@ -2,7 +2,6 @@ using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Funding;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
@@ -158,7 +159,7 @@ public sealed class FundingService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Households.InScope(scope).AnyAsync(h => h.Id == householdId, ct))
         {
-            throw new ForbiddenException(RegisterAccess.NotInScope);
+            throw new ForbiddenException(UserMessages.NotInScope);
         }
         var members = db.People.Where(p => p.HouseholdId == householdId).Select(p => (int?)p.Id);
         return await db.Set<FundEntry>().AsNoTracking()

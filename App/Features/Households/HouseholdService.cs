@@ -2,8 +2,8 @@ using System.Globalization;
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Registers;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Households;
@@ -146,7 +146,7 @@ public sealed class HouseholdService(
         var code = form.Code.Trim().ToUpperInvariant();
         if (code.Length == 0)
         {
-            code = household.Code.Length > 0 ? household.Code : await NextCodeAsync(db, village);
+            code = household.Code.Length > 0 ? household.Code : await NextCodeAsync(db, village, ct);
         }
         if (await db.Households.AnyAsync(h => h.CommuneId == village.CommuneId && h.Code == code && h.Id != household.Id, ct))
         {
@@ -166,7 +166,7 @@ public sealed class HouseholdService(
         var villages = new[] { village.Id, (int)db.Entry(household).Property(h => h.VillageId).OriginalValue };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveOrConflictAsync("Hộ này", ct);
-        await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages);
+        await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages, ct: ct);
         await transaction.CommitAsync(ct);
         return household.Id;
     }
@@ -242,7 +242,7 @@ public sealed class HouseholdService(
         household.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveOrConflictAsync("Hộ này", ct);
-        await RegisterDependents.RecomputeAsync(db, household.CommuneId, clock, [household.Id], [household.VillageId]);
+        await RegisterDependents.RecomputeAsync(db, household.CommuneId, clock, [household.Id], [household.VillageId], ct: ct);
         await transaction.CommitAsync(ct);
     }
 

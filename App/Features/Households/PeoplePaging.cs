@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Features.Registers;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Households;
@@ -45,9 +44,12 @@ public static class PeoplePaging
             var (key, id) = (cursor.Key.SortKey, cursor.Key.Id);
             // The list runs key ascending (or descending), then id ascending; "after" the boundary in that order.
             var keyUp = page.Descending ? !cursor.After : cursor.After;
+            // EF Core translates string.Compare(a, b) to SQL; the overload with a StringComparison is not translated.
+#pragma warning disable CA1309
             var seek = keyUp
                 ? filtered.Where(p => string.Compare(EF.Property<string>(p, column), key) >= 0)
                 : filtered.Where(p => string.Compare(EF.Property<string>(p, column), key) <= 0);
+#pragma warning restore CA1309
             seek = cursor.After
                 ? seek.Where(p => EF.Property<string>(p, column) != key || p.Id > id)
                 : seek.Where(p => EF.Property<string>(p, column) != key || p.Id < id);

@@ -33,7 +33,7 @@ public sealed class PlanTaskFiles(IDbContextFactory<AppDbContext> dbFactory, Cur
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
-        var stored = await StoredFiles.WriteAsync(Folder(taskId), Path.GetExtension(fileName), content);
+        var stored = await StoredFiles.WriteAsync(Folder(taskId), Path.GetExtension(fileName), content, ct);
         var row = new PlanTaskAttachment
         {
             PlanTaskId = taskId, FileName = Path.GetFileName(fileName), StoredName = stored, ContentType = contentType, SizeBytes = size,

@@ -2,7 +2,6 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Notifications;
 using HocTapSuotDoi.Security;
-using HocTapSuotDoi.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.PlanTasks;

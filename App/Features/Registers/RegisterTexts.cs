@@ -1,7 +1,6 @@
 using System.Globalization;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Registers;
 

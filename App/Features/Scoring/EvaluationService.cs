@@ -82,7 +82,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         }
         if (registration.Evaluation is null)
         {
-            var set = await CriteriaSetService.ActiveForAsync(db, registration.Title, registration.Year)
+            var set = await CriteriaSetService.ActiveForAsync(db, registration.Title, registration.Year, ct)
                 ?? throw new ValidationException($"Chưa có bộ tiêu chí \"{registration.Title.DisplayName()}\" đang áp dụng cho năm {registration.Year}. Hãy báo quản trị viên.");
             if (!ScoringAccess.CanScore(scope, registration))
             {

@@ -45,7 +45,7 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> dbFactory, C
         var contentType = StoredFiles.DocumentType(fileName, size, "tệp minh chứng");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await RequireAsync(db, evaluationId, edit: true);
-        var stored = await StoredFiles.WriteAsync(Folder(evaluationId), Path.GetExtension(fileName), content);
+        var stored = await StoredFiles.WriteAsync(Folder(evaluationId), Path.GetExtension(fileName), content, ct);
         var path = Path.Combine(Folder(evaluationId), stored);
         var row = new EvidenceFile
         {

@@ -209,7 +209,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         RequireOpen(scope, year);
         await using var db = await dbFactory.CreateForAsync(scope, ct);
         var ids = subjectIds.Distinct().ToList();
-        var candidates = await (await RegistrationCandidates.QueryAsync(db, scope, new CandidateFilter(title, year, HouseholdStatus: null), ids)).ToListAsync(ct);
+        var candidates = await (await RegistrationCandidates.QueryAsync(db, scope, new CandidateFilter(title, year, HouseholdStatus: null), ids, ct)).ToListAsync(ct);
         if (candidates.Count < ids.Count)
         {
             throw new ValidationException($"Có {ids.Count - candidates.Count} đối tượng đã đăng ký rồi hoặc không thuộc phạm vi của bạn.");

@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers.Excel;

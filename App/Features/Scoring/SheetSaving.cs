@@ -1,7 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring.Rules;
-using HocTapSuotDoi.Setup;
 using MudBlazor;
 
 namespace HocTapSuotDoi.Features.Scoring;

@@ -1,6 +1,5 @@
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Registers.Excel;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;

@@ -1,7 +1,6 @@
 using System.Net;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;

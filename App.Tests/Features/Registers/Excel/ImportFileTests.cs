@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Tests.TestSupport;
 using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;

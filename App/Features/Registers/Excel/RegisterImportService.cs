@@ -212,7 +212,7 @@ public sealed class RegisterImportService(
             if (!next.TryGetValue(villageId, out var counter))
             {
                 var village = snapshot.Villages.Single(v => v.Id == villageId);
-                var first = await HouseholdService.NextCodeAsync(db, new Village { Id = village.Id, CommuneId = communeId, Code = village.Code, Name = village.Name });
+                var first = await HouseholdService.NextCodeAsync(db, new Village { Id = village.Id, CommuneId = communeId, Code = village.Code, Name = village.Name }, ct);
                 counter = (village.Code + "-", int.Parse(first[(village.Code.Length + 1)..], CultureInfo.InvariantCulture));
             }
             while (!used.Add($"{counter.Prefix}{counter.Number:0000}"))

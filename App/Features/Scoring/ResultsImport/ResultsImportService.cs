@@ -176,7 +176,7 @@ public sealed class ResultsImportService(IDbContextFactory<AppDbContext> dbFacto
 
     private static async Task<(CriteriaSetDefinition Set, int Id)> SetAsync(AppDbContext db, Title title, int year, CancellationToken ct)
     {
-        var set = await CriteriaSetService.ActiveForAsync(db, title, year)
+        var set = await CriteriaSetService.ActiveForAsync(db, title, year, ct)
             ?? throw new ValidationException($"Chưa có bộ tiêu chí \"{title.DisplayName()}\" đang áp dụng cho năm {year}. Hãy báo quản trị viên.");
         ct.ThrowIfCancellationRequested();
         return (CriteriaSetJson.Deserialize(set.DefinitionJson), set.Id);

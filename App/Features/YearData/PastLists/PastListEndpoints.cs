@@ -1,6 +1,5 @@
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers.Excel;
-using HocTapSuotDoi.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HocTapSuotDoi.Features.YearData.PastLists;

@@ -81,7 +81,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         var seen = new Dictionary<int, int>();
         foreach (var row in content.Rows)
         {
-            if (subjects.IsEmpty(row))
+            if (PastListSubjects.IsEmpty(row))
             {
                 continue;
             }
@@ -218,7 +218,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
     // for a year before the title's first set in the app (Công dân học tập before 2023, say) the earliest active one.
     // Nothing is scored with it; the list was decided by the criteria of its time.
     private static async Task<CriteriaSet?> SetForAsync(AppDbContext db, Title title, int year, CancellationToken ct) =>
-        await CriteriaSetService.ActiveForAsync(db, title, year)
+        await CriteriaSetService.ActiveForAsync(db, title, year, ct)
         ?? await db.Set<CriteriaSet>().AsNoTracking().Where(s => s.Title == title && s.Status == CriteriaSetStatus.Active)
             .OrderBy(s => s.FromYear).FirstOrDefaultAsync(ct);
 

@@ -1,7 +1,6 @@
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Scoring.ResultsImport;
@@ -72,7 +71,7 @@ internal sealed class PastListSubjects(AppDbContext db, int communeId, SubjectKi
 
     public string VillageName(int? id) => _villages.FirstOrDefault(v => v.Id == id)?.Name ?? "";
 
-    public bool IsEmpty(SheetRow row) => Enumerable.Range(0, row.Values.Length).All(i => row.Text(i).Trim().Length == 0);
+    public static bool IsEmpty(SheetRow row) => Enumerable.Range(0, row.Values.Length).All(i => row.Text(i).Trim().Length == 0);
 
     public Task<(FoundSubject? Subject, string? Error)> FindAsync(SheetRow row, CancellationToken ct)
     {
@@ -230,7 +229,7 @@ internal sealed class PastListSubjects(AppDbContext db, int communeId, SubjectKi
             people = people.Where(p => p.FullNameSearch == key && p.Household!.VillageId == village.Id);
             if (birthYearText.Length > 0)
             {
-                if (!int.TryParse(birthYearText, System.Globalization.NumberStyles.None, Setup.VnTime.Culture, out var birthYear))
+                if (!int.TryParse(birthYearText, System.Globalization.NumberStyles.None, VnTime.Culture, out var birthYear))
                 {
                     return Error($"{line}năm sinh \"{birthYearText}\" không phải là một năm (ví dụ 1980).");
                 }
