@@ -3,6 +3,7 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
+using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Villages;
@@ -137,6 +138,33 @@ public sealed class VillageMergeTests(AppFactory app) : IClassFixture<AppFactory
         // No new household in a merged village.
         var household = await Assert.ThrowsAsync<ValidationException>(() => app.AddHouseholdAsync(from.Code, "Vi Văn Mới"));
         Assert.Equal($"{from.Name} đã sáp nhập vào thôn khác: hãy chọn thôn đang hoạt động.", household.Message);
+    }
+
+    [Fact]
+    public async Task A_merged_village_is_no_longer_asked_for_a_yearly_report()
+    {
+        var (from, into) = await TwoVillagesAsync();
+        var deadline = new Deadline { CommuneId = from.CommuneId, Name = "Báo cáo năm của các thôn", Audience = DeadlineAudience.Villages };
+        await using (var db = await DbAsync())
+        {
+            var before = await ReportObligations.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default);
+            Assert.Contains(before, s => s.Ref == new SubjectRef(ReportSubjectKind.Village, from.Id));
+            Assert.Equal(before.Count, await ReportObligations.CountExpectedAsync(db, deadline, default));
+        }
+
+        await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            await admin.ServiceProvider.GetRequiredService<VillageMergeService>()
+                .MergeAsync(new VillageMergeForm { MergedVillageId = from.Id, IntoVillageId = into.Id, On = new DateTime(2026, 9, 1) });
+        }
+
+        await using (var db = await DbAsync())
+        {
+            var after = await ReportObligations.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default);
+            Assert.DoesNotContain(after, s => s.Ref == new SubjectRef(ReportSubjectKind.Village, from.Id));
+            Assert.Contains(after, s => s.Ref == new SubjectRef(ReportSubjectKind.Village, into.Id));
+            Assert.Equal(after.Count, await ReportObligations.CountExpectedAsync(db, deadline, default));
+        }
     }
 
     [Theory]

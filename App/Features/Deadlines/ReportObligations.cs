@@ -23,7 +23,7 @@ public sealed record ReportCompliance(bool HasData, IReadOnlyList<DeadlineCompli
     public const string NoDataText = "Năm này chưa có hạn nộp báo cáo năm (30/11) của các đơn vị, thôn, nên chưa có số liệu về tình hình báo cáo.";
 }
 
-// Who must report for a deadline (every active unit, every village, the committee itself, as its audience says) and who
+// Who must report for a deadline (every active unit, every village not merged into another, the committee itself, as its audience says) and who
 // reports for whom. The reminders, the compliance board, the reports pages, the dashboard and the yearly report all ask
 // here, so they agree on who is expected. Counting is done in SQL, without loading the subjects or their reporters.
 public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, AppSettings settings)
@@ -91,8 +91,9 @@ public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory,
     private static IQueryable<Unit> ExpectedUnits(AppDbContext db, int communeId) =>
         db.Units.AsNoTracking().Where(u => u.CommuneId == communeId && u.Active);
 
+    // A village merged into another has nobody left to report for: its households report with the receiving village.
     private static IQueryable<Village> ExpectedVillages(AppDbContext db, int communeId) =>
-        db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId);
+        db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId && v.Active);
 
     // The dashboard's and the yearly report's "units' report compliance": per active deadline of units or villages, how
     // many places are expected, how many submitted and how many on time. The callers have already checked the role.
