@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Phases;
 
 namespace HocTapSuotDoi.Features.Awards;
@@ -23,20 +22,5 @@ public static class AwardEndpoints
             .RequireAuthorization();
     }
 
-    private static async Task<IResult> Serve(Func<Task<DownloadFile>> make)
-    {
-        try
-        {
-            var file = await make();
-            return Results.File(file.Content, file.ContentType, file.FileName);
-        }
-        catch (ForbiddenException ex)
-        {
-            return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-        }
-        catch (FluentValidation.ValidationException ex)
-        {
-            return Results.Text(ex.Errors.FirstOrDefault()?.ErrorMessage ?? ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
-        }
-    }
+    private static Task<IResult> Serve(Func<Task<DownloadFile>> make) => Downloads.ServeAsync(make);
 }

@@ -20,21 +20,6 @@ public static class DecisionEndpoints
             Serve(() => decisions.ProposalDocxAsync(title, year)));
     }
 
-    private static async Task<IResult> Serve(Func<Task<DownloadFile>> make)
-    {
-        try
-        {
-            var file = await make();
-            return Results.File(file.Content, file.ContentType, file.FileName);
-        }
-        catch (ForbiddenException ex)
-        {
-            return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-        }
-        catch (FluentValidation.ValidationException ex)
-        {
-            // A decision recorded from a list: there is no document to serve.
-            return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict);
-        }
-    }
+    // A decision recorded from a list has no document to serve: 409 with the reason.
+    private static Task<IResult> Serve(Func<Task<DownloadFile>> make) => Downloads.ServeAsync(make, StatusCodes.Status409Conflict);
 }

@@ -40,7 +40,6 @@ public sealed record SetCheck(string Name, int VersionNumber, bool Checked, stri
     public bool NeedsChecking => !Checked || UncheckedItems.Count > 0;
 }
 
-public sealed record DownloadFile(string FileName, string ContentType, byte[] Content);
 
 // Recognition decisions: the proposal list, issuing (which closes the evaluations), the documents and certificates,
 // and the public check of a certificate's code. Every method but VerifyAsync checks the caller's role and commune.
