@@ -38,7 +38,8 @@ public sealed class AwardDemoSeeder(AppDbContext db)
         for (var i = 0; i < proposals.Count; i++)
         {
             var refuse = i == proposals.Count - 1;
-            await AwardService.ReviewAsync(db, commune.Id, proposals[i], !refuse, refuse ? "Thành tích chưa tiêu biểu so với các đối tượng khác trong xã; xét lại ở đợt tổng kết." : null, Council, at, ct);
+            await AwardService.ReviewAsync(db, commune.Id, proposals[i], !refuse,
+                refuse ? "Thành tích chưa tiêu biểu so với các đối tượng khác trong xã; xét lại ở đợt tổng kết." : null, Council, at, ct);
         }
         round = await db.Set<AwardRound>().SingleAsync(r => r.Id == roundId, ct);
         AwardService.ApplyDocuments(round, new RoundDocumentsForm
