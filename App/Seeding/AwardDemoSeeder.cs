@@ -22,7 +22,7 @@ public sealed class AwardDemoSeeder(AppDbContext db)
         }
         db.Actor = "dữ liệu mẫu";
         await AddInitiativesAsync(commune.Id, ct);
-        var roundId = await AwardService.CreateRoundAsync(db, commune.Id, new RoundForm { Kind = AwardRoundKind.MidTermReview, Year = 2025 });
+        var roundId = await AwardService.CreateRoundAsync(db, commune.Id, new RoundForm { Kind = AwardRoundKind.MidTermReview, Year = 2025 }, ct);
         var round = await db.Set<AwardRound>().SingleAsync(r => r.Id == roundId, ct);
         var hints = await AwardHints.ForAsync(db, round, ct);
         var quota = new Dictionary<SubjectKind, int> { [SubjectKind.Household] = 4, [SubjectKind.Clan] = 2, [SubjectKind.Village] = 2, [SubjectKind.Unit] = 2, [SubjectKind.Person] = 2 };
@@ -32,14 +32,14 @@ public sealed class AwardDemoSeeder(AppDbContext db)
             proposals.Add(await AwardService.ProposeAsync(db, commune.Id, new ProposalForm
             {
                 RoundId = roundId, SubjectKind = hint.Kind, SubjectId = hint.Id, Form = FormFor(hint, proposals.Count), Achievements = hint.Achievements,
-            }));
+            }, ct));
         }
         var at = new DateTime(2025, 12, 10, 2, 0, 0, DateTimeKind.Utc);
         for (var i = 0; i < proposals.Count; i++)
         {
             var refuse = i == proposals.Count - 1;
             await AwardService.ReviewAsync(db, commune.Id, proposals[i], !refuse,
-                refuse ? "Thành tích chưa tiêu biểu so với các đối tượng khác trong xã; xét lại ở đợt tổng kết." : null, Council, at);
+                refuse ? "Thành tích chưa tiêu biểu so với các đối tượng khác trong xã; xét lại ở đợt tổng kết." : null, Council, at, ct);
         }
         round = await db.Set<AwardRound>().SingleAsync(r => r.Id == roundId, ct);
         AwardService.ApplyDocuments(round, new RoundDocumentsForm

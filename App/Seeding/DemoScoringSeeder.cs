@@ -134,7 +134,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
                     continue;
                 }
                 var at = new DateTimeOffset(sentOn.ToDateTime(new TimeOnly(9, 30)), TimeSpan.FromHours(7)).UtcDateTime;
-                var figures = await UnitReportService.FiguresAsync(db, commune.Id, subject, year);
+                var figures = await UnitReportService.FiguresAsync(db, commune.Id, subject, year, ct);
                 db.Add(new UnitReport
                 {
                     CommuneId = commune.Id, DeadlineId = deadline.Id, Year = year, SubjectKind = subject.Kind, SubjectId = subject.Id,

@@ -13,9 +13,9 @@ public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, 
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public async Task<DownloadFile> DecisionDocxAsync(int roundId)
+    public async Task<DownloadFile> DecisionDocxAsync(int roundId, CancellationToken ct = default)
     {
-        var data = await LoadAsync(roundId);
+        var data = await LoadAsync(roundId, ct);
         // The document is the issued decision: its number, date and signer, and the list locked with it.
         if (!data.Round.DecisionIssued || data.Round.DecisionNumber is not { } number)
         {
@@ -29,15 +29,15 @@ public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, 
             AwardDocx.Decision(data, DocumentLayout.Load().Decision));
     }
 
-    public async Task<DownloadFile> SubmissionDocxAsync(int roundId)
+    public async Task<DownloadFile> SubmissionDocxAsync(int roundId, CancellationToken ct = default)
     {
-        var data = await LoadSubmissionAsync(roundId);
+        var data = await LoadSubmissionAsync(roundId, ct);
         return new DownloadFile($"to-trinh-de-nghi-khen-thuong-{data.Round.Year}.docx", DocxType, AwardDocx.Submission(data, DocumentLayout.Load().Decision));
     }
 
-    public async Task<DownloadFile> SubmissionXlsxAsync(int roundId)
+    public async Task<DownloadFile> SubmissionXlsxAsync(int roundId, CancellationToken ct = default)
     {
-        var data = await LoadSubmissionAsync(roundId);
+        var data = await LoadSubmissionAsync(roundId, ct);
         var sheet = new ExcelSheet("Đề nghị khen thưởng", ["STT", "Hình thức khen thưởng", "Đối tượng", "Tên tập thể, hộ, cá nhân", "Thôn", "Tóm tắt thành tích", "Ý kiến Hội đồng"]);
         var i = 0;
         foreach (var p in data.Approved.Where(p => p.Form != AwardForm.CommuneCertificate)
@@ -49,9 +49,9 @@ public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, 
         return new DownloadFile($"danh-sach-de-nghi-khen-thuong-{data.Round.Year}.xlsx", ExcelFile.ContentType, sheet.ToBytes());
     }
 
-    private async Task<AwardDocumentData> LoadSubmissionAsync(int roundId)
+    private async Task<AwardDocumentData> LoadSubmissionAsync(int roundId, CancellationToken ct = default)
     {
-        var data = await LoadAsync(roundId);
+        var data = await LoadAsync(roundId, ct);
         if (data.Round.SubmissionNumber is null || data.Round.SubmissionDate is null || data.Round.SignerName.Length == 0)
         {
             throw new ValidationException("Hãy ghi số, ngày tờ trình và người ký trước khi tải hồ sơ đề nghị cấp trên.");
@@ -63,15 +63,15 @@ public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, 
         return data;
     }
 
-    private async Task<AwardDocumentData> LoadAsync(int roundId)
+    private async Task<AwardDocumentData> LoadAsync(int roundId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(AwardService.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await db.Set<AwardRound>().AsNoTracking().Include(r => r.Proposals)
-            .SingleOrDefaultAsync(r => r.Id == roundId && r.CommuneId == scope.CommuneId) ?? throw new ForbiddenException(AwardService.NotFound);
+            .SingleOrDefaultAsync(r => r.Id == roundId && r.CommuneId == scope.CommuneId, ct) ?? throw new ForbiddenException(AwardService.NotFound);
         // Bằng khen of the province are asked of the provincial People's Committee (not the steering committee above).
         var (commune, province) = await db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId)
-            .Select(c => new ValueTuple<string, string>(c.Name, c.Province!.Name)).SingleAsync();
+            .Select(c => new ValueTuple<string, string>(c.Name, c.Province!.Name)).SingleAsync(ct);
         var approved = round.Proposals.Where(p => p.Status == AwardProposalStatus.Approved).OrderBy(p => p.Id).ToList();
         return new AwardDocumentData(commune, $"Ủy ban nhân dân tỉnh {province}", round, approved);
     }

@@ -46,10 +46,10 @@ public sealed class AwardService(
     public const string ReaderRoles = $"{Roles.Administrator},{Roles.Committee},{Roles.Viewer}";
     public const string NotFound = "Không tìm thấy đợt khen thưởng này trong xã của bạn.";
 
-    public async Task<(IReadOnlyList<RoundRow> Rounds, bool CanManage)> ListRoundsAsync()
+    public async Task<(IReadOnlyList<RoundRow> Rounds, bool CanManage)> ListRoundsAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rounds = await db.Set<AwardRound>().AsNoTracking().Where(r => r.CommuneId == scope.CommuneId)
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Kind)
             .Select(r => new
@@ -58,43 +58,43 @@ public sealed class AwardService(
                 Proposed = r.Proposals.Count(p => p.Status == AwardProposalStatus.Proposed),
                 Approved = r.Proposals.Count(p => p.Status == AwardProposalStatus.Approved),
                 Refused = r.Proposals.Count(p => p.Status == AwardProposalStatus.Refused),
-            }).ToListAsync();
+            }).ToListAsync(ct);
         return (rounds.Select(r => new RoundRow(r.Id, r.Kind, r.Year, new AwardRound { Kind = r.Kind, Year = r.Year }.Name, r.FromYear, r.ToYear,
             r.Proposed, r.Approved, r.Refused, r.DecisionNumber, r.Issued)).ToList(), scope.HasRole(Managers));
     }
 
-    public async Task<int> CreateRoundAsync(RoundForm form)
+    public async Task<int> CreateRoundAsync(RoundForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
-        await roundValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        return await CreateRoundAsync(db, scope.CommuneId, form);
+        await roundValidator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        return await CreateRoundAsync(db, scope.CommuneId, form, ct);
     }
 
     // Shared with the demo seeder: one round per kind and year.
-    public static async Task<int> CreateRoundAsync(AppDbContext db, int communeId, RoundForm form)
+    public static async Task<int> CreateRoundAsync(AppDbContext db, int communeId, RoundForm form, CancellationToken ct = default)
     {
-        if (await db.Set<AwardRound>().AnyAsync(r => r.CommuneId == communeId && r.Kind == form.Kind && r.Year == form.Year))
+        if (await db.Set<AwardRound>().AnyAsync(r => r.CommuneId == communeId && r.Kind == form.Kind && r.Year == form.Year, ct))
         {
             throw new ValidationException($"Đã có đợt “{new AwardRound { Kind = form.Kind, Year = form.Year }.Name}”.");
         }
         var (from, to) = AwardRound.YearsOf(form.Kind, form.Year);
         var round = new AwardRound { CommuneId = communeId, Kind = form.Kind, Year = form.Year, FromYear = from, ToYear = to };
         db.Add(round);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return round.Id;
     }
 
-    public async Task<RoundView> GetRoundAsync(int id)
+    public async Task<RoundView> GetRoundAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await db.Set<AwardRound>().AsNoTracking().Include(r => r.Proposals)
-            .SingleOrDefaultAsync(r => r.Id == id && r.CommuneId == scope.CommuneId) ?? throw new ForbiddenException(NotFound);
+            .SingleOrDefaultAsync(r => r.Id == id && r.CommuneId == scope.CommuneId, ct) ?? throw new ForbiddenException(NotFound);
         var proposals = round.Proposals.OrderBy(p => p.Form).ThenBy(p => AwardTexts.CategoryOf(p.SubjectKind)).ThenBy(p => p.Id)
             .Select(p => new ProposalRow(p.Id, p.Version, p.Form, p.SubjectKind, p.SubjectId, p.SubjectName, p.VillageName, p.Achievements,
                 p.Status, p.CouncilNote, p.ReviewedBy)).ToList();
-        var (signer, position) = round.SignerName.Length > 0 ? (round.SignerName, round.SignerPosition) : await LastSignerAsync(db, scope.CommuneId);
+        var (signer, position) = round.SignerName.Length > 0 ? (round.SignerName, round.SignerPosition) : await LastSignerAsync(db, scope.CommuneId, ct);
         var documents = new RoundDocumentsForm
         {
             RoundId = round.Id, Version = round.Version, DecisionNumber = round.DecisionNumber, DecisionDate = round.DecisionDate?.ToDateTime(TimeOnly.MinValue),
@@ -108,16 +108,16 @@ public sealed class AwardService(
 
     // The signer is remembered: a round not yet signed offers whoever signed the commune's last award decision, or else
     // the last recognition decision.
-    private static async Task<(string Name, string Position)> LastSignerAsync(AppDbContext db, int communeId)
+    private static async Task<(string Name, string Position)> LastSignerAsync(AppDbContext db, int communeId, CancellationToken ct = default)
     {
         var award = await db.Set<AwardRound>().AsNoTracking().Where(r => r.CommuneId == communeId && r.SignerName != "")
-            .OrderByDescending(r => r.DecisionIssuedAtUtc).ThenByDescending(r => r.Id).Select(r => new { r.SignerName, r.SignerPosition }).FirstOrDefaultAsync();
+            .OrderByDescending(r => r.DecisionIssuedAtUtc).ThenByDescending(r => r.Id).Select(r => new { r.SignerName, r.SignerPosition }).FirstOrDefaultAsync(ct);
         if (award is not null)
         {
             return (award.SignerName, award.SignerPosition);
         }
         var decision = await db.Set<Decisions.Decision>().AsNoTracking().Where(d => d.CommuneId == communeId && d.SignerName != "")
-            .OrderByDescending(d => d.Id).Select(d => new { d.SignerName, d.SignerPosition }).FirstOrDefaultAsync();
+            .OrderByDescending(d => d.Id).Select(d => new { d.SignerName, d.SignerPosition }).FirstOrDefaultAsync(ct);
         return decision is null ? ("", "") : (decision.SignerName, decision.SignerPosition);
     }
 
@@ -126,9 +126,9 @@ public sealed class AwardService(
         $"{(round.DecisionDate is { } d ? $" ngày {VnTime.FormatDate(d)}" : "")} đã ban hành: danh sách khen thưởng của đợt đã khóa, " +
         "không thêm, sửa, xóa hay xét lại đề nghị được nữa.";
 
-    private static async Task EnsureOpenAsync(AppDbContext db, int communeId, int roundId)
+    private static async Task EnsureOpenAsync(AppDbContext db, int communeId, int roundId, CancellationToken ct = default)
     {
-        var round = await db.Set<AwardRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.CommuneId == communeId)
+        var round = await db.Set<AwardRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.CommuneId == communeId, ct)
             ?? throw new ForbiddenException(NotFound);
         if (round.DecisionIssued)
         {
@@ -136,20 +136,20 @@ public sealed class AwardService(
         }
     }
 
-    public async Task<IReadOnlyList<EligibilityHint>> HintsAsync(int roundId)
+    public async Task<IReadOnlyList<EligibilityHint>> HintsAsync(int roundId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var round = await db.Set<AwardRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.CommuneId == scope.CommuneId)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Set<AwardRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(NotFound);
-        return await AwardHints.ForAsync(db, round);
+        return await AwardHints.ForAsync(db, round, ct);
     }
 
     // Register rows a proposal can name, by kind and a search (diacritics and case ignored).
-    public async Task<IReadOnlyList<SubjectOption>> SearchSubjectsAsync(SubjectKind kind, string? search)
+    public async Task<IReadOnlyList<SubjectOption>> SearchSubjectsAsync(SubjectKind kind, string? search, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = VietnameseText.SearchKey(search);
         var c = scope.CommuneId;
         IQueryable<SubjectOption> rows = kind switch
@@ -165,24 +165,24 @@ public sealed class AwardService(
                 .OrderBy(u => u.Name).Select(u => new SubjectOption(u.Id, u.Name, "")),
             _ => Enumerable.Empty<SubjectOption>().AsQueryable(),
         };
-        return await rows.AsNoTracking().Take(20).ToListAsync();
+        return await rows.AsNoTracking().Take(20).ToListAsync(ct);
     }
 
-    public async Task<int> SaveProposalAsync(ProposalForm form)
+    public async Task<int> SaveProposalAsync(ProposalForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
-        await proposalValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        return await ProposeAsync(db, scope.CommuneId, form);
+        await proposalValidator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        return await ProposeAsync(db, scope.CommuneId, form, ct);
     }
 
     // Shared with the demo seeder. The subject's name and village come from the register, never from the form.
-    public static async Task<int> ProposeAsync(AppDbContext db, int communeId, ProposalForm form)
+    public static async Task<int> ProposeAsync(AppDbContext db, int communeId, ProposalForm form, CancellationToken ct = default)
     {
-        await EnsureOpenAsync(db, communeId, form.RoundId);
-        var (name, village) = await SubjectAsync(db, communeId, form.SubjectKind, form.SubjectId)
+        await EnsureOpenAsync(db, communeId, form.RoundId, ct);
+        var (name, village) = await SubjectAsync(db, communeId, form.SubjectKind, form.SubjectId, ct)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
-        if (await db.Set<AwardProposal>().AnyAsync(p => p.RoundId == form.RoundId && p.SubjectKind == form.SubjectKind && p.SubjectId == form.SubjectId && p.Id != form.Id))
+        if (await db.Set<AwardProposal>().AnyAsync(p => p.RoundId == form.RoundId && p.SubjectKind == form.SubjectKind && p.SubjectId == form.SubjectId && p.Id != form.Id, ct))
         {
             throw new ValidationException($"{name} đã có trong danh sách đề nghị của đợt này.");
         }
@@ -194,7 +194,7 @@ public sealed class AwardService(
         }
         else
         {
-            proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == form.Id && p.RoundId == form.RoundId)
+            proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == form.Id && p.RoundId == form.RoundId, ct)
                 ?? throw new ForbiddenException(NotFound);
             db.Entry(proposal).Property(p => p.Version).OriginalValue = form.Version;
             // A changed proposal goes back to the council.
@@ -209,30 +209,30 @@ public sealed class AwardService(
         proposal.SubjectName = name;
         proposal.VillageName = village;
         proposal.Achievements = form.Achievements.Trim();
-        await db.SaveOrConflictAsync("Đề nghị khen thưởng này");
+        await db.SaveOrConflictAsync("Đề nghị khen thưởng này", ct);
         return proposal.Id;
     }
 
-    public async Task DeleteProposalAsync(int id)
+    public async Task DeleteProposalAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        var proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == id && p.Round!.CommuneId == scope.CommuneId)
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == id && p.Round!.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(NotFound);
-        await EnsureOpenAsync(db, scope.CommuneId, proposal.RoundId);
+        await EnsureOpenAsync(db, scope.CommuneId, proposal.RoundId, ct);
         db.Remove(proposal);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
     // The council's answer. Refusing needs a reason, which the proposal list shows.
-    public async Task ReviewAsync(int proposalId, bool approve, string? note)
+    public async Task ReviewAsync(int proposalId, bool approve, string? note, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Council);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        await ReviewAsync(db, scope.CommuneId, proposalId, approve, note, scope.Name, clock.GetUtcNow().UtcDateTime);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        await ReviewAsync(db, scope.CommuneId, proposalId, approve, note, scope.Name, clock.GetUtcNow().UtcDateTime, ct);
     }
 
-    public static async Task ReviewAsync(AppDbContext db, int communeId, int proposalId, bool approve, string? note, string by, DateTime atUtc)
+    public static async Task ReviewAsync(AppDbContext db, int communeId, int proposalId, bool approve, string? note, string by, DateTime atUtc, CancellationToken ct = default)
     {
         if (!approve && string.IsNullOrWhiteSpace(note))
         {
@@ -242,22 +242,22 @@ public sealed class AwardService(
         {
             throw new ValidationException("Ý kiến của Hội đồng dài quá 1.000 ký tự.");
         }
-        var proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == proposalId && p.Round!.CommuneId == communeId)
+        var proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == proposalId && p.Round!.CommuneId == communeId, ct)
             ?? throw new ForbiddenException(NotFound);
-        await EnsureOpenAsync(db, communeId, proposal.RoundId);
+        await EnsureOpenAsync(db, communeId, proposal.RoundId, ct);
         proposal.Status = approve ? AwardProposalStatus.Approved : AwardProposalStatus.Refused;
         proposal.CouncilNote = note?.Trim() ?? "";
         proposal.ReviewedBy = by;
         proposal.ReviewedAtUtc = atUtc;
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
-    public async Task SaveDocumentsAsync(RoundDocumentsForm form)
+    public async Task SaveDocumentsAsync(RoundDocumentsForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
-        await documentsValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        var round = await db.Set<AwardRound>().SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId)
+        await documentsValidator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var round = await db.Set<AwardRound>().SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(NotFound);
         db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;
         if (round.DecisionIssued)
@@ -271,22 +271,22 @@ public sealed class AwardService(
             }
         }
         ApplyDocuments(round, form);
-        await db.SaveOrConflictAsync("Đợt khen thưởng này");
+        await db.SaveOrConflictAsync("Đợt khen thưởng này", ct);
     }
 
     // The commune chair signs: the decision's number, date and signer are kept with who issued it and when, and the
     // round's list is locked from then on (decision 019).
-    public async Task IssueDecisionAsync(RoundDocumentsForm form)
+    public async Task IssueDecisionAsync(RoundDocumentsForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
-        await documentsValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        var round = await db.Set<AwardRound>().Include(r => r.Proposals).SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId)
+        await documentsValidator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var round = await db.Set<AwardRound>().Include(r => r.Proposals).SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(NotFound);
         db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;
         ApplyDocuments(round, form);
         Issue(round, scope.Name, clock.GetUtcNow().UtcDateTime);
-        await db.SaveOrConflictAsync("Đợt khen thưởng này");
+        await db.SaveOrConflictAsync("Đợt khen thưởng này", ct);
     }
 
     // Shared with the demo seeder: the rules an issued decision must meet.
@@ -334,17 +334,17 @@ public sealed class AwardService(
 
     // The awards a subject received (approved by the council), for the subject's own page: whoever may read the
     // subject in the registers may read its awards.
-    public async Task<IReadOnlyList<SubjectAward>> ForSubjectAsync(SubjectKind kind, int subjectId, bool withMembers = false)
+    public async Task<IReadOnlyList<SubjectAward>> ForSubjectAsync(SubjectKind kind, int subjectId, bool withMembers = false, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(RegisterAccess.Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = kind switch
         {
-            SubjectKind.Household => await db.Households.InScope(scope).AnyAsync(h => h.Id == subjectId),
-            SubjectKind.Person => await db.People.InScope(scope, db.Households).AnyAsync(p => p.Id == subjectId),
-            SubjectKind.Village => await db.Villages.InScope(scope).AnyAsync(v => v.Id == subjectId),
-            SubjectKind.Clan => await db.Clans.InScope(scope, db.Households).AnyAsync(c => c.Id == subjectId),
-            SubjectKind.Unit => await db.Units.AnyAsync(u => u.Id == subjectId && u.CommuneId == scope.CommuneId),
+            SubjectKind.Household => await db.Households.InScope(scope).AnyAsync(h => h.Id == subjectId, ct),
+            SubjectKind.Person => await db.People.InScope(scope, db.Households).AnyAsync(p => p.Id == subjectId, ct),
+            SubjectKind.Village => await db.Villages.InScope(scope).AnyAsync(v => v.Id == subjectId, ct),
+            SubjectKind.Clan => await db.Clans.InScope(scope, db.Households).AnyAsync(c => c.Id == subjectId, ct),
+            SubjectKind.Unit => await db.Units.AnyAsync(u => u.Id == subjectId && u.CommuneId == scope.CommuneId, ct),
             _ => false,
         };
         if (!visible)
@@ -353,13 +353,13 @@ public sealed class AwardService(
         }
         // A household's page also lists the awards of its members.
         var members = kind == SubjectKind.Household && withMembers
-            ? await db.People.Where(p => p.HouseholdId == subjectId).Select(p => p.Id).ToListAsync() : [];
+            ? await db.People.Where(p => p.HouseholdId == subjectId).Select(p => p.Id).ToListAsync(ct) : [];
         var rows = await db.Set<AwardProposal>().AsNoTracking()
             .Where(p => ((p.SubjectKind == kind && p.SubjectId == subjectId) || (p.SubjectKind == SubjectKind.Person && members.Contains(p.SubjectId)))
                 && p.Status == AwardProposalStatus.Approved && p.Round!.CommuneId == scope.CommuneId)
             .Select(p => new { p.Round!.Kind, p.Round.Year, p.Form, p.Status, p.Achievements, p.Round.DecisionNumber, p.Round.DecisionDate, p.Round.DecisionIssuedAtUtc,
                 Member = p.SubjectKind == kind ? null : p.SubjectName })
-            .ToListAsync();
+            .ToListAsync(ct);
         // The commune's Giấy khen carries the decision's number once the decision is issued.
         return rows.OrderByDescending(r => r.Year).Select(r =>
         {
@@ -369,17 +369,17 @@ public sealed class AwardService(
         }).ToList();
     }
 
-    private static async Task<(string Name, string Village)?> SubjectAsync(AppDbContext db, int communeId, SubjectKind kind, int id)
+    private static async Task<(string Name, string Village)?> SubjectAsync(AppDbContext db, int communeId, SubjectKind kind, int id, CancellationToken ct = default)
     {
         var row = kind switch
         {
             SubjectKind.Household => await db.Households.Where(h => h.Id == id && h.CommuneId == communeId)
-                .Select(h => new { Name = h.HeadName, Village = h.Village!.Name }).SingleOrDefaultAsync(),
+                .Select(h => new { Name = h.HeadName, Village = h.Village!.Name }).SingleOrDefaultAsync(ct),
             SubjectKind.Person => await db.People.Where(p => p.Id == id && p.Household!.CommuneId == communeId)
-                .Select(p => new { Name = p.FullName, Village = p.Household!.Village!.Name }).SingleOrDefaultAsync(),
-            SubjectKind.Clan => await db.Clans.Where(c => c.Id == id && c.CommuneId == communeId).Select(c => new { Name = c.Name, Village = "" }).SingleOrDefaultAsync(),
-            SubjectKind.Village => await db.Villages.Where(v => v.Id == id && v.CommuneId == communeId).Select(v => new { Name = v.Name, Village = "" }).SingleOrDefaultAsync(),
-            SubjectKind.Unit => await db.Units.Where(u => u.Id == id && u.CommuneId == communeId).Select(u => new { Name = u.Name, Village = "" }).SingleOrDefaultAsync(),
+                .Select(p => new { Name = p.FullName, Village = p.Household!.Village!.Name }).SingleOrDefaultAsync(ct),
+            SubjectKind.Clan => await db.Clans.Where(c => c.Id == id && c.CommuneId == communeId).Select(c => new { Name = c.Name, Village = "" }).SingleOrDefaultAsync(ct),
+            SubjectKind.Village => await db.Villages.Where(v => v.Id == id && v.CommuneId == communeId).Select(v => new { Name = v.Name, Village = "" }).SingleOrDefaultAsync(ct),
+            SubjectKind.Unit => await db.Units.Where(u => u.Id == id && u.CommuneId == communeId).Select(u => new { Name = u.Name, Village = "" }).SingleOrDefaultAsync(ct),
             _ => null,
         };
         return row is null ? null : (AwardHints.PrintedName(kind, row.Name), row.Village);

@@ -47,19 +47,19 @@ public sealed class ReportService(
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public async Task<ReportTextForm> GetTextAsync(int year)
+    public async Task<ReportTextForm> GetTextAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await TextAsync(db, scope.CommuneId, year);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await TextAsync(db, scope.CommuneId, year, ct: ct);
     }
 
-    public async Task SaveTextAsync(ReportTextForm form)
+    public async Task SaveTextAsync(ReportTextForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Writers);
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        var text = await db.Set<YearlyReportText>().SingleOrDefaultAsync(t => t.CommuneId == scope.CommuneId && t.Year == form.Year);
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var text = await db.Set<YearlyReportText>().SingleOrDefaultAsync(t => t.CommuneId == scope.CommuneId && t.Year == form.Year, ct);
         if (text is null)
         {
             text = new YearlyReportText { CommuneId = scope.CommuneId, Year = form.Year };
@@ -75,7 +75,7 @@ public sealed class ReportService(
         text.Proposals = form.Proposals.Trim();
         text.SignerName = form.SignerName.Trim();
         text.SignerPosition = form.SignerPosition.Trim();
-        await db.SaveOrConflictAsync("Báo cáo này");
+        await db.SaveOrConflictAsync("Báo cáo này", ct);
     }
 
     public async Task<YearlyReportData> BuildAsync(int year, CancellationToken ct = default)
@@ -85,40 +85,40 @@ public sealed class ReportService(
         return await BuildAsync(db, scope.CommuneId, year, ct);
     }
 
-    public async Task<ReportFile> DocxAsync(int year) => Docx(await BuildAsync(year));
+    public async Task<ReportFile> DocxAsync(int year, CancellationToken ct = default) => Docx(await BuildAsync(year, ct));
 
-    public async Task<ReportFile> XlsxAsync(int year) => Xlsx(await BuildAsync(year));
+    public async Task<ReportFile> XlsxAsync(int year, CancellationToken ct = default) => Xlsx(await BuildAsync(year, ct));
 
     // Issuing keeps both files as generated today, with the date: a later change of data never alters what was sent.
-    public async Task<int> IssueAsync(int year)
+    public async Task<int> IssueAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Writers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var data = await BuildAsync(db, scope.CommuneId, year, default);
-        var sequence = await db.Set<IssuedReport>().Where(r => r.CommuneId == scope.CommuneId && r.Year == year).MaxAsync(r => (int?)r.Sequence) ?? 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var data = await BuildAsync(db, scope.CommuneId, year, ct);
+        var sequence = await db.Set<IssuedReport>().Where(r => r.CommuneId == scope.CommuneId && r.Year == year).MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
         var issued = new IssuedReport
         {
             CommuneId = scope.CommuneId, Year = year, Sequence = sequence + 1, Number = data.Number, IssuedOn = data.Date,
             IssuedAtUtc = clock.GetUtcNow().UtcDateTime, IssuedBy = scope.Name, Docx = ReportDocx.Write(data), Xlsx = ReportXlsx.Write(data),
         };
         db.Add(issued);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return issued.Id;
     }
 
-    public async Task<IReadOnlyList<IssuedReportRow>> ListIssuedAsync(int year)
+    public async Task<IReadOnlyList<IssuedReportRow>> ListIssuedAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<IssuedReport>().AsNoTracking().Where(r => r.CommuneId == scope.CommuneId && r.Year == year).OrderByDescending(r => r.Sequence)
-            .Select(r => new IssuedReportRow(r.Id, r.Year, r.Sequence, r.Number, r.IssuedOn, r.IssuedAtUtc, r.IssuedBy)).ToListAsync();
+            .Select(r => new IssuedReportRow(r.Id, r.Year, r.Sequence, r.Number, r.IssuedOn, r.IssuedAtUtc, r.IssuedBy)).ToListAsync(ct);
     }
 
-    public async Task<ReportFile> IssuedFileAsync(int id, bool docx)
+    public async Task<ReportFile> IssuedFileAsync(int id, bool docx, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var issued = await db.Set<IssuedReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.CommuneId == scope.CommuneId)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var issued = await db.Set<IssuedReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException("Không tìm thấy bản báo cáo này.");
         var name = $"bao-cao-xhht-{issued.Year}-ban-{issued.Sequence}-{issued.IssuedOn:yyyyMMdd}";
         return docx ? new ReportFile(name + ".docx", DocxType, issued.Docx) : new ReportFile(name + ".xlsx", XlsxType, issued.Xlsx);
@@ -135,7 +135,7 @@ public sealed class ReportService(
         // A year before the app shows the figures entered from its own report, as on the dashboard.
         var figures = await YearData.PastYearOverlay.YearAsync(db, communeId, (await DashboardQueries.YearAsync(db, communeId, year, null, ct)).AsOf(today), ct);
         var previous = await YearData.PastYearOverlay.YearAsync(db, communeId, (await DashboardQueries.YearAsync(db, communeId, year - 1, null, ct)).AsOf(today), ct);
-        var text = await TextAsync(db, communeId, year, figures);
+        var text = await TextAsync(db, communeId, year, figures, ct);
         return new YearlyReportData(place.Name, place.Province, year, today, text.Number, figures, previous,
             await obligations.ComplianceAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load())
         {
@@ -143,9 +143,9 @@ public sealed class ReportService(
         };
     }
 
-    private static async Task<ReportTextForm> TextAsync(AppDbContext db, int communeId, int year, YearFigures? figures = null)
+    private static async Task<ReportTextForm> TextAsync(AppDbContext db, int communeId, int year, YearFigures? figures = null, CancellationToken ct = default)
     {
-        var saved = await db.Set<YearlyReportText>().AsNoTracking().SingleOrDefaultAsync(t => t.CommuneId == communeId && t.Year == year);
+        var saved = await db.Set<YearlyReportText>().AsNoTracking().SingleOrDefaultAsync(t => t.CommuneId == communeId && t.Year == year, ct);
         if (saved is not null)
         {
             return new ReportTextForm
@@ -154,10 +154,10 @@ public sealed class ReportService(
                 SignerName = saved.SignerName, SignerPosition = saved.SignerPosition.Length > 0 ? saved.SignerPosition : ReportLayout.Load().DefaultSignerPosition,
             };
         }
-        figures ??= await DashboardQueries.YearAsync(db, communeId, year);
+        figures ??= await DashboardQueries.YearAsync(db, communeId, year, ct: ct);
         // The signer is remembered: a year not yet written starts with the last signer the commune entered.
         var last = await db.Set<YearlyReportText>().AsNoTracking().Where(t => t.CommuneId == communeId && t.SignerName != "")
-            .OrderByDescending(t => t.Year).Select(t => new { t.SignerName, t.SignerPosition }).FirstOrDefaultAsync();
+            .OrderByDescending(t => t.Year).Select(t => new { t.SignerName, t.SignerPosition }).FirstOrDefaultAsync(ct);
         var layout = ReportLayout.Load();
         return new ReportTextForm
         {

@@ -79,15 +79,15 @@ public sealed class ComplianceService(
 
     public bool EmailEnabled => email.Enabled;
 
-    public async Task<Board> BoardAsync(int deadlineId, int year)
+    public async Task<Board> BoardAsync(int deadlineId, int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Committee);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
-        var state = await obligations.LoadAsync(db, deadline, year, default);
+        var state = await obligations.LoadAsync(db, deadline, year, ct);
         var reports = (await db.Set<UnitReport>().AsNoTracking().Where(r => r.DeadlineId == deadlineId && r.Year == year)
-                .Select(r => new { r.Id, r.SubjectKind, r.SubjectId, r.Status, r.OnTime, r.SubmittedAtUtc }).ToListAsync())
+                .Select(r => new { r.Id, r.SubjectKind, r.SubjectId, r.Status, r.OnTime, r.SubmittedAtUtc }).ToListAsync(ct))
             .ToDictionary(r => new SubjectRef(r.SubjectKind, r.SubjectId));
         var today = new VnClock(clock).Today;
         var due = deadline.DueDate(year);
@@ -105,27 +105,27 @@ public sealed class ComplianceService(
 
     // "Nhắc ngay": an immediate reminder to the reporters of the chosen subjects that have not submitted; at most one a
     // day per person. In-app at once; e-mails are handed to Hangfire, which retries them if the server is down.
-    public async Task<RemindResult> RemindNowAsync(int deadlineId, int year, IReadOnlyCollection<SubjectRef> subjects)
+    public async Task<RemindResult> RemindNowAsync(int deadlineId, int year, IReadOnlyCollection<SubjectRef> subjects, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Committee);
         List<PlannedReminder> planned;
         HashSet<string> already;
         int withoutAccount;
         var today = new VnClock(clock).Today;
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
+            var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId, ct)
                 ?? throw new ForbiddenException(UserMessages.NotInScope);
-            var state = await obligations.LoadAsync(db, deadline, year, default);
+            var state = await obligations.LoadAsync(db, deadline, year, ct);
             var chosen = state.Subjects.Where(s => !s.Submitted && subjects.Contains(s.Ref)).ToList();
             planned = ReminderPlanner.ToReporters(state.Context, state.Deadline, ReminderKind.Manual, today.DayNumber, today, chosen, state.Reporters).ToList();
             withoutAccount = chosen.Count(s => !state.Reporters.TryGetValue(s.Ref, out var people) || people.Count == 0);
             // One "Nhắc ngay" a day per person: who already had today's is not reminded again, and is not counted.
             already = (await db.Set<ReminderDispatch>().AsNoTracking()
                 .Where(d => d.DeadlineId == deadlineId && d.Year == year && d.Kind == ReminderKind.Manual && d.Offset == today.DayNumber)
-                .Select(d => d.RecipientKey).Distinct().ToListAsync()).ToHashSet();
+                .Select(d => d.RecipientKey).Distinct().ToListAsync(ct)).ToHashSet();
         }
-        var recorded = await ledger.RecordAsync(planned, today, default);
+        var recorded = await ledger.RecordAsync(planned, today, ct);
         if (recorded > 0 && email.Enabled)
         {
             jobs.Enqueue<SendRemindersJob>(job => job.SendPendingAsync(CancellationToken.None));
@@ -134,10 +134,10 @@ public sealed class ComplianceService(
         return new RemindResult(people.Count(k => !already.Contains(k)), people.Count(already.Contains), withoutAccount, email.Enabled);
     }
 
-    public async Task<IReadOnlyList<ReminderLogRow>> LogAsync(int? deadlineId = null, int take = 500)
+    public async Task<IReadOnlyList<ReminderLogRow>> LogAsync(int? deadlineId = null, int take = 500, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Committee);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Set<ReminderDispatch>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId);
         if (deadlineId is { } id)
         {
@@ -146,7 +146,7 @@ public sealed class ComplianceService(
         return await rows.OrderByDescending(d => d.Id).Take(take)
             .Join(db.Set<Deadline>(), d => d.DeadlineId, x => x.Id, (d, x) => new ReminderLogRow(d.Id, d.CreatedAtUtc, d.SentAtUtc, d.RecipientName,
                 d.RecipientEmail, x.Name, d.Year, d.Kind, d.Channel, d.Status, d.Subject, d.Attempts, d.LastError))
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 
     // The board opens on the next deadline to come in the year (or the last one once all have passed).
@@ -161,11 +161,11 @@ public sealed class ComplianceService(
         ? $"E-mail đang bật: gửi qua máy chủ {settings.Smtp.Host}:{settings.Smtp.Port} từ địa chỉ {settings.Smtp.FromAddress}."
         : "E-mail đang tắt vì chưa đặt máy chủ SMTP (cài đặt Smtp:Host): nhắc việc chỉ hiện ở chuông thông báo trong phần mềm.";
 
-    public async Task<string> ScheduleNoteAsync()
+    public async Task<string> ScheduleNoteAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Committee);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var province = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Province!.Name).SingleAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var province = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Province!.Name).SingleAsync(ct);
         return ScheduleNote(province);
     }
 

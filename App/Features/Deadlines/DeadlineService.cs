@@ -67,22 +67,22 @@ public sealed class DeadlineService(
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<IReadOnlyList<DeadlineRow>> ListAsync(bool activeOnly = false)
+    public async Task<IReadOnlyList<DeadlineRow>> ListAsync(bool activeOnly = false, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Deadline>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId && (!activeOnly || d.Active))
             .OrderBy(d => d.DueMonth).ThenBy(d => d.DueDay).ThenBy(d => d.Id)
             .Select(d => new DeadlineRow(d.Id, d.Name, d.Audience, d.DueDay, d.DueMonth, d.ReminderOffsets, d.OverdueEveryDays,
                 d.OverdueMaxCount, d.EscalateToCommittee, d.EscalationEmails, d.Active) { IsRegistration = d.DefaultKey == RegistrationKey })
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 
-    public async Task<DeadlineForm> GetAsync(int id)
+    public async Task<DeadlineForm> GetAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var d = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.CommuneId == scope.CommuneId)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
         return new DeadlineForm
         {
@@ -93,15 +93,15 @@ public sealed class DeadlineService(
         };
     }
 
-    public async Task<int> SaveAsync(DeadlineForm form)
+    public async Task<int> SaveAsync(DeadlineForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         Deadline deadline;
         if (form.Id is { } id)
         {
-            deadline = await db.Set<Deadline>().SingleOrDefaultAsync(d => d.Id == id && d.CommuneId == scope.CommuneId)
+            deadline = await db.Set<Deadline>().SingleOrDefaultAsync(d => d.Id == id && d.CommuneId == scope.CommuneId, ct)
                 ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(deadline).Property(d => d.Version).OriginalValue = form.Version;
         }
@@ -120,17 +120,17 @@ public sealed class DeadlineService(
         deadline.EscalateToCommittee = form.EscalateToCommittee;
         deadline.EscalationEmails = string.Join(", ", DeadlineDates.ParseEmails(form.EscalationEmails));
         deadline.Active = form.Active;
-        await db.SaveOrConflictAsync("Hạn báo cáo này");
+        await db.SaveOrConflictAsync("Hạn báo cáo này", ct);
         return deadline.Id;
     }
 
     // Lets one late subject submit until a given day (a second grant for the same subject replaces the first).
-    public async Task GrantExceptionAsync(ExceptionForm form)
+    public async Task GrantExceptionAsync(ExceptionForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator);
-        await exceptionValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == form.DeadlineId && d.CommuneId == scope.CommuneId)
+        await exceptionValidator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var deadline = await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == form.DeadlineId && d.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
         var until = DateOnly.FromDateTime(form.AllowedUntil!.Value);
         var today = new VnClock(clock).Today;
@@ -143,7 +143,7 @@ public sealed class DeadlineService(
             throw new ValidationException($"Ngày cuối được nộp muộn phải sau hạn nộp ({VnTime.FormatDate(deadline.DueDate(form.Year))}).");
         }
         var exception = await db.Set<SubmissionException>().SingleOrDefaultAsync(x => x.DeadlineId == form.DeadlineId && x.Year == form.Year
-            && x.SubjectKind == form.SubjectKind && x.SubjectId == form.SubjectId);
+            && x.SubjectKind == form.SubjectKind && x.SubjectId == form.SubjectId, ct);
         if (exception is null)
         {
             exception = new SubmissionException { DeadlineId = form.DeadlineId, Year = form.Year, SubjectKind = form.SubjectKind, SubjectId = form.SubjectId };
@@ -151,6 +151,6 @@ public sealed class DeadlineService(
         }
         exception.AllowedUntil = until;
         exception.Reason = form.Reason.Trim();
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 }

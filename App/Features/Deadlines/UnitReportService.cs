@@ -71,23 +71,23 @@ public sealed class UnitReportService(
         CanEdit(scope, subject) || scope.HasRole(Roles.Administrator, Roles.Committee, Roles.Viewer);
 
     // The reports the signed-in person has to submit for a year.
-    public async Task<IReadOnlyList<MyReportRow>> MyReportsAsync(int year)
+    public async Task<IReadOnlyList<MyReportRow>> MyReportsAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deadlines = await db.Set<Deadline>().AsNoTracking().Where(d => d.CommuneId == scope.CommuneId && d.Active && d.DefaultKey != DeadlineService.RegistrationKey)
-            .OrderBy(d => d.DueMonth).ThenBy(d => d.DueDay).ToListAsync();
-        var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
+            .OrderBy(d => d.DueMonth).ThenBy(d => d.DueDay).ToListAsync(ct);
+        var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
         var rows = new List<MyReportRow>();
         foreach (var deadline in deadlines)
         {
-            var mine = (await ReportObligations.ExpectedSubjectsAsync(db, deadline, communeName, default)).Where(s => CanEdit(scope, s.Ref)).ToList();
+            var mine = (await ReportObligations.ExpectedSubjectsAsync(db, deadline, communeName, ct)).Where(s => CanEdit(scope, s.Ref)).ToList();
             if (mine.Count == 0)
             {
                 continue;
             }
             var reports = await db.Set<UnitReport>().AsNoTracking().Where(r => r.DeadlineId == deadline.Id && r.Year == year)
-                .Select(r => new { r.SubjectKind, r.SubjectId, r.Status, r.OnTime }).ToListAsync();
+                .Select(r => new { r.SubjectKind, r.SubjectId, r.Status, r.OnTime }).ToListAsync(ct);
             foreach (var (subject, name) in mine)
             {
                 var report = reports.FirstOrDefault(r => r.SubjectKind == subject.Kind && r.SubjectId == subject.Id);
@@ -98,40 +98,40 @@ public sealed class UnitReportService(
         return rows;
     }
 
-    public async Task<ReportView> GetAsync(int deadlineId, int year, SubjectRef subject)
+    public async Task<ReportView> GetAsync(int deadlineId, int year, SubjectRef subject, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         if (!CanRead(scope, subject))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var deadline = await LoadDeadlineAsync(db, scope, deadlineId);
-        var subjectName = await SubjectNameAsync(db, scope.CommuneId, subject, deadline);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deadline = await LoadDeadlineAsync(db, scope, deadlineId, ct);
+        var subjectName = await SubjectNameAsync(db, scope.CommuneId, subject, deadline, ct);
         var report = await db.Set<UnitReport>().AsNoTracking()
             .Where(r => r.DeadlineId == deadlineId && r.Year == year && r.SubjectKind == subject.Kind && r.SubjectId == subject.Id)
             .Select(r => new { r.Id, r.Version, r.Status, r.OnTime, r.FiguresJson, r.Text, r.AttachmentName, r.ReturnReason, r.SubmittedAtUtc, r.SubmittedBy })
-            .SingleOrDefaultAsync();
-        var exception = await ExceptionUntilAsync(db, deadlineId, year, subject);
+            .SingleOrDefaultAsync(ct);
+        var exception = await ExceptionUntilAsync(db, deadlineId, year, subject, ct);
         var canEdit = CanEdit(scope, subject);
         var (locked, lockReason) = LockState(deadline, year, report?.Status, exception);
         var submitted = report?.Status == ReportStatus.Submitted;
         var form = new ReportForm
         {
             DeadlineId = deadlineId, Year = year, SubjectKind = subject.Kind, SubjectId = subject.Id, Version = report?.Version ?? 0,
-            Figures = report is null ? await FiguresAsync(db, scope.CommuneId, subject, year) : JsonSerializer.Deserialize<List<FigureLine>>(report.FiguresJson) ?? [],
+            Figures = report is null ? await FiguresAsync(db, scope.CommuneId, subject, year, ct) : JsonSerializer.Deserialize<List<FigureLine>>(report.FiguresJson) ?? [],
             Text = report?.Text ?? "",
         };
         string? consolidated = null;
         if (subject.Kind == ReportSubjectKind.Commune)
         {
             var others = await db.Set<Deadline>().AsNoTracking()
-                .Where(d => d.CommuneId == scope.CommuneId && d.Active && d.Id != deadlineId && d.Audience != DeadlineAudience.Committee).ToListAsync();
+                .Where(d => d.CommuneId == scope.CommuneId && d.Active && d.Id != deadlineId && d.Audience != DeadlineAudience.Committee).ToListAsync(ct);
             var parts = new List<string>();
             foreach (var other in others.Where(o => o.DueDate(year) <= deadline.DueDate(year)))
             {
-                var expected = await ReportObligations.CountExpectedAsync(db, other, default);
-                var count = await db.Set<UnitReport>().CountAsync(r => r.DeadlineId == other.Id && r.Year == year && r.Status == ReportStatus.Submitted);
+                var expected = await ReportObligations.CountExpectedAsync(db, other, ct);
+                var count = await db.Set<UnitReport>().CountAsync(r => r.DeadlineId == other.Id && r.Year == year && r.Status == ReportStatus.Submitted, ct);
                 parts.Add($"{other.Name}: {count}/{expected} nơi đã nộp");
             }
             consolidated = string.Join("; ", parts);
@@ -140,11 +140,11 @@ public sealed class UnitReportService(
             canEdit && !locked && !submitted, scope.HasRole(Roles.Administrator, Roles.Committee) && submitted && subject.Kind != ReportSubjectKind.Commune,
             canEdit && locked && !submitted, lockReason, exception, report?.Id, report?.AttachmentName, report?.ReturnReason ?? "", report?.SubmittedAtUtc,
             report?.SubmittedBy ?? "",
-            settings.Reminders.LevelAbove(await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Province!.Name).SingleAsync()), consolidated);
+            settings.Reminders.LevelAbove(await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Province!.Name).SingleAsync(ct)), consolidated);
     }
 
     // Registered and recognised per title in the subject's scope, from the app's own registrations and evaluations.
-    public static async Task<List<FigureLine>> FiguresAsync(AppDbContext db, int communeId, SubjectRef subject, int year)
+    public static async Task<List<FigureLine>> FiguresAsync(AppDbContext db, int communeId, SubjectRef subject, int year, CancellationToken ct = default)
     {
         Title[] titles = subject.Kind switch
         {
@@ -161,7 +161,7 @@ public sealed class UnitReportService(
         };
         var counts = await registrations.GroupBy(r => r.Title)
             .Select(g => new { Title = g.Key, Registered = g.Count(), Recognised = g.Count(r => r.Evaluation != null && r.Evaluation.Status == EvaluationStatus.Recognised) })
-            .ToListAsync();
+            .ToListAsync(ct);
         return titles.Select(t => new FigureLine
         {
             Title = t,
@@ -170,43 +170,43 @@ public sealed class UnitReportService(
         }).ToList();
     }
 
-    public async Task<List<FigureLine>> RefreshFiguresAsync(SubjectRef subject, int year)
+    public async Task<List<FigureLine>> RefreshFiguresAsync(SubjectRef subject, int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         if (!CanRead(scope, subject))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await FiguresAsync(db, scope.CommuneId, subject, year);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FiguresAsync(db, scope.CommuneId, subject, year, ct);
     }
 
-    public Task SaveDraftAsync(ReportForm form) => SaveAsync(form, submit: false);
+    public Task SaveDraftAsync(ReportForm form, CancellationToken ct = default) => SaveAsync(form, submit: false, ct);
 
-    public Task SubmitAsync(ReportForm form) => SaveAsync(form, submit: true);
+    public Task SubmitAsync(ReportForm form, CancellationToken ct = default) => SaveAsync(form, submit: true, ct);
 
-    private async Task SaveAsync(ReportForm form, bool submit)
+    private async Task SaveAsync(ReportForm form, bool submit, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.UnitReporter, Roles.Scorer, Roles.Committee);
         if (!CanEdit(scope, form.Subject))
         {
             throw new ForbiddenException("Bạn không phải người báo cáo của nơi này.");
         }
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        var deadline = await LoadDeadlineAsync(db, scope, form.DeadlineId);
-        var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
-        if (!(await ReportObligations.ExpectedSubjectsAsync(db, deadline, communeName, default)).Any(s => s.Ref == form.Subject))
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var deadline = await LoadDeadlineAsync(db, scope, form.DeadlineId, ct);
+        var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
+        if (!(await ReportObligations.ExpectedSubjectsAsync(db, deadline, communeName, ct)).Any(s => s.Ref == form.Subject))
         {
             throw new ValidationException("Hạn báo cáo này không áp dụng cho nơi này.");
         }
         var report = await db.Set<UnitReport>().SingleOrDefaultAsync(r => r.DeadlineId == form.DeadlineId && r.Year == form.Year
-            && r.SubjectKind == form.SubjectKind && r.SubjectId == form.SubjectId);
+            && r.SubjectKind == form.SubjectKind && r.SubjectId == form.SubjectId, ct);
         if (report?.Status == ReportStatus.Submitted)
         {
             throw new ValidationException("Báo cáo đã nộp; chỉ sửa được khi Ban chỉ đạo trả lại.");
         }
-        var exception = await ExceptionUntilAsync(db, form.DeadlineId, form.Year, form.Subject);
+        var exception = await ExceptionUntilAsync(db, form.DeadlineId, form.Year, form.Subject, ct);
         var (locked, reason) = LockState(deadline, form.Year, report?.Status, exception);
         if (locked)
         {
@@ -251,19 +251,19 @@ public sealed class UnitReportService(
         {
             report.Status = ReportStatus.Draft;
         }
-        await db.SaveOrConflictAsync("Báo cáo này");
+        await db.SaveOrConflictAsync("Báo cáo này", ct);
     }
 
     // The committee sends a submitted report back with a reason; the reporter may then correct and send it again.
-    public async Task ReturnAsync(int reportId, string reason)
+    public async Task ReturnAsync(int reportId, string reason, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new ValidationException("Hãy ghi lý do trả lại báo cáo.");
         }
-        await using var db = await dbFactory.CreateForAsync(scope);
-        var report = await db.Set<UnitReport>().SingleOrDefaultAsync(r => r.Id == reportId && r.CommuneId == scope.CommuneId)
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var report = await db.Set<UnitReport>().SingleOrDefaultAsync(r => r.Id == reportId && r.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
         if (report.Status != ReportStatus.Submitted)
         {
@@ -271,15 +271,15 @@ public sealed class UnitReportService(
         }
         report.Status = ReportStatus.Returned;
         report.ReturnReason = reason.Trim().Length > 1000 ? reason.Trim()[..1000] : reason.Trim();
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
-    public async Task<(string Name, string ContentType, byte[] Content)?> GetAttachmentAsync(int reportId)
+    public async Task<(string Name, string ContentType, byte[] Content)?> GetAttachmentAsync(int reportId, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var report = await db.Set<UnitReport>().AsNoTracking().Where(r => r.Id == reportId && r.CommuneId == scope.CommuneId)
-            .Select(r => new { r.SubjectKind, r.SubjectId, r.AttachmentName, r.AttachmentContentType, r.AttachmentContent }).SingleOrDefaultAsync();
+            .Select(r => new { r.SubjectKind, r.SubjectId, r.AttachmentName, r.AttachmentContentType, r.AttachmentContent }).SingleOrDefaultAsync(ct);
         if (report is null || !CanRead(scope, new SubjectRef(report.SubjectKind, report.SubjectId)))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
@@ -304,19 +304,19 @@ public sealed class UnitReportService(
         return (true, $"Đã quá hạn nộp ({VnTime.FormatDate(due)}) nên không nộp được nữa. Hãy liên hệ quản trị viên để được cho phép nộp muộn.");
     }
 
-    private static async Task<DateOnly?> ExceptionUntilAsync(AppDbContext db, int deadlineId, int year, SubjectRef subject) =>
+    private static async Task<DateOnly?> ExceptionUntilAsync(AppDbContext db, int deadlineId, int year, SubjectRef subject, CancellationToken ct = default) =>
         await db.Set<SubmissionException>().AsNoTracking()
             .Where(x => x.DeadlineId == deadlineId && x.Year == year && x.SubjectKind == subject.Kind && x.SubjectId == subject.Id)
-            .Select(x => (DateOnly?)x.AllowedUntil).SingleOrDefaultAsync();
+            .Select(x => (DateOnly?)x.AllowedUntil).SingleOrDefaultAsync(ct);
 
-    private static async Task<Deadline> LoadDeadlineAsync(AppDbContext db, UserScope scope, int deadlineId) =>
-        await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId)
+    private static async Task<Deadline> LoadDeadlineAsync(AppDbContext db, UserScope scope, int deadlineId, CancellationToken ct = default) =>
+        await db.Set<Deadline>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deadlineId && d.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
 
-    private static async Task<string> SubjectNameAsync(AppDbContext db, int communeId, SubjectRef subject, Deadline deadline) => subject.Kind switch
+    private static async Task<string> SubjectNameAsync(AppDbContext db, int communeId, SubjectRef subject, Deadline deadline, CancellationToken ct = default) => subject.Kind switch
     {
-        ReportSubjectKind.Unit => await db.Units.Where(u => u.Id == subject.Id && u.CommuneId == communeId).Select(u => u.Name).SingleOrDefaultAsync(),
-        ReportSubjectKind.Village => await db.Villages.Where(v => v.Id == subject.Id && v.CommuneId == communeId).Select(v => v.Name).SingleOrDefaultAsync(),
-        _ => subject.Id == communeId ? "Ban chỉ đạo xã " + await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).SingleAsync() : null,
+        ReportSubjectKind.Unit => await db.Units.Where(u => u.Id == subject.Id && u.CommuneId == communeId).Select(u => u.Name).SingleOrDefaultAsync(ct),
+        ReportSubjectKind.Village => await db.Villages.Where(v => v.Id == subject.Id && v.CommuneId == communeId).Select(v => v.Name).SingleOrDefaultAsync(ct),
+        _ => subject.Id == communeId ? "Ban chỉ đạo xã " + await db.Communes.Where(c => c.Id == communeId).Select(c => c.Name).SingleAsync(ct) : null,
     } ?? throw new ForbiddenException(UserMessages.NotInScope);
 }

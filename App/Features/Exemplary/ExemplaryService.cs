@@ -30,26 +30,26 @@ public sealed class ExemplaryService(
 
     private string Folder(int storyId) => Path.Combine(settings.DataDirectory, "guong-dien-hinh", storyId.ToString(CultureInfo.InvariantCulture));
 
-    public async Task<(IReadOnlyList<StoryRow> Rows, bool CanEdit)> ListAsync(int year)
+    public async Task<(IReadOnlyList<StoryRow> Rows, bool CanEdit)> ListAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Set<ExemplaryStory>().AsNoTracking().Where(s => s.CommuneId == scope.CommuneId && s.Year == year)
             .OrderBy(s => s.Kind).ThenBy(s => s.Name)
             .Select(s => new StoryRow(s.Id, s.Version, s.Kind, s.Name, s.Year, s.Title, s.Story, s.VillageId,
                 db.Villages.Where(v => v.Id == s.VillageId).Select(v => v.Name).FirstOrDefault(), s.PersonId, s.HouseholdId, s.ClanId, s.UnitId,
                 s.Photos.OrderBy(p => p.Id).Select(p => p.Id).ToList()))
-            .ToListAsync();
+            .ToListAsync(ct);
         return (rows, scope.HasRole(Editors));
     }
 
-    public async Task<(IReadOnlyList<StoryOption> Villages, IReadOnlyList<StoryOption> Clans, IReadOnlyList<StoryOption> Units)> OptionsAsync()
+    public async Task<(IReadOnlyList<StoryOption> Villages, IReadOnlyList<StoryOption> Clans, IReadOnlyList<StoryOption> Units)> OptionsAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Editors);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId).OrderBy(v => v.SortOrder).Select(v => new StoryOption(v.Id, v.Name)).ToListAsync();
-        var clans = await db.Clans.AsNoTracking().Where(c => c.CommuneId == scope.CommuneId).OrderBy(c => c.Name).Select(c => new StoryOption(c.Id, c.Name)).ToListAsync();
-        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId && u.Active).OrderBy(u => u.Name).Select(u => new StoryOption(u.Id, u.Name)).ToListAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == scope.CommuneId).OrderBy(v => v.SortOrder).Select(v => new StoryOption(v.Id, v.Name)).ToListAsync(ct);
+        var clans = await db.Clans.AsNoTracking().Where(c => c.CommuneId == scope.CommuneId).OrderBy(c => c.Name).Select(c => new StoryOption(c.Id, c.Name)).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId && u.Active).OrderBy(u => u.Name).Select(u => new StoryOption(u.Id, u.Name)).ToListAsync(ct);
         return (villages, clans, units);
     }
 
@@ -59,17 +59,17 @@ public sealed class ExemplaryService(
         PersonId = r.PersonId, HouseholdId = r.HouseholdId, ClanId = r.ClanId, UnitId = r.UnitId,
     };
 
-    public async Task<int> SaveAsync(ExemplaryForm form)
+    public async Task<int> SaveAsync(ExemplaryForm form, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Editors);
-        await validator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
+        await validator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         var c = scope.CommuneId;
-        if ((form.VillageId is { } v && !await db.Villages.AnyAsync(x => x.Id == v && x.CommuneId == c))
-            || (form.PersonId is { } p && !await db.People.AnyAsync(x => x.Id == p && x.Household!.CommuneId == c))
-            || (form.HouseholdId is { } h && !await db.Households.AnyAsync(x => x.Id == h && x.CommuneId == c))
-            || (form.ClanId is { } cl && !await db.Clans.AnyAsync(x => x.Id == cl && x.CommuneId == c))
-            || (form.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.CommuneId == c)))
+        if ((form.VillageId is { } v && !await db.Villages.AnyAsync(x => x.Id == v && x.CommuneId == c, ct))
+            || (form.PersonId is { } p && !await db.People.AnyAsync(x => x.Id == p && x.Household!.CommuneId == c, ct))
+            || (form.HouseholdId is { } h && !await db.Households.AnyAsync(x => x.Id == h && x.CommuneId == c, ct))
+            || (form.ClanId is { } cl && !await db.Clans.AnyAsync(x => x.Id == cl && x.CommuneId == c, ct))
+            || (form.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.CommuneId == c, ct)))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
@@ -81,7 +81,7 @@ public sealed class ExemplaryService(
         }
         else
         {
-            story = await db.Set<ExemplaryStory>().SingleOrDefaultAsync(s => s.Id == form.Id && s.CommuneId == c)
+            story = await db.Set<ExemplaryStory>().SingleOrDefaultAsync(s => s.Id == form.Id && s.CommuneId == c, ct)
                 ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(story).Property(s => s.Version).OriginalValue = form.Version;
         }
@@ -95,12 +95,12 @@ public sealed class ExemplaryService(
         story.HouseholdId = form.Kind == ExemplaryKind.Household ? form.HouseholdId : null;
         story.ClanId = form.Kind == ExemplaryKind.Clan ? form.ClanId : null;
         story.UnitId = form.Kind == ExemplaryKind.Unit ? form.UnitId : null;
-        await db.SaveOrConflictAsync("Gương điển hình này");
+        await db.SaveOrConflictAsync("Gương điển hình này", ct);
         return story.Id;
     }
 
     // Photos: JPG or PNG only, checked by their first bytes too (a renamed file is refused), at most 5 MB each.
-    public async Task<int> AddPhotoAsync(int storyId, string fileName, long size, Stream content)
+    public async Task<int> AddPhotoAsync(int storyId, string fileName, long size, Stream content, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Editors);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
@@ -111,18 +111,18 @@ public sealed class ExemplaryService(
             throw new ValidationException($"Ảnh \"{fileName}\" {(size <= 0 ? "trống" : "quá lớn")}: mỗi ảnh tối đa 5 MB.");
         }
         using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer);
+        await content.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
         if (!LooksLike(bytes, type))
         {
             throw new ValidationException($"Tệp \"{fileName}\" không phải ảnh {(type == "image/png" ? "PNG" : "JPG")} hợp lệ.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Set<ExemplaryStory>().AnyAsync(s => s.Id == storyId && s.CommuneId == scope.CommuneId))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<ExemplaryStory>().AnyAsync(s => s.Id == storyId && s.CommuneId == scope.CommuneId, ct))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
-        var stored = await StoredFiles.WriteAsync(Folder(storyId), type == "image/png" ? ".png" : ".jpg", new MemoryStream(bytes));
+        var stored = await StoredFiles.WriteAsync(Folder(storyId), type == "image/png" ? ".png" : ".jpg", new MemoryStream(bytes), ct);
         var photo = new StoryPhoto
         {
             StoryId = storyId, FileName = Path.GetFileName(fileName), StoredName = stored, ContentType = type, SizeBytes = bytes.Length,
@@ -130,7 +130,7 @@ public sealed class ExemplaryService(
         };
         db.Add(photo);
         db.ChangeLogs.Add(new ChangeLog { EntityType = nameof(ExemplaryStory), EntityId = storyId.ToString(CultureInfo.InvariantCulture), Action = "Thêm ảnh", Changes = photo.FileName, By = scope.Name, AtUtc = photo.UploadedAtUtc });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         return photo.Id;
     }
 
@@ -138,39 +138,39 @@ public sealed class ExemplaryService(
         ? b.Length > 8 && b[0] == 0x89 && b[1] == 0x50 && b[2] == 0x4E && b[3] == 0x47
         : b.Length > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
 
-    public async Task<(string Path, string ContentType)> PhotoAsync(int id)
+    public async Task<(string Path, string ContentType)> PhotoAsync(int id, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var photo = await db.Set<StoryPhoto>().AsNoTracking()
             .Where(p => p.Id == id && db.Set<ExemplaryStory>().Any(s => s.Id == p.StoryId && s.CommuneId == scope.CommuneId))
-            .SingleOrDefaultAsync() ?? throw new ForbiddenException(UserMessages.NotInScope);
+            .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException(UserMessages.NotInScope);
         return (Path.Combine(Folder(photo.StoryId), photo.StoredName), photo.ContentType);
     }
 
-    public async Task<IReadOnlyList<LearnerAward>> LearnerAwardsAsync(int year)
+    public async Task<IReadOnlyList<LearnerAward>> LearnerAwardsAsync(int year, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await LearnerAwardsAsync(db, scope.CommuneId, year);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LearnerAwardsAsync(db, scope.CommuneId, year, ct);
     }
 
-    private static Task<List<LearnerAward>> LearnerAwardsAsync(AppDbContext db, int communeId, int year) =>
+    private static Task<List<LearnerAward>> LearnerAwardsAsync(AppDbContext db, int communeId, int year, CancellationToken ct = default) =>
         db.Set<FundEntry>().AsNoTracking()
             .Where(e => e.CommuneId == communeId && e.Year == year && e.Kind == FundEntryKind.Payment
                 && (e.Purpose == FundPurpose.Scholarship || e.Purpose == FundPurpose.Award))
             .OrderBy(e => e.Purpose).ThenBy(e => e.Date).ThenBy(e => e.Id)
             .Select(e => new LearnerAward(e.Party, db.Villages.Where(v => v.Id == e.VillageId).Select(v => v.Name).FirstOrDefault(), e.Purpose, e.Content, e.Amount, e.PersonId != null || e.HouseholdId != null))
-            .ToListAsync();
+            .ToListAsync(ct);
 
     // The honour list of a year (.docx): stories and learners' scholarships and awards, signed by the committee's head.
-    public async Task<(byte[] Content, string FileName)> HonourListDocxAsync(int year, string? signer = null)
+    public async Task<(byte[] Content, string FileName)> HonourListDocxAsync(int year, string? signer = null, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var commune = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
-        var stories = (await ListAsync(year)).Rows;
-        var awards = await LearnerAwardsAsync(db, scope.CommuneId, year);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var commune = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
+        var stories = (await ListAsync(year, ct)).Rows;
+        var awards = await LearnerAwardsAsync(db, scope.CommuneId, year, ct);
         signer = string.IsNullOrWhiteSpace(signer) ? "" : signer.Trim()[..Math.Min(100, signer.Trim().Length)];
         var data = new HonourListData(commune, year, VnTime.Today(clock), stories, awards, signer);
         return (HonourListDocx.Write(data, Decisions.DocumentLayout.Load().Decision), $"bang-vinh-danh-{year}.docx");

@@ -64,21 +64,21 @@ public sealed class FundingService(
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public async Task<bool> CanEditAsync() => (await access.ReadAsync()).CanEdit;
+    public async Task<bool> CanEditAsync(CancellationToken ct = default) => (await access.ReadAsync(ct)).CanEdit;
 
-    public async Task<IReadOnlyList<BudgetLineRow>> BudgetAsync(int year)
+    public async Task<IReadOnlyList<BudgetLineRow>> BudgetAsync(int year, CancellationToken ct = default)
     {
-        var (scope, _) = await access.ReadAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
+        var (scope, _) = await access.ReadAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<BudgetLine>().AsNoTracking().Where(b => b.CommuneId == scope.CommuneId && b.Year == year)
             .OrderBy(b => b.Source).ThenBy(b => b.Id)
-            .Select(b => new BudgetLineRow(b.Id, b.Version, b.Year, b.Source, b.Content, b.Estimate, b.Spent, b.Note)).ToListAsync();
+            .Select(b => new BudgetLineRow(b.Id, b.Version, b.Year, b.Source, b.Content, b.Estimate, b.Spent, b.Note)).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<FundEntryRow>> FundAsync(int year)
+    public async Task<IReadOnlyList<FundEntryRow>> FundAsync(int year, CancellationToken ct = default)
     {
-        var (scope, _) = await access.ReadAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
+        var (scope, _) = await access.ReadAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<FundEntry>().AsNoTracking().Where(e => e.CommuneId == scope.CommuneId && e.Year == year)
             .OrderBy(e => e.Date).ThenBy(e => e.Id)
             .Select(e => new FundEntryRow(e.Id, e.Version, e.Kind, e.Purpose, e.Source, e.Date, e.Year, e.Party, e.Content, e.Amount, e.VoucherNumber,
@@ -87,7 +87,7 @@ public sealed class FundingService(
                 e.PersonId != null ? db.People.Where(p => p.Id == e.PersonId).Select(p => p.FullName).FirstOrDefault()
                 : e.HouseholdId != null ? db.Households.Where(h => h.Id == e.HouseholdId).Select(h => "Hộ " + h.HeadName + " (" + h.Code + ")").FirstOrDefault()
                 : e.UnitId != null ? db.Units.Where(u => u.Id == e.UnitId).Select(u => u.Name).FirstOrDefault() : null))
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 
     // The register rows a receipt or payment can name: people by name (diacritics and case ignored) or household code,
@@ -95,7 +95,7 @@ public sealed class FundingService(
     // those who change money records.
     public async Task<IReadOnlyList<FundLinkOption>> SearchLinksAsync(FundLinkKind kind, string? search, CancellationToken ct = default)
     {
-        var scope = await access.EditAsync();
+        var scope = await access.EditAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = VietnameseText.SearchKey(search);
         var code = (search ?? "").Trim().ToUpperInvariant();
@@ -125,7 +125,7 @@ public sealed class FundingService(
         {
             return null;
         }
-        var (scope, _) = await access.ReadAsync();
+        var (scope, _) = await access.ReadAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = scope.CommuneId;
         return kind switch
@@ -170,20 +170,20 @@ public sealed class FundingService(
             .ToListAsync(ct);
     }
 
-    public async Task<YearBalances> BalancesAsync(int year)
+    public async Task<YearBalances> BalancesAsync(int year, CancellationToken ct = default)
     {
-        var (scope, _) = await access.ReadAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await BalancesAsync(db, scope.CommuneId, year);
+        var (scope, _) = await access.ReadAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await BalancesAsync(db, scope.CommuneId, year, ct);
     }
 
-    public static async Task<YearBalances> BalancesAsync(AppDbContext db, int communeId, int year)
+    public static async Task<YearBalances> BalancesAsync(AppDbContext db, int communeId, int year, CancellationToken ct = default)
     {
         var budget = await db.Set<BudgetLine>().AsNoTracking().Where(b => b.CommuneId == communeId && b.Year == year)
-            .GroupBy(b => b.Source).Select(g => new { g.Key, Estimate = g.Sum(b => b.Estimate), Spent = g.Sum(b => b.Spent) }).ToListAsync();
+            .GroupBy(b => b.Source).Select(g => new { g.Key, Estimate = g.Sum(b => b.Estimate), Spent = g.Sum(b => b.Spent) }).ToListAsync(ct);
         var fund = await db.Set<FundEntry>().AsNoTracking().Where(e => e.CommuneId == communeId && e.Year <= year)
             .GroupBy(e => new { e.Source, e.Kind, Before = e.Year < year })
-            .Select(g => new { g.Key.Source, g.Key.Kind, g.Key.Before, Amount = g.Sum(e => e.Amount) }).ToListAsync();
+            .Select(g => new { g.Key.Source, g.Key.Kind, g.Key.Before, Amount = g.Sum(e => e.Amount) }).ToListAsync(ct);
         long Fund(FundingSource s, FundEntryKind k, bool before) => fund.Where(f => f.Source == s && f.Kind == k && f.Before == before).Sum(f => f.Amount);
         var sources = Enum.GetValues<FundingSource>().Select(s => new SourceBalance(s,
             budget.Where(b => b.Key == s).Sum(b => b.Estimate), budget.Where(b => b.Key == s).Sum(b => b.Spent),
@@ -193,12 +193,12 @@ public sealed class FundingService(
     }
 
     // The settlement summary (quyết toán) of a year, for anyone who may read money records.
-    public async Task<(byte[] Content, string FileName)> SettlementXlsxAsync(int year)
+    public async Task<(byte[] Content, string FileName)> SettlementXlsxAsync(int year, CancellationToken ct = default)
     {
-        var (scope, _) = await access.ReadAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var commune = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync();
-        var data = new SettlementData(commune, year, VnTime.Today(clock), await BudgetAsync(year), await BalancesAsync(db, scope.CommuneId, year), await FundAsync(year));
+        var (scope, _) = await access.ReadAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var commune = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
+        var data = new SettlementData(commune, year, VnTime.Today(clock), await BudgetAsync(year, ct), await BalancesAsync(db, scope.CommuneId, year, ct), await FundAsync(year, ct));
         return (SettlementXlsx.Write(data), $"quyet-toan-kinh-phi-{year}.xlsx");
     }
 
@@ -214,11 +214,11 @@ public sealed class FundingService(
         HouseholdId = r.HouseholdId, UnitId = r.UnitId,
     };
 
-    public async Task<int> SaveBudgetAsync(BudgetLineForm form)
+    public async Task<int> SaveBudgetAsync(BudgetLineForm form, CancellationToken ct = default)
     {
-        var scope = await access.EditAsync();
-        await budgetValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
+        var scope = await access.EditAsync(ct);
+        await budgetValidator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
         BudgetLine line;
         if (form.Id == 0)
         {
@@ -227,7 +227,7 @@ public sealed class FundingService(
         }
         else
         {
-            line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == form.Id && b.CommuneId == scope.CommuneId)
+            line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == form.Id && b.CommuneId == scope.CommuneId, ct)
                 ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(line).Property(b => b.Version).OriginalValue = form.Version;
         }
@@ -237,26 +237,26 @@ public sealed class FundingService(
         line.Estimate = form.Estimate;
         line.Spent = form.Spent;
         line.Note = form.Note.Trim();
-        await db.SaveOrConflictAsync("Khoản kinh phí này");
+        await db.SaveOrConflictAsync("Khoản kinh phí này", ct);
         return line.Id;
     }
 
-    public async Task DeleteBudgetAsync(int id)
+    public async Task DeleteBudgetAsync(int id, CancellationToken ct = default)
     {
-        var scope = await access.EditAsync();
-        await using var db = await dbFactory.CreateForAsync(scope);
-        var line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == id && b.CommuneId == scope.CommuneId)
+        var scope = await access.EditAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        var line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == id && b.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Remove(line);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
-    public async Task<int> SaveEntryAsync(FundEntryForm form)
+    public async Task<int> SaveEntryAsync(FundEntryForm form, CancellationToken ct = default)
     {
-        var scope = await access.EditAsync();
-        await entryValidator.ValidateAndThrowAsync(form);
-        await using var db = await dbFactory.CreateForAsync(scope);
-        if (form.VillageId is { } givenVillage && !await db.Villages.AnyAsync(v => v.Id == givenVillage && v.CommuneId == scope.CommuneId))
+        var scope = await access.EditAsync(ct);
+        await entryValidator.ValidateAndThrowAsync(form, ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        if (form.VillageId is { } givenVillage && !await db.Villages.AnyAsync(v => v.Id == givenVillage && v.CommuneId == scope.CommuneId, ct))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
@@ -264,19 +264,19 @@ public sealed class FundingService(
         var villageId = form.VillageId;
         if (form.PersonId is { } personId)
         {
-            villageId = await db.People.Where(p => p.Id == personId && p.Household!.CommuneId == scope.CommuneId).Select(p => (int?)p.Household!.VillageId).SingleOrDefaultAsync()
+            villageId = await db.People.Where(p => p.Id == personId && p.Household!.CommuneId == scope.CommuneId).Select(p => (int?)p.Household!.VillageId).SingleOrDefaultAsync(ct)
                 ?? throw new ForbiddenException(UserMessages.NotInScope);
         }
         if (form.HouseholdId is { } householdId)
         {
-            villageId = await db.Households.Where(h => h.Id == householdId && h.CommuneId == scope.CommuneId).Select(h => (int?)h.VillageId).SingleOrDefaultAsync()
+            villageId = await db.Households.Where(h => h.Id == householdId && h.CommuneId == scope.CommuneId).Select(h => (int?)h.VillageId).SingleOrDefaultAsync(ct)
                 ?? throw new ForbiddenException(UserMessages.NotInScope);
         }
-        if (form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.CommuneId == scope.CommuneId))
+        if (form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.CommuneId == scope.CommuneId, ct))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         FundEntry entry;
         if (form.Id == 0)
         {
@@ -285,7 +285,7 @@ public sealed class FundingService(
         }
         else
         {
-            entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == form.Id && e.CommuneId == scope.CommuneId)
+            entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == form.Id && e.CommuneId == scope.CommuneId, ct)
                 ?? throw new ForbiddenException(UserMessages.NotInScope);
             db.Entry(entry).Property(e => e.Version).OriginalValue = form.Version;
         }
@@ -303,37 +303,37 @@ public sealed class FundingService(
         entry.HouseholdId = form.HouseholdId;
         entry.UnitId = form.UnitId;
         entry.VillageId = villageId;
-        await db.SaveOrConflictAsync("Khoản thu, chi này");
-        await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source);
+        await db.SaveOrConflictAsync("Khoản thu, chi này", ct);
+        await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source, ct);
         if (form.Id != 0 && oldSource != entry.Source)
         {
-            await CheckNeverNegativeAsync(db, scope.CommuneId, oldSource);
+            await CheckNeverNegativeAsync(db, scope.CommuneId, oldSource, ct);
         }
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(ct);
         return entry.Id;
     }
 
-    public async Task DeleteEntryAsync(int id)
+    public async Task DeleteEntryAsync(int id, CancellationToken ct = default)
     {
-        var scope = await access.EditAsync();
-        await using var db = await dbFactory.CreateForAsync(scope);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == id && e.CommuneId == scope.CommuneId)
+        var scope = await access.EditAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(scope, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == id && e.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Remove(entry);
-        await db.SaveChangesAsync();
-        await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source);
-        await transaction.CommitAsync();
+        await db.SaveChangesAsync(ct);
+        await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source, ct);
+        await transaction.CommitAsync(ct);
     }
 
     // Inside the saving transaction: the source's running balance, day by day (receipts of a day before its payments),
     // must never go below 0; otherwise the change is refused (and rolled back with the transaction).
-    private static async Task CheckNeverNegativeAsync(AppDbContext db, int communeId, FundingSource source)
+    private static async Task CheckNeverNegativeAsync(AppDbContext db, int communeId, FundingSource source, CancellationToken ct = default)
     {
         var days = await db.Set<FundEntry>().AsNoTracking().Where(e => e.CommuneId == communeId && e.Source == source)
             .GroupBy(e => e.Date)
             .Select(g => new { Date = g.Key, In = g.Where(e => e.Kind == FundEntryKind.Receipt).Sum(e => e.Amount), Out = g.Where(e => e.Kind == FundEntryKind.Payment).Sum(e => e.Amount) })
-            .ToListAsync();
+            .ToListAsync(ct);
         long balance = 0;
         foreach (var day in days.OrderBy(d => d.Date))
         {

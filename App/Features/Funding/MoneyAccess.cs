@@ -12,10 +12,10 @@ public sealed class MoneyAccess(CurrentUser currentUser, IDbContextFactory<AppDb
     public const string ReadOnlyMessage = "Chỉ quản trị viên hoặc người có quyền Kế toán được thay đổi số liệu tài chính.";
     public static readonly string[] ReaderRoles = [Roles.Administrator, Roles.Committee, Roles.Viewer];
 
-    public async Task<(UserScope Scope, bool CanEdit)> ReadAsync()
+    public async Task<(UserScope Scope, bool CanEdit)> ReadAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync();
-        var canEdit = await CanEditAsync(scope);
+        var canEdit = await CanEditAsync(scope, ct);
         if (!canEdit && !scope.HasRole(ReaderRoles))
         {
             throw new ForbiddenException();
@@ -23,19 +23,19 @@ public sealed class MoneyAccess(CurrentUser currentUser, IDbContextFactory<AppDb
         return (scope, canEdit);
     }
 
-    public async Task<UserScope> EditAsync()
+    public async Task<UserScope> EditAsync(CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync();
-        return await CanEditAsync(scope) ? scope : throw new ForbiddenException(ReadOnlyMessage);
+        return await CanEditAsync(scope, ct) ? scope : throw new ForbiddenException(ReadOnlyMessage);
     }
 
-    private async Task<bool> CanEditAsync(UserScope scope)
+    private async Task<bool> CanEditAsync(UserScope scope, CancellationToken ct = default)
     {
         if (scope.IsAdministrator)
         {
             return true;
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.UserClaims.AnyAsync(c => c.UserId == scope.UserId && c.ClaimType == Permissions.ClaimType && c.ClaimValue == Permissions.Accounting);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.UserClaims.AnyAsync(c => c.UserId == scope.UserId && c.ClaimType == Permissions.ClaimType && c.ClaimValue == Permissions.Accounting, ct);
     }
 }

@@ -28,7 +28,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
     public IReadOnlyList<int> Years() => years.Years();
 
     // The empty list of a title: its header row only, so nothing in it is imported by mistake.
-    public async Task<ExcelFile> TemplateAsync(Title title)
+    public async Task<ExcelFile> TemplateAsync(Title title, CancellationToken ct = default)
     {
         await currentUser.RequireScopeAsync(Editors);
         var sheet = new ExcelSheet("Danh sách công nhận", PastListColumns.For(title));
