@@ -18,6 +18,21 @@ public static class Saving
         return db;
     }
 
+    // The stored row a form edits, looked up among the rows the user may see (`visible`, narrowed to that one row), and
+    // marked with the version the form was loaded at, so that SaveOrConflictAsync refuses to save over a change made
+    // since. A row that is not there, or not in the user's scope, is refused with `refusal` ("not in your scope").
+    public static Task<T> EditedRowAsync<T>(this AppDbContext db, IQueryable<T> visible, int version, CancellationToken ct = default)
+        where T : class, IAudited =>
+        db.EditedRowAsync(visible, version, UserMessages.NotInScope, ct);
+
+    public static async Task<T> EditedRowAsync<T>(this AppDbContext db, IQueryable<T> visible, int version, string refusal, CancellationToken ct = default)
+        where T : class, IAudited
+    {
+        var row = await visible.SingleOrDefaultAsync(ct) ?? throw new ForbiddenException(refusal);
+        db.Entry(row).Property(nameof(IAudited.Version)).OriginalValue = version;
+        return row;
+    }
+
     // Saves, turning a lost optimistic-concurrency race (a row's version moved since it was loaded) into the Vietnamese
     // refusal the page shows: "Hộ này vừa được người khác sửa …". `what` names the row as the subject of that sentence.
     public static async Task SaveOrConflictAsync(this AppDbContext db, string what, CancellationToken ct = default)

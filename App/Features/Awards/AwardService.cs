@@ -194,9 +194,7 @@ public sealed class AwardService(
         }
         else
         {
-            proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == form.Id && p.RoundId == form.RoundId, ct)
-                ?? throw new ForbiddenException(NotFound);
-            db.Entry(proposal).Property(p => p.Version).OriginalValue = form.Version;
+            proposal = await db.EditedRowAsync(db.Set<AwardProposal>().Where(p => p.Id == form.Id && p.RoundId == form.RoundId), form.Version, NotFound, ct);
             // A changed proposal goes back to the council.
             proposal.Status = AwardProposalStatus.Proposed;
             proposal.CouncilNote = "";
@@ -257,9 +255,7 @@ public sealed class AwardService(
         var scope = await currentUser.RequireScopeAsync(Managers);
         await documentsValidator.ValidateAndThrowAsync(form, ct);
         await using var db = await dbFactory.CreateForAsync(scope, ct);
-        var round = await db.Set<AwardRound>().SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId, ct)
-            ?? throw new ForbiddenException(NotFound);
-        db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;
+        var round = await db.EditedRowAsync(db.Set<AwardRound>().Where(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId), form.Version, NotFound, ct);
         if (round.DecisionIssued)
         {
             // Only the proposal to the level above (tờ trình) may still be numbered and dated.
@@ -281,9 +277,8 @@ public sealed class AwardService(
         var scope = await currentUser.RequireScopeAsync(Managers);
         await documentsValidator.ValidateAndThrowAsync(form, ct);
         await using var db = await dbFactory.CreateForAsync(scope, ct);
-        var round = await db.Set<AwardRound>().Include(r => r.Proposals).SingleOrDefaultAsync(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId, ct)
-            ?? throw new ForbiddenException(NotFound);
-        db.Entry(round).Property(r => r.Version).OriginalValue = form.Version;
+        var round = await db.EditedRowAsync(db.Set<AwardRound>().Include(r => r.Proposals).Where(r => r.Id == form.RoundId && r.CommuneId == scope.CommuneId),
+            form.Version, NotFound, ct);
         ApplyDocuments(round, form);
         Issue(round, scope.Name, clock.GetUtcNow().UtcDateTime);
         await db.SaveOrConflictAsync("Đợt khen thưởng này", ct);

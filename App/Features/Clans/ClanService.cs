@@ -115,9 +115,7 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         Clan clan;
         if (form.Id is { } id)
         {
-            clan = await db.Clans.Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id && c.CommuneId == scope.CommuneId, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
-            db.Entry(clan).Property(c => c.Version).OriginalValue = form.Version;
+            clan = await db.EditedRowAsync(db.Clans.Include(c => c.Members).Where(c => c.Id == id && c.CommuneId == scope.CommuneId), form.Version, ct);
         }
         else
         {

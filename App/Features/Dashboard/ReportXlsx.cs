@@ -1,6 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace HocTapSuotDoi.Features.Dashboard;
@@ -26,45 +24,28 @@ public static class ReportXlsx
             sheets.Add(("Báo cáo đơn vị", $"Tình hình báo cáo của các đơn vị năm {r.Year}", ReportTables.ComplianceHeader, ReportTables.ComplianceRows(r.Compliance)));
         }
 
-        using var stream = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        return Setup.XlsxWorkbook.Write(Stylesheet(), HeaderRow,
+            sheets.Select(s => (s.Name, Sheet(s.Title, s.Header, s.Rows.ToList(), r.Date), s.Header.Count > 7)));
+    }
+
+    private static Worksheet Sheet(string title, IReadOnlyList<string> header, List<object[]> rows, DateOnly date)
+    {
+        var data = new SheetData();
+        data.Append(Row(1, [title], _ => Title));
+        data.Append(Row(2, [$"Số liệu ngày {VnTime.FormatDate(date)}; tỷ lệ tính bằng %."], _ => Normal));
+        var columns = Columns(header, rows);
+        var heading = Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
+        // Wrapped headings: the row is as tall as its most wrapped heading (LibreOffice does not measure it).
+        heading.Height = 15 * HeadingLines(header, columns);
+        heading.CustomHeight = true;
+        data.Append(heading);
+        var rowIndex = HeaderRow + 1;
+        foreach (var row in rows)
         {
-            var workbook = doc.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Stylesheet();
-            var list = workbook.Workbook.AppendChild(new Sheets());
-            uint id = 1;
-            var parts = new List<(WorksheetPart Part, string Name, bool Landscape)>();
-            foreach (var (name, title, header, rowsSource) in sheets)
-            {
-                var rows = rowsSource.ToList();
-                var part = workbook.AddNewPart<WorksheetPart>();
-                var data = new SheetData();
-                data.Append(Row(1, [title], _ => Title));
-                data.Append(Row(2, [$"Số liệu ngày {VnTime.FormatDate(r.Date)}; tỷ lệ tính bằng %."], _ => Normal));
-                var columns = Columns(header, rows);
-                var heading = Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
-                // Wrapped headings: the row is as tall as its most wrapped heading (LibreOffice does not measure it).
-                heading.Height = 15 * HeadingLines(header, columns);
-                heading.CustomHeight = true;
-                data.Append(heading);
-                var rowIndex = HeaderRow + 1;
-                foreach (var row in rows)
-                {
-                    var total = Equals(row.FirstOrDefault(), "Cộng");
-                    data.Append(Row(rowIndex++, row, cell => StyleOf(cell, total)));
-                }
-                part.Worksheet = new Worksheet(columns, data);
-                list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
-                parts.Add((part, name, header.Count > 7));
-            }
-            foreach (var (part, name, landscape) in parts)
-            {
-                Setup.XlsxPrint.Apply(workbook, part, name, HeaderRow, landscape);
-            }
+            var total = Equals(row.FirstOrDefault(), "Cộng");
+            data.Append(Row(rowIndex++, row, cell => StyleOf(cell, total)));
         }
-        return stream.ToArray();
+        return new Worksheet(columns, data);
     }
 
     private static uint StyleOf(object? cell, bool total) => cell switch

@@ -101,9 +101,7 @@ public sealed class DeadlineService(
         Deadline deadline;
         if (form.Id is { } id)
         {
-            deadline = await db.Set<Deadline>().SingleOrDefaultAsync(d => d.Id == id && d.CommuneId == scope.CommuneId, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
-            db.Entry(deadline).Property(d => d.Version).OriginalValue = form.Version;
+            deadline = await db.EditedRowAsync(db.Set<Deadline>().Where(d => d.Id == id && d.CommuneId == scope.CommuneId), form.Version, ct);
         }
         else
         {

@@ -81,9 +81,7 @@ public sealed class ExemplaryService(
         }
         else
         {
-            story = await db.Set<ExemplaryStory>().SingleOrDefaultAsync(s => s.Id == form.Id && s.CommuneId == c, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
-            db.Entry(story).Property(s => s.Version).OriginalValue = form.Version;
+            story = await db.EditedRowAsync(db.Set<ExemplaryStory>().Where(s => s.Id == form.Id && s.CommuneId == c), form.Version, ct);
         }
         story.Kind = form.Kind;
         story.Name = form.Name.Trim();

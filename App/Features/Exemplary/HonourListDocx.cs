@@ -20,7 +20,8 @@ public static class HonourListDocx
     public static byte[] Write(HonourListData d, DecisionLayout layout)
     {
         var w = new DocxWriter(layout);
-        Header(w, d.Commune, DateLine(d.Commune, d.Date));
+        DecisionDocx.Header(w, [new TextRun($"UBND XÃ {Upper(d.Commune)}"), new TextRun("BAN CHỈ ĐẠO\nXÂY DỰNG XÃ HỘI\nHỌC TẬP", Bold: true)],
+            null, DateLine(d.Commune, d.Date));
         w.Add(w.Para(Center));
         w.Add(w.Line(Center, new TextRun("BẢNG VINH DANH", Bold: true)));
         w.Add(w.Para(Center, new TextRun($"Gương điển hình trong học tập suốt đời và người học được khen thưởng năm {d.Year}", Bold: true)));
@@ -61,7 +62,8 @@ public static class HonourListDocx
             w.Add(DocxWriter.ListTable([1.1, 4.8, 2.2, rest, 2.9], rows.ToArray()));
         }
 
-        Signature(w, d.Signer);
+        DecisionDocx.Signature(w, ["Ủy ban nhân dân xã;", "Hội Khuyến học xã;", "Các thôn (để niêm yết);", "Lưu: BCĐ."], ["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"],
+            d.Signer);
         return w.Save($"Bảng vinh danh năm {d.Year}");
     }
 
@@ -69,51 +71,4 @@ public static class HonourListDocx
         [w.Line(align, new TextRun(text, Bold: bold, SizePt: w.Layout.TableFontSizePt))];
 
     private static OpenXmlElement[][] Heading(DocxWriter w, params string[] titles) => titles.Select(t => Cell(w, t, Center, bold: true)).ToArray();
-
-    // The same header as the decision's: the right column wide enough for the Quốc hiệu on one line.
-    private static void Header(DocxWriter w, string commune, string dateLine)
-    {
-        var l = w.Layout;
-        var padding = 2 * DocxWriter.CellPaddingCm;
-        var small = l.HeaderFontSizePt;
-        var nationCm = TextWidth.Cm(Nation, l.FontName, small, bold: true);
-        var right = Math.Max(w.TextWidthCm - l.IssuerColumnCm, nationCm + padding + 0.3);
-        var left = w.TextWidthCm - right;
-        OpenXmlElement[] issuer =
-        [
-            w.Line(Center, new TextRun($"UBND XÃ {Upper(commune)}", SizePt: small)),
-            w.Line(Center, new TextRun("BAN CHỈ ĐẠO\nXÂY DỰNG XÃ HỘI\nHỌC TẬP", Bold: true, SizePt: small)),
-            DocxWriter.Rule(left - padding, Math.Min(2.5, (left - padding) / 2)),
-        ];
-        OpenXmlElement[] nation =
-        [
-            w.Line(Center, new TextRun(Nation, Bold: true, SizePt: small)),
-            w.Line(Center, new TextRun(Motto, Bold: true, SizePt: l.FontSizePt)),
-            DocxWriter.Rule(right - padding, TextWidth.Cm(Motto, l.FontName, l.FontSizePt, bold: true)),
-        ];
-        w.Add(DocxWriter.LayoutTable([left, right], [issuer, nation], [[], [w.Line(Center, new TextRun(dateLine, Italic: true, SizePt: l.FontSizePt))]]));
-    }
-
-    private static void Signature(DocxWriter w, string signer)
-    {
-        var size = w.Layout.RecipientsFontSizePt;
-        var left = w.TextWidthCm * 0.45;
-        OpenXmlElement[] recipients =
-        [
-            w.Line(Left, new TextRun("Nơi nhận:", Bold: true, Italic: true, SizePt: size + 1)),
-            w.Line(Left, new TextRun("- Ủy ban nhân dân xã;", SizePt: size)),
-            w.Line(Left, new TextRun("- Hội Khuyến học xã;", SizePt: size)),
-            w.Line(Left, new TextRun("- Các thôn (để niêm yết);", SizePt: size)),
-            w.Line(Left, new TextRun("- Lưu: BCĐ.", SizePt: size)),
-        ];
-        OpenXmlElement[] signature =
-        [
-            w.Line(Center, new TextRun("TM. BAN CHỈ ĐẠO", Bold: true)),
-            w.Line(Center, new TextRun("TRƯỞNG BAN", Bold: true)),
-            .. Enumerable.Range(0, 4).Select(_ => (OpenXmlElement)w.Line(Center)),
-            w.Line(Center, new TextRun(signer, Bold: true)),
-        ];
-        w.Add(w.Para(Left));
-        w.Add(DocxWriter.LayoutTable([left, w.TextWidthCm - left], [recipients, signature]));
-    }
 }

@@ -227,9 +227,7 @@ public sealed class FundingService(
         }
         else
         {
-            line = await db.Set<BudgetLine>().SingleOrDefaultAsync(b => b.Id == form.Id && b.CommuneId == scope.CommuneId, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
-            db.Entry(line).Property(b => b.Version).OriginalValue = form.Version;
+            line = await db.EditedRowAsync(db.Set<BudgetLine>().Where(b => b.Id == form.Id && b.CommuneId == scope.CommuneId), form.Version, ct);
         }
         line.Year = form.Year;
         line.Source = form.Source;
@@ -285,9 +283,7 @@ public sealed class FundingService(
         }
         else
         {
-            entry = await db.Set<FundEntry>().SingleOrDefaultAsync(e => e.Id == form.Id && e.CommuneId == scope.CommuneId, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
-            db.Entry(entry).Property(e => e.Version).OriginalValue = form.Version;
+            entry = await db.EditedRowAsync(db.Set<FundEntry>().Where(e => e.Id == form.Id && e.CommuneId == scope.CommuneId), form.Version, ct);
         }
         var oldSource = entry.Source;
         entry.Kind = form.Kind;

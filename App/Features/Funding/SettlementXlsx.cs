@@ -1,6 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace HocTapSuotDoi.Features.Funding;
@@ -35,48 +33,33 @@ public static class SettlementXlsx
             ("Quỹ khuyến học", $"Thu, chi Quỹ khuyến học năm {d.Year}", ["STT", "Ngày", "Số chứng từ", "Thu/Chi", "Mục", "Nguồn", "Người nộp/nhận", "Nội dung", "Thu (đ)", "Chi (đ)"],
                 [6, 12, 12, 8, 16, 20, 26, 36, 14, 14], fundRows),
         };
-        using var stream = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        return Setup.XlsxWorkbook.Write(Stylesheet(), HeaderRow,
+            sheets.Select(s => (s.Name, Sheet(d, s.Title, s.Header, s.Widths, s.Rows), s.Header.Length > 6)));
+    }
+
+    private static Worksheet Sheet(SettlementData d, string title, string[] header, double[] widths, List<object[]> rows)
+    {
+        var data = new SheetData();
+        data.Append(Row(1, [$"ỦY BAN NHÂN DÂN XÃ {d.Commune.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))}"], _ => BoldPlain));
+        data.Append(Row(2, [title], _ => Title));
+        data.Append(Row(3, [$"Đơn vị tính: đồng. Số liệu ngày {VnTime.FormatDate(d.Date)}."], _ => Normal));
+        var heading = Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
+        heading.Height = 32;
+        heading.CustomHeight = true;
+        data.Append(heading);
+        var index = HeaderRow + 1;
+        foreach (var row in rows)
         {
-            var workbook = doc.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
-            var list = workbook.Workbook.AppendChild(new Sheets());
-            var parts = new List<(WorksheetPart, string, bool)>();
-            uint id = 1;
-            foreach (var (name, title, header, widths, rows) in sheets)
+            var total = row.Contains("Cộng");
+            data.Append(Row(index++, row, c => c switch
             {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                var data = new SheetData();
-                data.Append(Row(1, [$"ỦY BAN NHÂN DÂN XÃ {d.Commune.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))}"], _ => BoldPlain));
-                data.Append(Row(2, [title], _ => Title));
-                data.Append(Row(3, [$"Đơn vị tính: đồng. Số liệu ngày {VnTime.FormatDate(d.Date)}."], _ => Normal));
-                var heading = Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
-                heading.Height = 32;
-                heading.CustomHeight = true;
-                data.Append(heading);
-                var index = HeaderRow + 1;
-                foreach (var row in rows)
-                {
-                    var total = row.Contains("Cộng");
-                    data.Append(Row(index++, row, c => c switch
-                    {
-                        long => total ? BoldMoney : Money,
-                        DateOnly => Date,
-                        _ => total ? BoldText : Text,
-                    }));
-                }
-                var columns = new Columns(widths.Select((w, c) => new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = w, CustomWidth = true }));
-                part.Worksheet = new Worksheet(columns, data);
-                list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
-                parts.Add((part, name, header.Length > 6));
-            }
-            foreach (var (part, name, landscape) in parts)
-            {
-                Setup.XlsxPrint.Apply(workbook, part, name, HeaderRow, landscape);
-            }
+                long => total ? BoldMoney : Money,
+                DateOnly => Date,
+                _ => total ? BoldText : Text,
+            }));
         }
-        return stream.ToArray();
+        var columns = new Columns(widths.Select((w, c) => new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = w, CustomWidth = true }));
+        return new Worksheet(columns, data);
     }
 
     private static Row Row(uint index, object?[] cells, Func<object?, uint> style)

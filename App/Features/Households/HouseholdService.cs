@@ -41,15 +41,9 @@ public sealed class HouseholdService(
     // One query path for the list, its count and the Excel export, so they always agree.
     public static IQueryable<Household> Filter(AppDbContext db, UserScope scope, HouseholdQuery query)
     {
-        var households = db.Households.AsNoTracking().InScope(scope);
-        if (query.VillageId is { } villageId)
-        {
-            households = households.Where(h => h.VillageId == villageId);
-        }
-        if (query.Status is { } status)
-        {
-            households = households.Where(h => h.Status == status);
-        }
+        var households = db.Households.AsNoTracking().InScope(scope)
+            .WhereGiven(query.VillageId, villageId => h => h.VillageId == villageId)
+            .WhereGiven(query.Status, status => h => h.Status == status);
         var search = VietnameseText.SearchKey(query.Search);
         if (search.Length > 0)
         {
@@ -122,9 +116,7 @@ public sealed class HouseholdService(
         Household household;
         if (form.Id is { } id)
         {
-            household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == id, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
-            db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
+            household = await db.EditedRowAsync(db.Households.InScope(scope).Where(h => h.Id == id), form.Version, ct);
         }
         else
         {
@@ -235,9 +227,7 @@ public sealed class HouseholdService(
             throw new ValidationException("Tình trạng hộ không hợp lệ.");
         }
         await using var db = await dbFactory.CreateForAsync(scope, ct);
-        var household = await db.Households.InScope(scope).SingleOrDefaultAsync(h => h.Id == form.Id, ct)
-            ?? throw new ForbiddenException(UserMessages.NotInScope);
-        db.Entry(household).Property(h => h.Version).OriginalValue = form.Version;
+        var household = await db.EditedRowAsync(db.Households.InScope(scope).Where(h => h.Id == form.Id), form.Version, ct);
         household.Status = (HouseholdStatus)form.Status;
         household.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -272,9 +262,7 @@ public sealed class HouseholdService(
         Person person;
         if (form.Id is { } id)
         {
-            person = await db.People.SingleOrDefaultAsync(p => p.Id == id && p.HouseholdId == household.Id, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
-            db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
+            person = await db.EditedRowAsync(db.People.Where(p => p.Id == id && p.HouseholdId == household.Id), form.Version, ct);
         }
         else if (form.Relation == Relation.Head && await HeadStubAsync(db, household.Id) is { } stub)
         {
@@ -346,9 +334,7 @@ public sealed class HouseholdService(
             throw new ValidationException("Tình trạng nhân khẩu không hợp lệ.");
         }
         await using var db = await dbFactory.CreateForAsync(scope, ct);
-        var person = await db.People.InScope(scope, db.Households).SingleOrDefaultAsync(p => p.Id == form.Id, ct)
-            ?? throw new ForbiddenException(UserMessages.NotInScope);
-        db.Entry(person).Property(p => p.Version).OriginalValue = form.Version;
+        var person = await db.EditedRowAsync(db.People.InScope(scope, db.Households).Where(p => p.Id == form.Id), form.Version, ct);
         person.Status = (PersonStatus)form.Status;
         person.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
         await db.SaveOrConflictAsync("Nhân khẩu này", ct);

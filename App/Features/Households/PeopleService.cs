@@ -16,19 +16,10 @@ public sealed class PeopleService(IDbContextFactory<AppDbContext> dbFactory, Cur
 {
     public static IQueryable<Person> Filter(AppDbContext db, UserScope scope, PersonQuery query)
     {
-        var people = db.People.AsNoTracking().InScope(scope, db.Households);
-        if (query.VillageId is { } villageId)
-        {
-            people = people.Where(p => p.Household!.VillageId == villageId);
-        }
-        if (query.Status is { } status)
-        {
-            people = people.Where(p => p.Status == status);
-        }
-        if (query.TargetGroup is { } group)
-        {
-            people = people.Where(p => p.TargetGroup == group);
-        }
+        var people = db.People.AsNoTracking().InScope(scope, db.Households)
+            .WhereGiven(query.VillageId, villageId => p => p.Household!.VillageId == villageId)
+            .WhereGiven(query.Status, status => p => p.Status == status)
+            .WhereGiven(query.TargetGroup, group => p => p.TargetGroup == group);
         var search = VietnameseText.SearchKey(query.Search);
         if (search.Length > 0)
         {

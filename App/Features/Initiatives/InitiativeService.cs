@@ -49,19 +49,10 @@ public sealed class InitiativeService(
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = Visible(db.Set<Initiative>().AsNoTracking(), scope);
-        if (filter.Year is { } year)
-        {
-            rows = rows.Where(i => i.Year == year);
-        }
-        if (filter.Status is { } status)
-        {
-            rows = rows.Where(i => i.Status == status);
-        }
-        if (filter.Kind is { } kind)
-        {
-            rows = rows.Where(i => i.Kind == kind);
-        }
+        var rows = Visible(db.Set<Initiative>().AsNoTracking(), scope)
+            .WhereGiven(filter.Year, year => i => i.Year == year)
+            .WhereGiven(filter.Status, status => i => i.Status == status)
+            .WhereGiven(filter.Kind, kind => i => i.Kind == kind);
         var key = VietnameseText.SearchKey(filter.Search);
         if (key.Length > 0)
         {
@@ -129,14 +120,12 @@ public sealed class InitiativeService(
         }
         else
         {
-            entry = await Visible(db.Set<Initiative>(), scope).SingleOrDefaultAsync(i => i.Id == form.Id, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
+            entry = await db.EditedRowAsync(Visible(db.Set<Initiative>(), scope).Where(i => i.Id == form.Id), form.Version, ct);
             // A staff member may not reopen or change an entry the committee has already decided on.
             if (!CanEdit(scope, entry.VillageId, entry.Status))
             {
                 throw new ForbiddenException(RecogniseOnlyCommittee);
             }
-            db.Entry(entry).Property(i => i.Version).OriginalValue = form.Version;
         }
         entry.Kind = form.Kind;
         entry.AuthorKind = form.AuthorKind;

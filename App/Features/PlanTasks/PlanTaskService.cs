@@ -72,9 +72,7 @@ public sealed class PlanTaskService(
         var scope = await currentUser.RequireScopeAsync(Roles.Administrator, Roles.Committee);
         await validator.ValidateAndThrowAsync(form, ct);
         await using var db = await dbFactory.CreateForAsync(scope, ct);
-        var task = await db.Set<PlanTask>().SingleOrDefaultAsync(t => t.Id == form.Id && t.CommuneId == scope.CommuneId, ct)
-            ?? throw new ForbiddenException(UserMessages.NotInScope);
-        db.Entry(task).Property(t => t.Version).OriginalValue = form.Version;
+        var task = await db.EditedRowAsync(db.Set<PlanTask>().Where(t => t.Id == form.Id && t.CommuneId == scope.CommuneId), form.Version, ct);
         task.Owner = form.Owner.Trim();
         task.DueDate = form.DueDate is { } due ? DateOnly.FromDateTime(due) : null;
         task.Status = form.Status;

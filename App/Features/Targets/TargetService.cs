@@ -76,9 +76,7 @@ public sealed class TargetService(IDbContextFactory<AppDbContext> dbFactory, Cur
         Target target;
         if (form.Id is { } id)
         {
-            target = await Visible(db, provinceId, scope.CommuneId).SingleOrDefaultAsync(t => t.Id == id, ct)
-                ?? throw new ForbiddenException("Không tìm thấy chỉ tiêu này (có thể đã bị xóa).");
-            db.Entry(target).Property(t => t.Version).OriginalValue = form.Version;
+            target = await db.EditedRowAsync(Visible(db, provinceId, scope.CommuneId).Where(t => t.Id == id), form.Version, "Không tìm thấy chỉ tiêu này (có thể đã bị xóa).", ct);
         }
         else
         {

@@ -95,9 +95,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, Curre
         Unit unit;
         if (form.Id is { } id)
         {
-            unit = await db.Units.InScope(scope).SingleOrDefaultAsync(u => u.Id == id, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
-            db.Entry(unit).Property(u => u.Version).OriginalValue = form.Version;
+            unit = await db.EditedRowAsync(db.Units.InScope(scope).Where(u => u.Id == id), form.Version, ct);
         }
         else
         {

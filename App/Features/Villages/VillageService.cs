@@ -82,9 +82,7 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
         Village village;
         if (form.Id is { } id)
         {
-            village = await db.Villages.SingleOrDefaultAsync(v => v.Id == id && v.CommuneId == scope.CommuneId, ct)
-                ?? throw new ForbiddenException(UserMessages.NotInScope);
-            db.Entry(village).Property(v => v.Version).OriginalValue = form.Version;
+            village = await db.EditedRowAsync(db.Villages.Where(v => v.Id == id && v.CommuneId == scope.CommuneId), form.Version, ct);
             village.Code = code;
             village.Name = form.Name.Trim();
         }

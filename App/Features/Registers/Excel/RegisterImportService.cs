@@ -138,39 +138,39 @@ public sealed class RegisterImportService(
     private static string WriteHouseholds(AppDbContext db, IReadOnlyList<HouseholdDraft> drafts, string[] codes, UserScope scope, DateTime now,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        using var households = new BulkInsert<Household>(db, scope.Name, now);
-        using var people = new BulkInsert<Person>(db, scope.Name, now);
-        for (var i = 0; i < drafts.Count; i++)
-        {
-            var household = HouseholdImport.ToHousehold(drafts[i], codes[i], scope.CommuneId);
-            households.Add(household);
-            foreach (var person in household.Members)
-            {
-                person.HouseholdId = household.Id;
-                people.Add(person);
-            }
-            Report(i, drafts.Count, progress, ct);
-        }
+        WriteWithChildren(db, drafts.Count, i => HouseholdImport.ToHousehold(drafts[i], codes[i], scope.CommuneId),
+            household => household.Members, (person, household) => person.HouseholdId = household.Id, scope, now, progress, ct);
         return nameof(Household);
     }
 
     private static string WriteClans(AppDbContext db, IReadOnlyList<ClanDraft> drafts, UserScope scope, DateTime now,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        using var clans = new BulkInsert<Clan>(db, scope.Name, now);
-        using var members = new BulkInsert<ClanMember>(db, scope.Name, now);
-        for (var i = 0; i < drafts.Count; i++)
-        {
-            var clan = ToClan(drafts[i], scope.CommuneId);
-            clans.Add(clan);
-            foreach (var member in clan.Members)
-            {
-                member.ClanId = clan.Id;
-                members.Add(member);
-            }
-            Report(i, drafts.Count, progress, ct);
-        }
+        WriteWithChildren(db, drafts.Count, i => ToClan(drafts[i], scope.CommuneId),
+            clan => clan.Members, (member, clan) => member.ClanId = clan.Id, scope, now, progress, ct);
         return nameof(Clan);
+    }
+
+    // Each parent is inserted first so that the database gives it its id, then its children, linked to that id.
+    private static void WriteWithChildren<TParent, TChild>(AppDbContext db, int count, Func<int, TParent> parentAt,
+        Func<TParent, IEnumerable<TChild>> childrenOf, Action<TChild, TParent> link, UserScope scope, DateTime now,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+        where TParent : class
+        where TChild : class
+    {
+        using var parents = new BulkInsert<TParent>(db, scope.Name, now);
+        using var children = new BulkInsert<TChild>(db, scope.Name, now);
+        for (var i = 0; i < count; i++)
+        {
+            var parent = parentAt(i);
+            parents.Add(parent);
+            foreach (var child in childrenOf(parent))
+            {
+                link(child, parent);
+                children.Add(child);
+            }
+            Report(i, count, progress, ct);
+        }
     }
 
     private static string WriteUnits(AppDbContext db, IReadOnlyList<UnitDraft> drafts, UserScope scope, DateTime now,

@@ -1,0 +1,36 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace HocTapSuotDoi.Setup;
+
+// The package around the report workbooks the app writes (the yearly report's figures, the settlement): the styles,
+// then the sheets in the order given, each set up to print with its heading row repeated (XlsxPrint).
+public static class XlsxWorkbook
+{
+    public static byte[] Write(Stylesheet styles, uint headerRow, IEnumerable<(string Name, Worksheet Sheet, bool Landscape)> sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = doc.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = styles;
+            var list = workbook.Workbook.AppendChild(new Sheets());
+            var parts = new List<(WorksheetPart Part, string Name, bool Landscape)>();
+            uint id = 1;
+            foreach (var (name, sheet, landscape) in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                part.Worksheet = sheet;
+                list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
+                parts.Add((part, name, landscape));
+            }
+            // After all sheets are listed: the print titles name each sheet by its position in the list.
+            foreach (var (part, name, landscape) in parts)
+            {
+                XlsxPrint.Apply(workbook, part, name, headerRow, landscape);
+            }
+        }
+        return stream.ToArray();
+    }
+}
