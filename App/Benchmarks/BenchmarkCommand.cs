@@ -1,4 +1,3 @@
-using System.Globalization;
 using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Benchmarks;

@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Components.Authorization;

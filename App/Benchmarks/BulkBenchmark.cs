@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
@@ -10,7 +9,6 @@ using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Benchmarks;
 

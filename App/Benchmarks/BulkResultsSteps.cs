@@ -1,11 +1,9 @@
 using System.Data;
 using System.Diagnostics;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Scoring.ResultsImport;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace HocTapSuotDoi.Benchmarks;

@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Targets;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Benchmarks;
 

@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace HocTapSuotDoi.Benchmarks;

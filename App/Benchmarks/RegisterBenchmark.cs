@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Setup;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Benchmarks;
 

@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Deadlines;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

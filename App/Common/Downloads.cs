@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Common;
 
 // A document the app generated, as the browser downloads it.

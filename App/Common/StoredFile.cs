@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HocTapSuotDoi.Common;
 
 // A file a person uploaded (scoring evidence, a plan task's attachment, a story's photo): kept under the data folder

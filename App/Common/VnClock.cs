@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HocTapSuotDoi.Common;
 
 // The one clock of the app: "now", "today" and "this year" in Vietnam, read from the injected TimeProvider (tests fix

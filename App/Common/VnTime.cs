@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HocTapSuotDoi.Common;
 
 // Times are stored in UTC and shown in Vietnam's time zone, in Vietnamese format (dd/MM/yyyy HH:mm).

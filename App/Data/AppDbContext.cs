@@ -1,7 +1,6 @@
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 

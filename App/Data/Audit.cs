@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HocTapSuotDoi.Data;
 
 // Rows people edit: who created and last changed them, and a version that detects concurrent edits.

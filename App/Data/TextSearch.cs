@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Features.Households;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Data;
 

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Storage;
-using HocTapSuotDoi.Security;
 
 namespace HocTapSuotDoi.Jobs;
 

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Dashboard;
-using HocTapSuotDoi.Security;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HocTapSuotDoi.Jobs;

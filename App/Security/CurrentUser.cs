@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using HocTapSuotDoi.Data;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Security;
 

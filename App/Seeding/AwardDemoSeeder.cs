@@ -1,8 +1,6 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Awards;
 using HocTapSuotDoi.Features.Initiatives;
 using HocTapSuotDoi.Features.Scoring;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Seeding;
 

@@ -1,7 +1,5 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Seeding;
 

@@ -1,12 +1,9 @@
 using System.Security.Claims;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Exemplary;
 using HocTapSuotDoi.Features.Funding;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Seeding;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Seeding;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Deadlines;
@@ -8,7 +5,6 @@ using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.YearData;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Seeding;
 

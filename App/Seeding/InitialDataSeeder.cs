@@ -1,8 +1,5 @@
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Seeding;
 

@@ -9,7 +9,6 @@ using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Jobs;
-using HocTapSuotDoi.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;

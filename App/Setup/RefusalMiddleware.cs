@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Setup;
 
 // A refusal thrown by a download endpoint or a server-rendered page (out of scope, missing, invalid input) answers with

@@ -1,7 +1,3 @@
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Components.Layout;
 
 public sealed class ShellService(CurrentUser currentUser, IDbContextFactory<AppDbContext> dbFactory)

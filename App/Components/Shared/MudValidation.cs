@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Components.Shared;
 
 public static class MudValidation

@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Security;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace HocTapSuotDoi.Features.Account;

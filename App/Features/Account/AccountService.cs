@@ -1,4 +1,3 @@
-using HocTapSuotDoi.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace HocTapSuotDoi.Features.Account;

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Features.Account;
 
 public sealed class LoginForm

@@ -1,9 +1,5 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Registers.Excel;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Awards;
 

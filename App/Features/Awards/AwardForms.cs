@@ -1,4 +1,3 @@
-using FluentValidation;
 using HocTapSuotDoi.Features.Scoring;
 
 namespace HocTapSuotDoi.Features.Awards;

@@ -1,11 +1,9 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Emulation;
 using HocTapSuotDoi.Features.Funding;
 using HocTapSuotDoi.Features.Initiatives;
 using HocTapSuotDoi.Features.Scoring;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Awards;
 

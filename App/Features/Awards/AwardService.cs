@@ -1,10 +1,6 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Awards;
 
@@ -63,13 +59,8 @@ public sealed class AwardService(
             r.Proposed, r.Approved, r.Refused, r.DecisionNumber, r.Issued)).ToList(), scope.HasRole(Managers));
     }
 
-    public async Task<int> CreateRoundAsync(RoundForm form, CancellationToken ct = default)
-    {
-        var scope = await currentUser.RequireScopeAsync(Managers);
-        await roundValidator.ValidateAndThrowAsync(form, ct);
-        await using var db = await dbFactory.CreateForAsync(scope, ct);
-        return await CreateRoundAsync(db, scope.CommuneId, form, ct);
-    }
+    public Task<int> CreateRoundAsync(RoundForm form, CancellationToken ct = default) =>
+        SaveAsManagerAsync(roundValidator, form, (db, communeId) => CreateRoundAsync(db, communeId, form, ct), ct);
 
     // Shared with the demo seeder: one round per kind and year.
     public static async Task<int> CreateRoundAsync(AppDbContext db, int communeId, RoundForm form, CancellationToken ct = default)
@@ -168,12 +159,17 @@ public sealed class AwardService(
         return await rows.AsNoTracking().Take(20).ToListAsync(ct);
     }
 
-    public async Task<int> SaveProposalAsync(ProposalForm form, CancellationToken ct = default)
+    public Task<int> SaveProposalAsync(ProposalForm form, CancellationToken ct = default) =>
+        SaveAsManagerAsync(proposalValidator, form, (db, communeId) => ProposeAsync(db, communeId, form, ct), ct);
+
+    // The role check and the form's validation, then the saving the demo seeder shares, done as the signed-in user.
+    private async Task<int> SaveAsManagerAsync<TForm>(IValidator<TForm> validator, TForm form, Func<AppDbContext, int, Task<int>> save,
+        CancellationToken ct)
     {
         var scope = await currentUser.RequireScopeAsync(Managers);
-        await proposalValidator.ValidateAndThrowAsync(form, ct);
+        await validator.ValidateAndThrowAsync(form, ct);
         await using var db = await dbFactory.CreateForAsync(scope, ct);
-        return await ProposeAsync(db, scope.CommuneId, form, ct);
+        return await save(db, scope.CommuneId);
     }
 
     // Shared with the demo seeder. The subject's name and village come from the register, never from the form.

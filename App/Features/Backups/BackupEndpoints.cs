@@ -1,5 +1,3 @@
-using HocTapSuotDoi.Security;
-
 namespace HocTapSuotDoi.Features.Backups;
 
 public static class BackupEndpoints

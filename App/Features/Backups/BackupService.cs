@@ -1,5 +1,3 @@
-using System.Globalization;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,4 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HocTapSuotDoi.Features.Clans;
 

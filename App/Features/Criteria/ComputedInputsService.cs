@@ -1,11 +1,9 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Villages;
 using HocTapSuotDoi.Features.YearData;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Criteria;
 

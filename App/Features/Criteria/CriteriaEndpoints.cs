@@ -1,5 +1,4 @@
 using System.Text;
-using HocTapSuotDoi.Security;
 
 namespace HocTapSuotDoi.Features.Criteria;
 

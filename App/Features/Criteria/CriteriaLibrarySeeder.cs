@@ -1,6 +1,4 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Criteria;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HocTapSuotDoi.Features.Criteria.Engine;
 
 namespace HocTapSuotDoi.Features.Criteria;

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 

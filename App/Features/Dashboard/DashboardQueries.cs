@@ -1,11 +1,9 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Targets;
 using HocTapSuotDoi.Features.Villages;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 

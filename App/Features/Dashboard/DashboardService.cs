@@ -1,8 +1,5 @@
 using HocTapSuotDoi.Components.Layout;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Deadlines;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Targets;

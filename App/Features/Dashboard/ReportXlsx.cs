@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace HocTapSuotDoi.Features.Dashboard;

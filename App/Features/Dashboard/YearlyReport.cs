@@ -1,8 +1,5 @@
 using System.Text.Json;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Deadlines;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 

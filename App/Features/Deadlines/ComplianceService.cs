@@ -1,9 +1,6 @@
 using Hangfire;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Jobs;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Deadlines;
 

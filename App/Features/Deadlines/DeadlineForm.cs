@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Features.Deadlines;
 
 public sealed class DeadlineForm

@@ -1,8 +1,3 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Deadlines;
 
 public sealed record DeadlineRow(int Id, string Name, DeadlineAudience Audience, int DueDay, int DueMonth, string ReminderOffsets,

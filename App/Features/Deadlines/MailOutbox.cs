@@ -1,6 +1,4 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Deadlines;
 

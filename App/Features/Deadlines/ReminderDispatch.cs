@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HocTapSuotDoi.Features.Deadlines;
 
 public enum ReminderKind

@@ -1,7 +1,5 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Notifications;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Deadlines;
 

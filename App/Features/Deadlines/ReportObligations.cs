@@ -1,7 +1,4 @@
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Deadlines;
 

@@ -1,7 +1,3 @@
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HocTapSuotDoi.Features.Deadlines;
 
 // Who a report is about: a unit, a village, or the commune (the steering committee's own report to the level above).

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;

@@ -1,8 +1,5 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HocTapSuotDoi.Features.Decisions;
 

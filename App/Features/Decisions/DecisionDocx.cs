@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HocTapSuotDoi.Features.Criteria.Engine;

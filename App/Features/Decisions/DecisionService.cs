@@ -1,12 +1,8 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Security;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Decisions;
 

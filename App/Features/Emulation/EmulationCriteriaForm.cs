@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Features.Emulation;
 
 public sealed class CriterionLine

@@ -1,6 +1,3 @@
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Emulation;
 
 // The criteria of the commune plan (Kế hoạch của UBND xã Cẩm Tân, 2024, mục III.1), word for word except an evident

@@ -1,8 +1,3 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Emulation;
 
 public sealed record CriteriaListView(int Id, ParticipantKind Kind, int VersionNumber, string Name, string Source, bool IsCurrent,

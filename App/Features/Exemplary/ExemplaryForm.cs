@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Features.Exemplary;
 
 public sealed class ExemplaryForm

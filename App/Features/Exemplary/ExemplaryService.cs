@@ -1,10 +1,5 @@
-using System.Globalization;
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Funding;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Exemplary;
 

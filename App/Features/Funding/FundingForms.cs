@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Features.Funding;
 
 public sealed class BudgetLineForm

@@ -1,6 +1,3 @@
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Funding;
 
 public sealed record SourceTotal(FundingSource Source, string SourceName, long Estimate, long Spent, long FundReceipts, long FundPayments);

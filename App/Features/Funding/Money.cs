@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HocTapSuotDoi.Features.Funding;
 
 // Money is whole đồng in a long; shown the Vietnamese way: "1.250.000 đ".

@@ -1,7 +1,3 @@
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Funding;
 
 // Who may see and who may change money records. Reading: administrators, the committee, viewers and anyone holding

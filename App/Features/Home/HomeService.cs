@@ -1,7 +1,3 @@
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Home;
 
 public sealed record HomeSummary(string CommuneName, string ScopeText, int Villages, int Units, IReadOnlyList<string> VillageNames);

@@ -1,4 +1,3 @@
-using FluentValidation;
 using HocTapSuotDoi.Features.Registers;
 
 namespace HocTapSuotDoi.Features.Households;

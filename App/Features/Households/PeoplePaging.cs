@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Households;
 
 // A row's place in a name-ordered people list: its sort key (GivenNameSort or FullNameSort) and id.

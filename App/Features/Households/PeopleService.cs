@@ -1,7 +1,4 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Registers;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Households;
 

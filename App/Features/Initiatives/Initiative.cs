@@ -1,7 +1,3 @@
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HocTapSuotDoi.Features.Initiatives;
 
 // What the plan asks the commune to find and spread (mục III.1, IV.1, IV.4): sáng kiến, giải pháp, mô hình hay, cách làm hiệu quả.

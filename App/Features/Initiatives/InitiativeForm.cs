@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Features.Initiatives;
 
 public sealed class InitiativeForm

@@ -1,7 +1,3 @@
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Notifications;
 
 public sealed record NotificationRow(long Id, string Title, string Body, string Link, DateTime CreatedAtUtc, bool Read);

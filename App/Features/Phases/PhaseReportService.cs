@@ -1,12 +1,9 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Awards;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Initiatives;
 using HocTapSuotDoi.Features.PlanTasks;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Phases;
 

@@ -1,7 +1,3 @@
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HocTapSuotDoi.Features.PlanTasks;
 
 // The bodies section VII of the plan gives tasks to.

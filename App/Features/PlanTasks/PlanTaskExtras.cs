@@ -1,7 +1,3 @@
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace HocTapSuotDoi.Features.PlanTasks;
 
 // A file attached to a task (a body's kế hoạch cụ thể, minutes, a report), stored like scoring evidence.

@@ -1,9 +1,4 @@
-using System.Globalization;
-using FluentValidation;
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.PlanTasks;
 

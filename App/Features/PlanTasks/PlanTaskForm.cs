@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Features.PlanTasks;
 
 public sealed class PlanTaskForm

@@ -1,8 +1,5 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Notifications;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.PlanTasks;
 

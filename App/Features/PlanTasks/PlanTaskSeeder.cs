@@ -1,6 +1,3 @@
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.PlanTasks;
 
 // The tasks of the plan's section VII, per responsible body, in the plan's words. Tasks tied to the two reviews get

@@ -1,8 +1,3 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.PlanTasks;
 
 public sealed record PlanTaskRow(int Id, int Version, ResponsibleBody Body, string PlanSection, string Title, string Owner, DateOnly? DueDate,

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace HocTapSuotDoi.Features.Registers;
 
 // Names people type or paste: no zero-width or control characters (VietnameseText.HasHiddenCharacters).

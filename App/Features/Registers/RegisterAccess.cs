@@ -1,7 +1,5 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Security;
 
 namespace HocTapSuotDoi.Features.Registers;
 

@@ -1,7 +1,5 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Villages;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Registers;
 

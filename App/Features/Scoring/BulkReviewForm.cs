@@ -1,4 +1,3 @@
-using FluentValidation;
 using HocTapSuotDoi.Features.Criteria.Engine;
 
 namespace HocTapSuotDoi.Features.Scoring;

@@ -1,7 +1,5 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Scoring;
 

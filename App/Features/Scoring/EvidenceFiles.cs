@@ -1,10 +1,4 @@
-using System.Globalization;
-using FluentValidation;
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HocTapSuotDoi.Features.Scoring;
 

@@ -1,12 +1,7 @@
-using System.Globalization;
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Scoring;
 

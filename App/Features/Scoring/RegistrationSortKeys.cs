@@ -1,6 +1,3 @@
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Scoring;
 
 // The given-name sort key is computed in C# (Vietnamese letters and tones), so a migration cannot fill it: at start,

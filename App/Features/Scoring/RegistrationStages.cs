@@ -1,6 +1,3 @@
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Scoring;
 
 // Where a registration stands, as the list's chips name it: not scored yet (no sheet), then the sheet's status.

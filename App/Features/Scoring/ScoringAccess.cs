@@ -1,6 +1,3 @@
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-
 namespace HocTapSuotDoi.Features.Scoring;
 
 // Who may see, score and review which registration. Households, villages and people belong to a village; clans, units

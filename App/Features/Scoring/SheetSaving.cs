@@ -1,4 +1,3 @@
-using FluentValidation;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring.Rules;
 using MudBlazor;

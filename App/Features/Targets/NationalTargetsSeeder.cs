@@ -1,6 +1,3 @@
-using HocTapSuotDoi.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Targets;
 
 // The national targets of DOMAIN.md §5, as data. Phase 1 (2023–2025) aims at the 2025 figure, phase 2 (2026–2030) at

@@ -1,8 +1,3 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace HocTapSuotDoi.Features.Targets;
 
 public sealed record TargetRow(int Id, TargetLevel Level, TargetIndicator Indicator, int FromYear, int ToYear, int PercentTenths,

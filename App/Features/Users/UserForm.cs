@@ -1,7 +1,3 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
-using HocTapSuotDoi.Security;
-
 namespace HocTapSuotDoi.Features.Users;
 
 public sealed class UserForm

@@ -1,7 +1,4 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Scoring;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace HocTapSuotDoi.Features.YearData;
 

@@ -1,11 +1,7 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.YearData;
 

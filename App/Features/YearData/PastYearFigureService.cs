@@ -1,11 +1,7 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Registers;
-using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.YearData;
 

@@ -1,8 +1,6 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.Scoring;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.YearData;
 

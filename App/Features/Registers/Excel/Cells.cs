@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HocTapSuotDoi.Features.Registers.Excel;
 
 // Reading one cell as a person meant it: text typed, a number Excel stored, or a date Excel recognised.

@@ -1,4 +1,3 @@
-using FluentValidation;
 using HocTapSuotDoi.Features.Clans;
 using Col = HocTapSuotDoi.Features.Registers.Excel.RegisterColumns;
 

@@ -1,6 +1,4 @@
-using FluentValidation;
 using HocTapSuotDoi.Features.Households;
-using HocTapSuotDoi.Security;
 using Col = HocTapSuotDoi.Features.Registers.Excel.RegisterColumns;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;

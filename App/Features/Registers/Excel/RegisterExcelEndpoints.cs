@@ -1,5 +1,3 @@
-using System.Globalization;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;

@@ -1,10 +1,7 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Features.Villages;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;
 

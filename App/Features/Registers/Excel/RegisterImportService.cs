@@ -1,12 +1,7 @@
-using System.Globalization;
-using FluentValidation;
 using FluentValidation.Results;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Units;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;
 

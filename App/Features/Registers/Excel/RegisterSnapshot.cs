@@ -1,6 +1,4 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Households;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Units;
 using Col = HocTapSuotDoi.Features.Registers.Excel.RegisterColumns;
 

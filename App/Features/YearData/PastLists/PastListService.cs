@@ -1,13 +1,9 @@
-using FluentValidation;
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.YearData.PastLists;
 

@@ -1,10 +1,8 @@
-using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers.Excel;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Scoring.ResultsImport;
-using Microsoft.EntityFrameworkCore;
 
 namespace HocTapSuotDoi.Features.YearData.PastLists;
 
