@@ -25,41 +25,26 @@ public static class HonourListDocx
         w.Add(w.Line(Center, new TextRun("BẢNG VINH DANH", Bold: true)));
         w.Add(w.Para(Center, new TextRun($"Gương điển hình trong học tập suốt đời và người học được khen thưởng năm {d.Year}", Bold: true)));
 
-        w.Add(w.Para(Left, new TextRun("I. GƯƠNG ĐIỂN HÌNH", Bold: true)));
-        if (d.Stories.Count == 0)
+        var stories = d.Stories.Select((s, i) => new[]
         {
-            w.Add(w.Para(Left, true, new TextRun("Chưa có gương điển hình được ghi nhận trong năm.", Italic: true)));
-        }
-        else
-        {
-            var rest = w.TextWidthCm - 1.1 - 5.0 - 2.4 - 2.2;
-            var rows = new List<OpenXmlElement[][]> { Heading(w, "STT", "Cá nhân, hộ, dòng họ, đơn vị", "Loại", "Thôn", "Thành tích tiêu biểu") };
-            rows.AddRange(d.Stories.Select((s, i) => new[]
-            {
-                Cell(w, (i + 1).ToString(CultureInfo.InvariantCulture), Center), Cell(w, s.Name, Left), Cell(w, ExemplaryTexts.Kind(s.Kind), Left), Cell(w, s.VillageName ?? "", Left), Cell(w, s.Title, Left),
-            }));
-            w.Add(DocxWriter.ListTable([1.1, 5.0, 2.4, 2.2, rest], rows.ToArray()));
-        }
+            Cell(w, (i + 1).ToString(CultureInfo.InvariantCulture), Center), Cell(w, s.Name, Left), Cell(w, ExemplaryTexts.Kind(s.Kind), Left), Cell(w, s.VillageName ?? "", Left), Cell(w, s.Title, Left),
+        }).ToList();
+        Part(w, "I. GƯƠNG ĐIỂN HÌNH", "Chưa có gương điển hình được ghi nhận trong năm.",
+            [1.1, 5.0, 2.4, 2.2, w.TextWidthCm - 1.1 - 5.0 - 2.4 - 2.2], ["STT", "Cá nhân, hộ, dòng họ, đơn vị", "Loại", "Thôn", "Thành tích tiêu biểu"], stories);
 
         w.Add(w.Para(Left));
-        w.Add(w.Para(Left, new TextRun("II. HỌC BỔNG, KHEN THƯỞNG CHO NGƯỜI HỌC (QUỸ KHUYẾN HỌC)", Bold: true)));
-        if (d.Awards.Count == 0)
+        var awards = d.Awards.Select((a, i) => new[]
         {
-            w.Add(w.Para(Left, true, new TextRun("Chưa có khoản học bổng, khen thưởng nào trong năm.", Italic: true)));
-        }
-        else
+            Cell(w, (i + 1).ToString(CultureInfo.InvariantCulture), Center), Cell(w, a.Party, Left), Cell(w, a.Village ?? "", Left),
+            Cell(w, a.Content.StartsWith(FundingTexts.Purpose(a.Purpose), StringComparison.OrdinalIgnoreCase) ? a.Content : $"{FundingTexts.Purpose(a.Purpose)}: {a.Content}", Left), Cell(w, Money.Format(a.Amount), Right),
+        }).ToList();
+        if (awards.Count > 0)
         {
-            var rest = w.TextWidthCm - 1.1 - 4.8 - 2.2 - 2.9;
-            var rows = new List<OpenXmlElement[][]> { Heading(w, "STT", "Người nhận", "Thôn", "Nội dung", "Số tiền") };
-            rows.AddRange(d.Awards.Select((a, i) => new[]
-            {
-                Cell(w, (i + 1).ToString(CultureInfo.InvariantCulture), Center), Cell(w, a.Party, Left), Cell(w, a.Village ?? "", Left),
-                Cell(w, a.Content.StartsWith(FundingTexts.Purpose(a.Purpose), StringComparison.OrdinalIgnoreCase) ? a.Content : $"{FundingTexts.Purpose(a.Purpose)}: {a.Content}", Left), Cell(w, Money.Format(a.Amount), Right),
-            }));
-            rows.Add([Cell(w, "", Center), Cell(w, "Cộng", Left, bold: true), Cell(w, "", Left), Cell(w, $"{d.Awards.Count} người", Left, bold: true),
+            awards.Add([Cell(w, "", Center), Cell(w, "Cộng", Left, bold: true), Cell(w, "", Left), Cell(w, $"{d.Awards.Count} người", Left, bold: true),
                 Cell(w, Money.Format(d.Awards.Sum(a => a.Amount)), Right, bold: true)]);
-            w.Add(DocxWriter.ListTable([1.1, 4.8, 2.2, rest, 2.9], rows.ToArray()));
         }
+        Part(w, "II. HỌC BỔNG, KHEN THƯỞNG CHO NGƯỜI HỌC (QUỸ KHUYẾN HỌC)", "Chưa có khoản học bổng, khen thưởng nào trong năm.",
+            [1.1, 4.8, 2.2, w.TextWidthCm - 1.1 - 4.8 - 2.2 - 2.9, 2.9], ["STT", "Người nhận", "Thôn", "Nội dung", "Số tiền"], awards);
 
         DecisionDocx.Signature(w, ["Ủy ban nhân dân xã;", "Hội Khuyến học xã;", "Các thôn (để niêm yết);", "Lưu: BCĐ."], ["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"],
             d.Signer);
@@ -69,5 +54,17 @@ public static class HonourListDocx
     private static OpenXmlElement[] Cell(DocxWriter w, string text, JustificationValues align, bool bold = false) =>
         [w.Line(align, new TextRun(text, Bold: bold, SizePt: w.Layout.TableFontSizePt))];
 
-    private static OpenXmlElement[][] Heading(DocxWriter w, params string[] titles) => titles.Select(t => Cell(w, t, Center, bold: true)).ToArray();
+    // A numbered part of the list: its heading, then its table, or a line saying the year has none.
+    private static void Part(DocxWriter w, string heading, string whenEmpty, double[] widthsCm, string[] titles, List<OpenXmlElement[][]> rows)
+    {
+        w.Add(w.Para(Left, new TextRun(heading, Bold: true)));
+        if (rows.Count == 0)
+        {
+            w.Add(w.Para(Left, true, new TextRun(whenEmpty, Italic: true)));
+        }
+        else
+        {
+            w.Add(DocxWriter.ListTable(widthsCm, [titles.Select(t => Cell(w, t, Center, bold: true)).ToArray(), .. rows]));
+        }
+    }
 }
