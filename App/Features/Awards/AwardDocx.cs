@@ -49,10 +49,7 @@ public static class AwardDocx
         var w = new DocxWriter(layout);
         var body = DecisionDefaults.IssuingBody(data.Commune);
         DecisionDocx.Header(w, IssuerLines(body).Select(l => new TextRun(l, Bold: true)).ToArray(), $"Số: {number}", DateLine(data.Commune, date));
-        w.Add(w.Para(Center));
-        w.Add(w.Line(Center, new TextRun("QUYẾT ĐỊNH", Bold: true)));
-        w.Add(w.Line(Center, new TextRun($"Về việc khen thưởng trong Phong trào thi đua xây dựng xã hội học tập {Occasion(round)}", Bold: true)));
-        w.Add(DocxWriter.Rule(w.TextWidthCm, 3.5, afterTwips: 240, beforeTwips: 120));
+        DecisionDocx.KindAndSummary(w, "QUYẾT ĐỊNH", $"Về việc khen thưởng trong Phong trào thi đua xây dựng xã hội học tập {Occasion(round)}");
         w.Add(w.Para(Center, new TextRun($"CHỦ TỊCH {Upper(body)}", Bold: true)));
         string[] bases =
         [
@@ -92,10 +89,7 @@ public static class AwardDocx
         var w = new DocxWriter(layout);
         var body = DecisionDefaults.IssuingBody(data.Commune);
         DecisionDocx.Header(w, IssuerLines(body).Select(l => new TextRun(l, Bold: true)).ToArray(), $"Số: {number}", DateLine(data.Commune, date));
-        w.Add(w.Para(Center));
-        w.Add(w.Line(Center, new TextRun("TỜ TRÌNH", Bold: true)));
-        w.Add(w.Line(Center, new TextRun($"Về việc đề nghị khen thưởng trong Phong trào thi đua xây dựng xã hội học tập {Occasion(round)}", Bold: true)));
-        w.Add(DocxWriter.Rule(w.TextWidthCm, 3.5, afterTwips: 240, beforeTwips: 120));
+        DecisionDocx.KindAndSummary(w, "TỜ TRÌNH", $"Về việc đề nghị khen thưởng trong Phong trào thi đua xây dựng xã hội học tập {Occasion(round)}");
         w.Add(w.Para(Center, new TextRun($"Kính gửi: {data.LevelAbove}.")));
         w.Add(w.Para(Both, true, new TextRun(
             $"Thực hiện Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai Phong trào {DecisionDefaults.Movement} " +

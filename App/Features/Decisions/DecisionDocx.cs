@@ -30,10 +30,7 @@ public static class DecisionDocx
 
         Header(w, issuer.Select(l => new TextRun(l, Bold: true)).ToArray(),
             $"Số: {decision.FullNumber}", DateLine(decision.Place, decision.IssuedOn));
-        w.Add(w.Para(Center));
-        w.Add(w.Line(Center, new TextRun("QUYẾT ĐỊNH", Bold: true)));
-        w.Add(w.Line(Center, new TextRun($"Về việc công nhận danh hiệu {Quoted(title)} năm {decision.Year}", Bold: true)));
-        w.Add(DocxWriter.Rule(w.TextWidthCm, TrichYeuRuleCm, afterTwips: 240, beforeTwips: 120));
+        KindAndSummary(w, "QUYẾT ĐỊNH", $"Về việc công nhận danh hiệu {Quoted(title)} năm {decision.Year}");
         w.Add(w.Para(Center, new TextRun($"CHỦ TỊCH {Upper(decision.IssuingBody)}", Bold: true)));
         foreach (var basis in DecisionDefaults.Lines(decision.Bases))
         {
@@ -102,6 +99,15 @@ public static class DecisionDocx
         w.Add(DocxWriter.LayoutTable([left, right],
             [issuerBlock, nation],
             [numberCell, [w.Line(Center, new TextRun(dateLine, Italic: true, SizePt: l.FontSizePt))]]));
+    }
+
+    // The document's kind ("QUYẾT ĐỊNH", "BÁO CÁO") and its trích yếu, bold and centred below the header, then the rule.
+    internal static void KindAndSummary(DocxWriter w, string kind, string summary)
+    {
+        w.Add(w.Para(Center));
+        w.Add(w.Line(Center, new TextRun(kind, Bold: true)));
+        w.Add(w.Line(Center, new TextRun(summary, Bold: true)));
+        w.Add(DocxWriter.Rule(w.TextWidthCm, TrichYeuRuleCm, afterTwips: 240, beforeTwips: 120));
     }
 
     internal static void Article(DocxWriter w, int number, string text) =>

@@ -20,11 +20,8 @@ public static class PhaseReportDocx
         var w = new DocxWriter(layout);
         DecisionDocx.Header(w, [new TextRun($"UBND XÃ {Upper(r.Commune)}"), new TextRun("BAN CHỈ ĐẠO\nXÂY DỰNG XHHT", Bold: true)],
             null, DateLine(r.Commune, r.Date));
-        w.Add(w.Para(Center));
-        w.Add(w.Line(Center, new TextRun("BÁO CÁO", Bold: true)));
         var what = r.Phase.Number == 1 ? $"Sơ kết giai đoạn 1 ({r.FromYear} - {r.ToYear})" : $"Tổng kết giai đoạn {r.FromYear} - {r.ToYear}";
-        w.Add(w.Line(Center, new TextRun($"{what} thực hiện Phong trào thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời", Bold: true)));
-        w.Add(DocxWriter.Rule(w.TextWidthCm, 3.5, afterTwips: 240, beforeTwips: 120));
+        DecisionDocx.KindAndSummary(w, "BÁO CÁO", $"{what} thực hiện Phong trào thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời");
         w.Add(w.Para(Center, new TextRun($"Kính gửi: {r.LevelAbove}.")));
         Text(w, $"Thực hiện Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ và Kế hoạch của Ủy ban nhân dân xã {r.Commune}, " +
             $"Ban chỉ đạo xây dựng xã hội học tập xã báo cáo {what.ToLower(AppServices.Vietnamese)} như sau:");
