@@ -22,8 +22,8 @@ public static class StoredFiles
     public static readonly IReadOnlyDictionary<string, string> DocumentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         [".pdf"] = "application/pdf", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".docx"] = Downloads.DocxType,
+        [".xlsx"] = Downloads.XlsxType,
     };
 
     // The content type of an attached document, or a Vietnamese refusal; `what` names one file in the size message

@@ -87,7 +87,7 @@ public sealed class VerificationAndDownloadTests(IssuedDecisionApp app) : IClass
         await HttpSignIn.SignInOkAsync(viewer, "xem@camtan.vn", AppFactory.DemoPassword);
         var docx = await viewer.GetAsync($"/quyet-dinh/{app.DecisionId}/quyet-dinh.docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
-        Assert.Equal(DecisionService.DocxType, docx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Downloads.DocxType, docx.Content.Headers.ContentType?.MediaType);
         using (var document = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
         {
             Assert.Contains("Số: 31/QĐ-UBND", document.MainDocumentPart!.Document!.Body!.InnerText);

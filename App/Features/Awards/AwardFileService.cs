@@ -7,7 +7,6 @@ namespace HocTapSuotDoi.Features.Awards;
 // made from the proposals the council approved. Readers of the round may download them.
 public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public async Task<DownloadFile> DecisionDocxAsync(int roundId, CancellationToken ct = default)
     {
@@ -21,14 +20,14 @@ public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, 
         {
             throw new ValidationException("Chưa có đề nghị Giấy khen nào được Hội đồng đồng ý.");
         }
-        return new DownloadFile($"quyet-dinh-khen-thuong-{number}-qd-ubnd-{data.Round.Year}.docx", DocxType,
+        return new DownloadFile($"quyet-dinh-khen-thuong-{number}-qd-ubnd-{data.Round.Year}.docx", Downloads.DocxType,
             AwardDocx.Decision(data, DocumentLayout.Load().Decision));
     }
 
     public async Task<DownloadFile> SubmissionDocxAsync(int roundId, CancellationToken ct = default)
     {
         var data = await LoadSubmissionAsync(roundId, ct);
-        return new DownloadFile($"to-trinh-de-nghi-khen-thuong-{data.Round.Year}.docx", DocxType, AwardDocx.Submission(data, DocumentLayout.Load().Decision));
+        return new DownloadFile($"to-trinh-de-nghi-khen-thuong-{data.Round.Year}.docx", Downloads.DocxType, AwardDocx.Submission(data, DocumentLayout.Load().Decision));
     }
 
     public async Task<DownloadFile> SubmissionXlsxAsync(int roundId, CancellationToken ct = default)
@@ -42,7 +41,7 @@ public sealed class AwardFileService(IDbContextFactory<AppDbContext> dbFactory, 
             sheet.Add(++i, AwardTexts.Form(p.Form), AwardTexts.Category(AwardTexts.CategoryOf(p.SubjectKind)), AwardDocx.Awardee(p.SubjectKind, p.SubjectName),
                 p.VillageName, p.Achievements, p.CouncilNote.Length > 0 ? p.CouncilNote : "Đồng ý");
         }
-        return new DownloadFile($"danh-sach-de-nghi-khen-thuong-{data.Round.Year}.xlsx", ExcelFile.ContentType, sheet.ToBytes());
+        return new DownloadFile($"danh-sach-de-nghi-khen-thuong-{data.Round.Year}.xlsx", Downloads.XlsxType, sheet.ToBytes());
     }
 
     private async Task<AwardDocumentData> LoadSubmissionAsync(int roundId, CancellationToken ct = default)

@@ -12,7 +12,7 @@ public static class DashboardEndpoints
         app.MapGet("/bao-cao-nam/ban-da-phat-hanh/{id:int}/xlsx", async (int id, ReportService reports) => File(await reports.IssuedFileAsync(id, docx: false))).RequireAuthorization(p => p.RequireRole(ReportService.Readers));
     }
 
-    private static IResult File(ReportFile file) => Results.File(file.Content, file.ContentType, file.FileName);
+    private static IResult File(DownloadFile file) => Results.File(file.Content, file.ContentType, file.FileName);
 }
 
 public static class DashboardSetup

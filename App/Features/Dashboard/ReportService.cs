@@ -32,16 +32,12 @@ public sealed class ReportTextFormValidator : AbstractValidator<ReportTextForm>
 
 public sealed record IssuedReportRow(int Id, int Year, int Sequence, string Number, DateOnly IssuedOn, DateTime IssuedAtUtc, string IssuedBy);
 
-public sealed record ReportFile(string FileName, string ContentType, byte[] Content);
-
 public sealed class ReportService(
     IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, ReportObligations obligations,
     TimeProvider clock, IValidator<ReportTextForm> validator, Setup.AppSettings settings)
 {
     public static readonly string[] Readers = DashboardService.Readers;
     public static readonly string[] Writers = [Roles.Administrator, Roles.Committee];
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public async Task<ReportTextForm> GetTextAsync(int year, CancellationToken ct = default)
     {
@@ -81,9 +77,9 @@ public sealed class ReportService(
         return await BuildAsync(db, scope.CommuneId, year, ct);
     }
 
-    public async Task<ReportFile> DocxAsync(int year, CancellationToken ct = default) => Docx(await BuildAsync(year, ct));
+    public async Task<DownloadFile> DocxAsync(int year, CancellationToken ct = default) => Docx(await BuildAsync(year, ct));
 
-    public async Task<ReportFile> XlsxAsync(int year, CancellationToken ct = default) => Xlsx(await BuildAsync(year, ct));
+    public async Task<DownloadFile> XlsxAsync(int year, CancellationToken ct = default) => Xlsx(await BuildAsync(year, ct));
 
     // Issuing keeps both files as generated today, with the date: a later change of data never alters what was sent.
     public async Task<int> IssueAsync(int year, CancellationToken ct = default)
@@ -110,19 +106,19 @@ public sealed class ReportService(
             .Select(r => new IssuedReportRow(r.Id, r.Year, r.Sequence, r.Number, r.IssuedOn, r.IssuedAtUtc, r.IssuedBy)).ToListAsync(ct);
     }
 
-    public async Task<ReportFile> IssuedFileAsync(int id, bool docx, CancellationToken ct = default)
+    public async Task<DownloadFile> IssuedFileAsync(int id, bool docx, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Readers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var issued = await db.Set<IssuedReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.CommuneId == scope.CommuneId, ct)
             ?? throw new ForbiddenException("Không tìm thấy bản báo cáo này.");
         var name = $"bao-cao-xhht-{issued.Year}-ban-{issued.Sequence}-{issued.IssuedOn:yyyyMMdd}";
-        return docx ? new ReportFile(name + ".docx", DocxType, issued.Docx) : new ReportFile(name + ".xlsx", XlsxType, issued.Xlsx);
+        return docx ? new DownloadFile(name + ".docx", Downloads.DocxType, issued.Docx) : new DownloadFile(name + ".xlsx", Downloads.XlsxType, issued.Xlsx);
     }
 
-    public static ReportFile Docx(YearlyReportData data) => new(data.FileStem + ".docx", DocxType, ReportDocx.Write(data));
+    public static DownloadFile Docx(YearlyReportData data) => new(data.FileStem + ".docx", Downloads.DocxType, ReportDocx.Write(data));
 
-    public static ReportFile Xlsx(YearlyReportData data) => new(data.FileStem + ".xlsx", XlsxType, ReportXlsx.Write(data));
+    public static DownloadFile Xlsx(YearlyReportData data) => new(data.FileStem + ".xlsx", Downloads.XlsxType, ReportXlsx.Write(data));
 
     private async Task<YearlyReportData> BuildAsync(AppDbContext db, int communeId, int year, CancellationToken ct)
     {

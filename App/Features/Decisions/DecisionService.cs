@@ -47,7 +47,6 @@ public sealed class DecisionService(
 {
     public static readonly string[] Issuers = [Roles.Administrator, Roles.Committee];
     public const string IssuerRoles = $"{Roles.Administrator},{Roles.Committee}";
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string NotFound = "Không tìm thấy quyết định này (có thể thuộc xã khác).";
 
     public async Task<IReadOnlyList<DecisionRow>> ListAsync(int year, CancellationToken ct = default)
@@ -308,7 +307,7 @@ public sealed class DecisionService(
     {
         var decision = NotImported(await LoadForReaderAsync(id));
         var notes = UncheckedNotes(await SetsOfAsync(decision));
-        return new DownloadFile($"{FileStem(decision)}.docx", DocxType, DecisionDocx.Decision(decision, DocumentLayout.Load().Decision, notes));
+        return new DownloadFile($"{FileStem(decision)}.docx", Downloads.DocxType, DecisionDocx.Decision(decision, DocumentLayout.Load().Decision, notes));
     }
 
     public async Task<DownloadFile> CertificatesPdfAsync(int id, string verifyBaseUrl)
@@ -346,7 +345,7 @@ public sealed class DecisionService(
         {
             UncheckedNotes = UncheckedNotes(await SetsForAsync(title, year, ct)),
         };
-        return new DownloadFile($"de-nghi-cong-nhan-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.docx", DocxType,
+        return new DownloadFile($"de-nghi-cong-nhan-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.docx", Downloads.DocxType,
             DecisionDocx.Proposal(data, DocumentLayout.Load().Decision));
     }
 

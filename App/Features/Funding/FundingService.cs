@@ -58,8 +58,6 @@ public sealed class FundingService(
     IValidator<FundEntryForm> entryValidator,
     TimeProvider clock)
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public async Task<bool> CanEditAsync(CancellationToken ct = default) => (await access.ReadAsync(ct)).CanEdit;
 
     public async Task<IReadOnlyList<BudgetLineRow>> BudgetAsync(int year, CancellationToken ct = default)

@@ -21,12 +21,12 @@ public static class FundingSetup
         app.MapGet("/tai-chinh/{year:int:range(2000,2100)}/quyet-toan.xlsx", async (int year, FundingService funding) =>
         {
             var (content, name) = await funding.SettlementXlsxAsync(year);
-            return Results.File(content, FundingService.XlsxType, name);
+            return Results.File(content, Downloads.XlsxType, name);
         }).RequireAuthorization();
         app.MapGet("/guong-dien-hinh/{year:int:range(2000,2100)}/bang-vang.docx", async (int year, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "nguoi-ky")] string? signer, Exemplary.ExemplaryService stories) =>
         {
             var (content, name) = await stories.HonourListDocxAsync(year, signer);
-            return Results.File(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
+            return Results.File(content, Downloads.DocxType, name);
         }).RequireAuthorization();
         app.MapGet("/guong-dien-hinh/anh/{id:int}", async (int id, Exemplary.ExemplaryService stories) =>
         {

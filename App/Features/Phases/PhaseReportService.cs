@@ -67,7 +67,7 @@ public sealed class PhaseReportService(IDbContextFactory<AppDbContext> dbFactory
     {
         var data = await BuildAsync(number);
         var stem = data.Phase.Number == 1 ? "bao-cao-so-ket-2023-2025" : "bao-cao-tong-ket-2023-2030";
-        return new DownloadFile($"{stem}.docx", AwardFileService.DocxType, PhaseReportDocx.Write(data, DocumentLayout.Load().Decision));
+        return new DownloadFile($"{stem}.docx", Downloads.DocxType, PhaseReportDocx.Write(data, DocumentLayout.Load().Decision));
     }
 
     public static Title[] Titles => Figures.Titles.ToArray();

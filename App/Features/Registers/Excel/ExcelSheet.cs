@@ -6,7 +6,7 @@ namespace HocTapSuotDoi.Features.Registers.Excel;
 
 public sealed record ExcelFile(string FileName, byte[] Content)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Downloads.XlsxType;
 }
 
 // One sheet with a header row. Text is written as text, so codes and ID numbers keep their leading zeros and dates
