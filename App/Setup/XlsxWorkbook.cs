@@ -33,4 +33,27 @@ public static class XlsxWorkbook
         }
         return stream.ToArray();
     }
+
+    // One row of values: whole numbers and dates as numbers (a date as its serial day, shown by a date style), anything
+    // else as inline text. `special` writes the values a workbook has its own cell for (the report's percentages).
+    public static Row Row(uint index, object?[] cells, Func<object?, uint> style, Func<object?, Cell?>? special = null)
+    {
+        var row = new Row { RowIndex = index };
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var cell = special?.Invoke(cells[i]) ?? cells[i] switch
+            {
+                long n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                int n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other?.ToString() ?? "")) },
+            };
+            cell.CellReference = Column(i) + index.ToString(CultureInfo.InvariantCulture);
+            cell.StyleIndex = style(cells[i]);
+            row.Append(cell);
+        }
+        return row;
+    }
+
+    private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
 }

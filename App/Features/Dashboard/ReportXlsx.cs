@@ -94,28 +94,15 @@ public static class ReportXlsx
         }).Max();
     }
 
-    private static Row Row(uint index, object?[] cells, Func<object?, uint> style)
-    {
-        var row = new Row { RowIndex = index };
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var reference = Column(i) + index.ToString(CultureInfo.InvariantCulture);
-            var cell = cells[i] switch
-            {
-                int n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                Pct { Value: { } v } => new Cell { CellValue = new CellValue(VnPercent.Round(v).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                Pct => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("—")) },
-                DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other?.ToString() ?? "")) },
-            };
-            cell.CellReference = reference;
-            cell.StyleIndex = style(cells[i]);
-            row.Append(cell);
-        }
-        return row;
-    }
+    private static Row Row(uint index, object?[] cells, Func<object?, uint> style) => Setup.XlsxWorkbook.Row(index, cells, style, PercentCell);
 
-    private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
+    // A percentage as its rounded number (72.5, as VnPercent shows it), or a dash where there is nothing to divide by.
+    private static Cell? PercentCell(object? value) => value switch
+    {
+        Pct { Value: { } v } => new Cell { CellValue = new CellValue(VnPercent.Round(v).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+        Pct => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("—")) },
+        _ => null,
+    };
 
     // Number formats carry the Vietnamese locale ([$-42A]): "1.234" and "53,33" in LibreOffice and in Excel set to vi-VN.
     private static Stylesheet Stylesheet()

@@ -39,10 +39,10 @@ public static class SettlementXlsx
     private static Worksheet Sheet(SettlementData d, string title, string[] header, double[] widths, List<object[]> rows)
     {
         var data = new SheetData();
-        data.Append(Row(1, [$"ỦY BAN NHÂN DÂN XÃ {d.Commune.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))}"], _ => BoldPlain));
-        data.Append(Row(2, [title], _ => Title));
-        data.Append(Row(3, [$"Đơn vị tính: đồng. Số liệu ngày {VnTime.FormatDate(d.Date)}."], _ => Normal));
-        var heading = Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
+        data.Append(Setup.XlsxWorkbook.Row(1, [$"ỦY BAN NHÂN DÂN XÃ {d.Commune.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))}"], _ => BoldPlain));
+        data.Append(Setup.XlsxWorkbook.Row(2, [title], _ => Title));
+        data.Append(Setup.XlsxWorkbook.Row(3, [$"Đơn vị tính: đồng. Số liệu ngày {VnTime.FormatDate(d.Date)}."], _ => Normal));
+        var heading = Setup.XlsxWorkbook.Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
         heading.Height = 32;
         heading.CustomHeight = true;
         data.Append(heading);
@@ -50,7 +50,7 @@ public static class SettlementXlsx
         foreach (var row in rows)
         {
             var total = row.Contains("Cộng");
-            data.Append(Row(index++, row, c => c switch
+            data.Append(Setup.XlsxWorkbook.Row(index++, row, c => c switch
             {
                 long => total ? BoldMoney : Money,
                 DateOnly => Date,
@@ -60,27 +60,6 @@ public static class SettlementXlsx
         var columns = new Columns(widths.Select((w, c) => new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = w, CustomWidth = true }));
         return new Worksheet(columns, data);
     }
-
-    private static Row Row(uint index, object?[] cells, Func<object?, uint> style)
-    {
-        var row = new Row { RowIndex = index };
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var cell = cells[i] switch
-            {
-                long n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                int n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                DateOnly date => new Cell { CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(other?.ToString() ?? "")) },
-            };
-            cell.CellReference = Column(i) + index.ToString(CultureInfo.InvariantCulture);
-            cell.StyleIndex = style(cells[i]);
-            row.Append(cell);
-        }
-        return row;
-    }
-
-    private static string Column(int index) => ((char)('A' + index)).ToString();
 
     // [$-42A] is the Vietnamese locale: "1.250.000" and 05/12/2026 in LibreOffice and in Excel set to vi-VN.
     private static Stylesheet Stylesheet()
