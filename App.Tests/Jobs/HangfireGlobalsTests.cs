@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Jobs;
 
 // Hangfire's statics outlive a host: whatever ran before, the next Hangfire object must not reach a disposed host.
-[Collection(AppCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class HangfireGlobalsTests
 {
     // Starts the app (PrepareAsync registers the recurring jobs through Hangfire), then disposes it.
@@ -29,7 +29,7 @@ public sealed class HangfireGlobalsTests
         new RecurringJobs(new RecurringJobManager(storage), new AppSettings()).Register();
         using var connection = storage.GetConnection();
         Assert.Equal([RecurringJobs.DailyReminders, RecurringJobs.NightlyBackup], connection.GetRecurringJobs().Select(j => j.Id).Order());
-        Assert.Throws<InvalidOperationException>(() => JobStorage.Current);
+        Assert.True(Record.Exception(() => JobStorage.Current) is InvalidOperationException, HangfireGlobals.DebugLastTakeOver);
         Assert.Equal(typeof(JobActivator), JobActivator.Current.GetType());
     }
 
@@ -47,5 +47,31 @@ public sealed class HangfireGlobalsTests
         using var connection = storage.GetConnection();
         Assert.Equal("Enqueued", connection.GetStateData(id).Name);
         Assert.Equal(2, connection.GetRecurringJobs().Count);
+    }
+
+    // Test classes run side by side: an app started while another lives keeps its own storage and its own service scopes
+    // for jobs, although Hangfire's statics now point at the later one.
+    [Fact]
+    public void Two_apps_alive_at_once_each_keep_their_own_storage_and_job_scopes()
+    {
+        using var first = new AppFactory();
+        _ = first.Services;
+        using var second = new AppFactory();
+        _ = second.Services;
+
+        var storage = first.Services.GetRequiredService<JobStorage>();
+        Assert.NotSame(storage, second.Services.GetRequiredService<JobStorage>());
+        var id = first.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<BackupDatabaseJob>(job => job.RunAsync(CancellationToken.None));
+        using (var connection = storage.GetConnection())
+        {
+            Assert.Equal("Enqueued", connection.GetStateData(id).Name);
+        }
+        using (var other = second.Services.GetRequiredService<JobStorage>().GetConnection())
+        {
+            Assert.Null(other.GetJobData(id));
+        }
+
+        using var scope = first.Services.GetRequiredService<JobActivator>().BeginScope((JobActivatorContext)null!);
+        Assert.Same(first.Services.GetRequiredService<AppSettings>(), scope.Resolve(typeof(AppSettings)));
     }
 }
