@@ -12,7 +12,6 @@ public sealed class HangfireGlobals : IDisposable
 {
     private static readonly Lock Gate = new();
     private static HangfireGlobals? _owner;
-    public static string DebugLastTakeOver { get; private set; } = "";
 
     // This host's storage, made by its configuration callback; the container hands out this one, not JobStorage.Current.
     public JobStorage Storage { get; private set; } = default!;
@@ -23,7 +22,6 @@ public sealed class HangfireGlobals : IDisposable
         Storage = storage;
         lock (Gate)
         {
-            DebugLastTakeOver = DateTime.UtcNow.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) + " " + Environment.StackTrace;
             _owner = this;
         }
     }
