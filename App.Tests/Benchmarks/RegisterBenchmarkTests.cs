@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Benchmarks;
-using HocTapSuotDoi.Tests.TestSupport;
 
 namespace HocTapSuotDoi.Tests.Benchmarks;
 
@@ -7,7 +6,6 @@ namespace HocTapSuotDoi.Tests.Benchmarks;
 // not tested here; the figures come from `dotnet run -c Release --project App -- benchmark registers` (README).
 // It starts the app's host (Hangfire's process-wide statics, e.g. its log provider): in the App collection, so it never
 // runs beside a test that uses them (ReminderJobRegistrationTests once met its disposed logger factory).
-[Collection(AppCollection.Name)]
 public sealed class RegisterBenchmarkTests
 {
     [Fact]

@@ -8,7 +8,6 @@ using MudBlazor;
 namespace HocTapSuotDoi.Tests.Components;
 
 // The user dialog rendered with the app's real services (real SQLite database of a test app), as the administrator.
-[Collection(AppCollection.Name)]
 public sealed class UserEditDialogTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class AwardBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

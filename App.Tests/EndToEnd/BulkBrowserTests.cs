@@ -42,7 +42,7 @@ public sealed class BulkBrowserFixture : BrowserFixture
     }
 }
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelper output) : IClassFixture<BulkBrowserFixture>
 {
     // The app's year (its clock starts on AppFactory.ClockStart), not the year the tests happen to run in.

@@ -1,10 +1,9 @@
-using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class CriteriaBrowserTests(AdminBrowserFixture browser) : IClassFixture<AdminBrowserFixture>
 {
     [Fact]

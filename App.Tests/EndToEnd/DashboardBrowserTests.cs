@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

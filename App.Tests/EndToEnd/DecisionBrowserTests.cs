@@ -12,7 +12,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class DecisionBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

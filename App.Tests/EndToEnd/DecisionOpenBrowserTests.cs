@@ -32,7 +32,7 @@ public sealed class DecisionOpenFixture : BrowserFixture
     }
 }
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class DecisionOpenBrowserTests(DecisionOpenFixture browser, ITestOutputHelper output) : IClassFixture<DecisionOpenFixture>
 {
     // Ready: the first page of candidates ticked, the count of all that meet the criteria, and the issue button usable

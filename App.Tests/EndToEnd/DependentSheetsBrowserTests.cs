@@ -13,7 +13,7 @@ namespace HocTapSuotDoi.Tests.EndToEnd;
 
 // The committee issues a GĐHT decision in the browser; without anyone opening the clan's sheet, the DHHT list, the
 // DHHT decision picker and the sheet itself agree that the clan now meets its criteria.
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class DependentSheetsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -1,10 +1,10 @@
 using HocTapSuotDoi.Features.Funding;
 using HocTapSuotDoi.Seeding;
-using HocTapSuotDoi.Tests.Features.Registers;
-using Microsoft.Extensions.DependencyInjection;
 using HocTapSuotDoi.Tests.Features.Deadlines;
 using HocTapSuotDoi.Tests.Features.PlanTasks;
+using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,7 +20,7 @@ public sealed class MoneyBrowserFixture : BrowserFixture<SmtpApp>
     }
 }
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : IClassFixture<MoneyBrowserFixture>
 {
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using HocTapSuotDoi.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace HocTapSuotDoi.Tests.EndToEnd;
@@ -50,6 +51,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
     }
 }
 
+[SlowClass]
 public sealed class PublishedAppTests(PublishedAppFixture published, ITestOutputHelper testOutput) : IClassFixture<PublishedAppFixture>
 {
     // Docker (the Dockerfile's HEALTHCHECK) gives a container its 20 s start period and then three checks 30 s apart

@@ -29,7 +29,7 @@ public sealed class RegistersBrowserFixture : BrowserFixture
     }
 }
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : IClassFixture<RegistersBrowserFixture>
 {
     // A name of the register that has diacritics, typed without them, must be found (search done by the database).

@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Tests.Features.Deadlines;
-using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,7 +16,7 @@ public sealed class ReportBrowserFixture : BrowserFixture<ClockedApp>
     }
 }
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ReportBrowserTests(ReportBrowserFixture browser) : IClassFixture<ReportBrowserFixture>
 {
     [Fact]

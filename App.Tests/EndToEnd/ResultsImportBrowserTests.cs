@@ -40,7 +40,7 @@ public sealed class ResultsImportBrowserFixture : BrowserFixture
 }
 
 // A village of 3.200 households from registration to a recognition decision, in the browser.
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ResultsImportBrowserTests(ResultsImportBrowserFixture browser, ITestOutputHelper output) : IClassFixture<ResultsImportBrowserFixture>
 {
     private static async Task ChooseAsync(IPage page, string select, string option)

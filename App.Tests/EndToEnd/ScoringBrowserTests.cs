@@ -90,7 +90,7 @@ public sealed class ScoringBrowserFixture : BrowserFixture
     }
 }
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassFixture<ScoringBrowserFixture>
 {
     private static ILocator Row(IPage page, string code) => page.Locator($".score-row[data-item='{code}']");

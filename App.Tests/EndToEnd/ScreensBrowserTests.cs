@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using HocTapSuotDoi.Tests.Features.Documents;
-using HocTapSuotDoi.Tests.TestSupport;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
+using HocTapSuotDoi.Tests.Features.Documents;
+using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -35,7 +35,7 @@ public sealed class ScreensBrowserFixture : BrowserFixture
 
 // The daily screens as people see them, on a laptop (1366 px) and a phone (390 px). With HOCTAP_SCREENS set, each is
 // kept as a PNG (docs/screens).
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ScreensBrowserTests(ScreensBrowserFixture browser) : IClassFixture<ScreensBrowserFixture>
 {
     [Fact]

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class SignInFlowTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

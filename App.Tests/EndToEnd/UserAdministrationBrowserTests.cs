@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,7 +11,7 @@ public sealed class AdminBrowserFixture : BrowserFixture
     public AdminBrowserFixture() => App.Settings["Admin:Password"] = AdminPassword;
 }
 
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class UserAdministrationBrowserTests(AdminBrowserFixture browser) : IClassFixture<AdminBrowserFixture>
 {
     [Fact]

@@ -6,7 +6,6 @@ using MudBlazor;
 namespace HocTapSuotDoi.Tests.Jobs;
 
 // The jobs page rendered with the app's real services and Hangfire storage, as the administrator.
-[Collection(AppCollection.Name)]
 public sealed class BackgroundJobsPageTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

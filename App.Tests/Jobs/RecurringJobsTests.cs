@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Jobs;
 
-[Collection(AppCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class RecurringJobsRegistrationTests
 {
     [Fact]
@@ -34,7 +34,7 @@ public sealed class RecurringJobsRegistrationTests
     }
 }
 
-[Collection(AppCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class BackupJobThroughHangfireTests(BackupJobThroughHangfireTests.HangfireApp app) : IClassFixture<BackupJobThroughHangfireTests.HangfireApp>
 {
     public sealed class HangfireApp : AppFactory

@@ -7,7 +7,7 @@ using HocTapSuotDoi.Tests.TestSupport;
 
 namespace HocTapSuotDoi.Tests.Jobs;
 
-[Collection(AppCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class ReminderJobRegistrationTests
 {
     [Fact]

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Components;
 
 namespace HocTapSuotDoi.Tests.Security;
 
-[Collection(AppCollection.Name)]
 public sealed class PageAccessTests(AppAccessFixture fixture) : IClassFixture<AppAccessFixture>
 {
     // Every routable page of the app, found by reflection: a new page is covered without touching this test.

@@ -4,7 +4,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 namespace HocTapSuotDoi.Tests.Security;
 
 // Careful-attacker and clumsy-user requests answer a Vietnamese 400/403/404, never a 500 or an empty page.
-[Collection(AppCollection.Name)]
 public sealed class RefusalAnswerTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<HttpClient> SignedInAsync(string email)

@@ -4,7 +4,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 namespace HocTapSuotDoi.Tests.Security;
 
 // A password change ends the user's other sessions at their very next request (the security stamp is checked each time).
-[Collection(AppCollection.Name)]
 public sealed class SessionRevocationTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Seeding;
 
-[Collection(AppCollection.Name)]
 public sealed class DemoRegisterTests(DemoRegisterApp app) : IClassFixture<DemoRegisterApp>
 {
     private async Task<AppDbContext> DbAsync() =>

@@ -11,7 +11,6 @@ namespace HocTapSuotDoi.Tests.Seeding;
 
 // The demo commune's years obey the app's own rules: what is recognised meets its criteria and is in a decision, what
 // is stored is what the engine computes from the figures the app gathers, and every title has registrations.
-[Collection(AppCollection.Name)]
 public sealed class DemoScoringTests(DemoRegisterApp app) : IClassFixture<DemoRegisterApp>
 {
     private async Task<AppDbContext> DbAsync() =>

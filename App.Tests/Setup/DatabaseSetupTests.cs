@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Setup;
 
-[Collection(AppCollection.Name)]
 public sealed class DatabaseSetupTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]

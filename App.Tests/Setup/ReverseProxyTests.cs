@@ -48,7 +48,6 @@ public sealed class ProxiedApp : AppFactory
     }
 }
 
-[Collection(AppCollection.Name)]
 public sealed class ReverseProxyTests(ProxiedApp app) : IClassFixture<ProxiedApp>
 {
     private HttpClient ClientFrom(string address, string? forwardedProto = null, string? forwardedHost = null)

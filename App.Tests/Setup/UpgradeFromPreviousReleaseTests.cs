@@ -12,7 +12,6 @@ namespace HocTapSuotDoi.Tests.Setup;
 // is the demo commune of release 9ba0a01 (01/12/2026: one migration, 1.986 households, 7.000 people, 4.946
 // evaluations), copied with SQLite's online backup API — exactly how that release's "Sao lưu" makes its files — so the
 // same file stands for "the database the app was using" and "a backup taken before the upgrade".
-[Collection(AppCollection.Name)]
 public sealed class UpgradeFromPreviousReleaseTests
 {
     private const string Fixture = "hoctap-release-9ba0a01.db.gz";

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Setup;
 
 // The app's one clock (VnClock on the injected TimeProvider): audit times, "today" and "this year" come from it.
-[Collection(AppCollection.Name)]
 public sealed partial class VietnamClockTests(VietnamClockTests.App app) : IClassFixture<VietnamClockTests.App>
 {
     public sealed class App : ClockedAppFactory

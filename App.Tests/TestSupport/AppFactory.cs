@@ -12,12 +12,14 @@ using Microsoft.Extensions.Logging;
 
 namespace HocTapSuotDoi.Tests.TestSupport;
 
-// Hangfire keeps its storage, log provider and job activator in process-wide statics: every test that starts the app
-// (WebApplicationFactory, BenchmarkHost) or builds a Hangfire storage runs in this one collection, one at a time.
+// Test classes run two at a time (one per core), each with its own app, data folder and database. The app takes its
+// Hangfire storage and job activator from its own container, but Hangfire keeps a log provider and a current storage in
+// process-wide statics: the tests that look at those statics, build a Hangfire storage outside an app or run Hangfire's
+// server are in this collection, which xunit runs after all others, alone and one class at a time.
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AppCollection
+public sealed class HangfireCollection
 {
-    public const string Name = "App";
+    public const string Name = "Hangfire";
 }
 
 // The whole app on a fresh data folder (real SQLite files), with the demo commune: its database is a copy of a template

@@ -13,9 +13,13 @@ public sealed class HangfireGlobals : IDisposable
     private static readonly Lock Gate = new();
     private static HangfireGlobals? _owner;
 
+    // This host's storage, made by its configuration callback; the container hands out this one, not JobStorage.Current.
+    public JobStorage Storage { get; private set; } = default!;
+
     // Called from the configuration callback, after AddHangfire and the storage have set the statics.
-    public void TakeOver()
+    public void TakeOver(JobStorage storage)
     {
+        Storage = storage;
         lock (Gate)
         {
             _owner = this;

@@ -110,15 +110,25 @@ public static class AppServices
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddTransient<MudBlazor.MudLocalizer, VietnameseMudLocalizer>();
 
-        // Hangfire's process-wide statics point at this host while it lives and are reset when it is disposed.
+        // Hangfire's process-wide statics point at this host while it lives and are reset when it is disposed. The storage
+        // and the job activator every part of this host uses come from its own container, never from the statics, so two
+        // hosts in one process (tests) each keep their own storage file and service scopes. Registered before AddHangfire,
+        // whose defaults (read the statics) are only added when none is.
         services.AddSingleton<HangfireGlobals>();
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            _ = provider.GetRequiredService<IGlobalConfiguration>();
+            return provider.GetRequiredService<HangfireGlobals>().Storage;
+        });
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, c) =>
         {
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            var storage = c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UseSQLiteStorage(settings.HangfireDatabasePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) });
-            provider.GetRequiredService<HangfireGlobals>().TakeOver();
+                .UseSQLiteStorage(settings.HangfireDatabasePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) })
+                .Entry;
+            provider.GetRequiredService<HangfireGlobals>().TakeOver(storage);
         });
         if (settings.Hangfire.ServerEnabled)
         {

@@ -3,7 +3,6 @@ using HocTapSuotDoi.Tests.TestSupport;
 
 namespace HocTapSuotDoi.Tests.Features.Account;
 
-[Collection(AppCollection.Name)]
 public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.Awards;
 
 // The award pages and files by URL, as a browser without the app's buttons would ask for them.
-[Collection(AppCollection.Name)]
 public sealed class AwardAccessTests(AppFactory app) : IClassFixture<AppFactory>
 {
     // The 2025 sơ kết with one Giấy khen approved and the decision issued (once for the class: an issued round is locked).

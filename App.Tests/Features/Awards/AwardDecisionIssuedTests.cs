@@ -16,7 +16,6 @@ namespace HocTapSuotDoi.Tests.Features.Awards;
 // The commune chair's award decision: issued with its number, date and signer only when the council has answered every
 // proposal; from then on the round's list is locked (service and page), the .docx is the issued one, and the awards
 // show on the household's page with the decision, its members' awards included.
-[Collection(AppCollection.Name)]
 public sealed class AwardDecisionIssuedTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly BunitContext _ctx = new();

@@ -13,7 +13,6 @@ namespace HocTapSuotDoi.Tests.Features.Awards;
 // The award and phase documents converted by LibreOffice and read back as text: the Quốc hiệu on one line, the signer,
 // no placeholder or register code. On the demo commune, whose 2025 sơ kết round the demo seeder made through the
 // services. With HOCTAP_SCREENS set, page 1 of each is kept as a PNG (docs/screens).
-[Collection(AppCollection.Name)]
 public sealed class AwardDocumentPdfTests(DemoRegisterApp app) : IClassFixture<DemoRegisterApp>
 {
     private static readonly string[] Placeholders = ["{", "}", "TODO", "      /"];

@@ -11,7 +11,6 @@ namespace HocTapSuotDoi.Tests.Features.Awards;
 
 // Rounds, proposals and the council's review through the real services: hints from the app's data, who may do what
 // (checked by the service, whatever the page shows), the subject's page, and the documents' preconditions.
-[Collection(AppCollection.Name)]
 public sealed class AwardServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<T> AsAsync<T>(string email, Func<AwardService, Task<T>> action)

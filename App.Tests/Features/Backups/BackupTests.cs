@@ -8,7 +8,6 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HocTapSuotDoi.Tests.Features.Backups;
 
-[Collection(AppCollection.Name)]
 public sealed class BackupTests(AppFactory app) : IClassFixture<AppFactory>
 {
     internal static Dictionary<string, long> RowCounts(string databasePath)

@@ -9,7 +9,6 @@ namespace HocTapSuotDoi.Tests.Features.Clans;
 
 // Clans (dòng họ) as the register keeps them: households of several villages, searchable without diacritics, edited only
 // with a commune-wide scope, guarded against concurrent edits. This class has its own database (no clan in it but its own).
-[Collection(AppCollection.Name)]
 public sealed class ClanServiceTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

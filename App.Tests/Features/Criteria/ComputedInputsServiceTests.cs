@@ -12,7 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.Criteria;
 
 // Figures for computed criteria come from the registers and the year's recognitions in the real database.
-[Collection(AppCollection.Name)]
 public sealed class ComputedInputsServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<(int ClanId, List<int> Households)> ClanOfTenAsync(string name)

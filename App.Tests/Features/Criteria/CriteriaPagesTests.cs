@@ -11,7 +11,6 @@ using MudBlazor;
 namespace HocTapSuotDoi.Tests.Features.Criteria;
 
 // The library pages rendered with the app's real services and database, as the administrator.
-[Collection(AppCollection.Name)]
 public sealed class CriteriaPagesTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

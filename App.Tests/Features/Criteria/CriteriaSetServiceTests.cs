@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Criteria;
 
-[Collection(AppCollection.Name)]
 public sealed class CriteriaSetServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<(AsyncServiceScope Scope, CriteriaSetService Sets)> AdminAsync()

@@ -12,7 +12,6 @@ namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
 // The dashboard keeps counted figures of a year until one of their inputs changes (DashboardCache, triggers of the
 // migration DashboardStamps). The demo commune on 14/10/2026: 2024 and 2025 closed and decided, 2026 in progress.
-[Collection(AppCollection.Name)]
 public sealed class DashboardCacheTests(DemoRegisterApp app) : IClassFixture<DemoRegisterApp>
 {
     private const string Committee = "bcd@camtan.vn";

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
-[Collection(AppCollection.Name)]
 public sealed class DashboardQueriesTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<(KnownCommune Commune, YearFigures Figures)> YearAsync(int year)

@@ -12,7 +12,6 @@ namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
 // The dashboard components rendered with the app's real services and database, on a fixed date: 15/01/2027, when
 // 2026 is closed, unless a test moves the clock into 2026.
-[Collection(AppCollection.Name)]
 public sealed class DashboardViewTests(AfterYear2026App app) : IClassFixture<AfterYear2026App>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

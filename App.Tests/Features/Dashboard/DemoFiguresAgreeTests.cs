@@ -15,7 +15,6 @@ namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
 // On the demo commune the dashboard, the village table, the villages register and the yearly report
 // (preview, .docx, .xlsx) give the same figures.
-[Collection(AppCollection.Name)]
 public sealed class DemoFiguresAgreeTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task RecogniseSomeDemoHouseholdsAsync(int year)

@@ -10,7 +10,6 @@ using Spreadsheet = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace HocTapSuotDoi.Tests.Features.Dashboard;
 
-[Collection(AppCollection.Name)]
 public sealed class ReportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<YearlyReportData> KnownReportAsync()

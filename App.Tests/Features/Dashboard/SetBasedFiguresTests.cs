@@ -16,7 +16,6 @@ namespace HocTapSuotDoi.Tests.Features.Dashboard;
 // same figures are counted subject by subject in memory, from the year-true populations and the public one-line
 // definitions (Registered, Evaluated, Recognised, AwaitingDecision), on the demo commune's registers of 2024–2026, and
 // again after a village merge (the households then count in the village they belonged to on 31/12).
-[Collection(AppCollection.Name)]
 public sealed class SetBasedFiguresTests(DemoRegisterApp app) : IClassFixture<DemoRegisterApp>
 {
     private static readonly int[] Years = [2024, 2025, 2026, 2027];

@@ -10,7 +10,6 @@ namespace HocTapSuotDoi.Tests.Features.Deadlines;
 
 // The compliance board as the administrator reads it: words on every action, "Tạo tài khoản báo cáo" where nobody
 // reports, the registration season kept off the board, and "Nhắc ngay" counting only who it really reminded.
-[Collection(AppCollection.Name)]
 public sealed class ComplianceBoardScreenTests(ClockedApp app) : IClassFixture<ClockedApp>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();
@@ -75,7 +74,6 @@ public sealed class ComplianceBoardScreenTests(ClockedApp app) : IClassFixture<C
 }
 
 // While the e-mail server cannot be reached, the reminder log says so on every e-mail left waiting.
-[Collection(AppCollection.Name)]
 public sealed class SmtpUnreachableLogTests(SmtpApp app) : IClassFixture<SmtpApp>
 {
     [Fact]

@@ -12,7 +12,6 @@ namespace HocTapSuotDoi.Tests.Features.Deadlines;
 
 // The compliance board and the report form rendered with the app's real services on a real database, as the
 // committee and as unit reporters. Each test works on its own year, so they share one app in any order.
-[Collection(AppCollection.Name)]
 public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedApp>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Deadlines;
 
-[Collection(AppCollection.Name)]
 public sealed class DeadlineServiceTests(ClockedApp app) : IClassFixture<ClockedApp>
 {
     [Fact]

@@ -2,7 +2,6 @@ using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Jobs;
 using HocTapSuotDoi.Setup;
-using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +12,6 @@ namespace HocTapSuotDoi.Tests.Features.Deadlines;
 
 // E-mail reminders through a real SMTP exchange with an in-process server. Each test works on its own year, so the
 // tests of the class can share one app in any order.
-[Collection(AppCollection.Name)]
 public sealed class ReminderEmailTests(SmtpApp app, ITestOutputHelper output) : IClassFixture<SmtpApp>
 {
     private List<MimeMessage> Received(int year) =>

@@ -1,6 +1,5 @@
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Notifications;
-using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +7,6 @@ namespace HocTapSuotDoi.Tests.Features.Deadlines;
 
 // Recording reminders on the real SQLite database: only a unique key means "already recorded"; any other constraint
 // failure fails the job (Hangfire retries it) and is logged, instead of silently dropping the reminder.
-[Collection(AppCollection.Name)]
 public sealed class ReminderRecordingTests(ClockedApp app) : IClassFixture<ClockedApp>
 {
     private async Task<PlannedReminder> ReminderForAsync(Recipient recipient, int year)

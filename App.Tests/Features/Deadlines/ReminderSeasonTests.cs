@@ -12,7 +12,6 @@ namespace HocTapSuotDoi.Tests.Features.Deadlines;
 // six units and ten villages; reporters: THCS (donvi@, submits on time), TH (th@, late: refused after the due date,
 // then submits with an administrator's exception), MN (mn@, never submits), villages T01 and T02 (canbo@, submits T01
 // only) and the committee (bcd@, submits its own report to the level above on time). E-mail is off: in-app only.
-[Collection(AppCollection.Name)]
 public sealed class ReminderSeasonTests(ClockedApp app, ITestOutputHelper output) : IClassFixture<ClockedApp>
 {
     private static readonly DateOnly Start = new(2026, 10, 1);

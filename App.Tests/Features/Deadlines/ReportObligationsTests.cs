@@ -13,7 +13,6 @@ namespace HocTapSuotDoi.Tests.Features.Deadlines;
 // Who must report, counted by the database, agrees with the list of who must report: the count with the list of
 // subjects, and the dashboard's figures with the compliance board's rows. Each row of the table has its own deadline and
 // year; reports from places a deadline does not expect (a closed unit, a unit under a villages-only deadline) never count.
-[Collection(AppCollection.Name)]
 public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<ClockedApp>
 {
     [Theory]

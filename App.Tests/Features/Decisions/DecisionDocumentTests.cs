@@ -15,7 +15,6 @@ using PdfSharp.Pdf.IO;
 namespace HocTapSuotDoi.Tests.Features.Decisions;
 
 // The files of an issued decision, as a reader of the commune downloads them.
-[Collection(AppCollection.Name)]
 public sealed class DecisionDocumentTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly string[] Names = ["Nguyễn Văn An", "Trần Thị Bích Ngọc", "Lê Đức Thắng", "Phạm Thị Hường", "Đặng Văn Ấn"];

@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.Decisions;
 
 // Each test works on its own year (or title), so the tests of the class share one app without seeing each other.
-[Collection(AppCollection.Name)]
 public sealed class DecisionServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<T> AsAsync<T>(string email, Func<DecisionService, Task<T>> action)

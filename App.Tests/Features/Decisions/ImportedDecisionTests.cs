@@ -19,7 +19,6 @@ namespace HocTapSuotDoi.Tests.Features.Decisions;
 
 // A decision recorded from the list of a past year reads as "Công nhận (nhập từ danh sách)" wherever it is shown, with
 // its number and date, and offers no .docx or certificate: the app never issued it.
-[Collection(AppCollection.Name)]
 public sealed class ImportedDecisionTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private const int Year = 2023;

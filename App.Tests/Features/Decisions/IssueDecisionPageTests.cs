@@ -12,7 +12,6 @@ using MudBlazor;
 namespace HocTapSuotDoi.Tests.Features.Decisions;
 
 // The issue page rendered with the app's real services and database, as the committee member.
-[Collection(AppCollection.Name)]
 public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

@@ -26,7 +26,6 @@ public sealed class IssuedDecisionApp : AppFactory, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 
-[Collection(AppCollection.Name)]
 public sealed class VerificationAndDownloadTests(IssuedDecisionApp app) : IClassFixture<IssuedDecisionApp>
 {
     [Fact]

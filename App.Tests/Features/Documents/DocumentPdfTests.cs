@@ -11,7 +11,6 @@ namespace HocTapSuotDoi.Tests.Features.Documents;
 // Every document converted by LibreOffice and read back as text, the check a person makes by eye: the Quốc hiệu on one
 // line, the signer there, no placeholder or internal code. The demo commune with its register, so the tables are full.
 // With HOCTAP_SCREENS set, page 1 of each is kept as a PNG (docs/screens).
-[Collection(AppCollection.Name)]
 public sealed class DocumentPdfTests(DemoRegisterApp app) : IClassFixture<DemoRegisterApp>
 {
     private static readonly string[] Placeholders = ["{", "}", "chưa được kết nối", "TODO", "      /"];

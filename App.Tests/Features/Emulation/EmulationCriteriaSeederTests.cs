@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 namespace HocTapSuotDoi.Tests.Features.Emulation;
 
 // The criteria of the plan's section III.1, seeded at start-up (migrations applied by the real app start).
-[Collection(AppCollection.Name)]
 public sealed class EmulationCriteriaSeederTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]

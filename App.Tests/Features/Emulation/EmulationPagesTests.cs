@@ -9,7 +9,6 @@ using MudBlazor;
 namespace HocTapSuotDoi.Tests.Features.Emulation;
 
 // The emulation pages rendered with the app's real services and database, as the person who uses each of them.
-[Collection(AppCollection.Name)]
 public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

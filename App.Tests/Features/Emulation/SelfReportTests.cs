@@ -9,7 +9,6 @@ namespace HocTapSuotDoi.Tests.Features.Emulation;
 
 // Criteria editing and versioning, and the self-report a unit or a village attaches to its yearly report, through the
 // real services on the demo commune. Each test works on its own participant kind, unit or village.
-[Collection(AppCollection.Name)]
 public sealed class SelfReportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<SelfReportView> ViewAsync(string email, int deadlineId, SubjectRef subject)

@@ -18,7 +18,6 @@ namespace HocTapSuotDoi.Tests.Features.Funding;
 // A receipt or payment of the khuyến học fund names the register row it went to or came from: the picker finds people
 // without diacritics and shows village and birth year; the household's page lists what its family received or gave;
 // contributions become award hints. Only administrators and Kế toán change money records, whatever the page shows.
-[Collection(AppCollection.Name)]
 public sealed class FundLinkTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<T> AsAsync<T>(string email, Func<IServiceProvider, Task<T>> action)

@@ -11,7 +11,6 @@ namespace HocTapSuotDoi.Tests.Features.Funding;
 
 // Budget lines and the khuyến học fund on the demo commune (demo money for 2025 and 2026 written by DemoFundingSeeder).
 // Each test works on its own year and source, so the class's tests share one app in any order.
-[Collection(AppCollection.Name)]
 public sealed class FundingTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<T> AsAsync<T>(string email, Func<FundingService, Task<T>> action)

@@ -11,7 +11,6 @@ namespace HocTapSuotDoi.Tests.Features.Funding;
 // The settlement summary (.xlsx) and the honour list (.docx) of the demo year 2026, converted by LibreOffice and read
 // back as a person reads them; with HOCTAP_SCREENS set, page 1 of each is kept as a PNG (docs/screens). Also the
 // exemplary stories' photo checks.
-[Collection(AppCollection.Name)]
 public sealed class MoneyDocumentTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]

@@ -8,7 +8,6 @@ namespace HocTapSuotDoi.Tests.Features.Home;
 
 // The first screen after sign-in: the user's scope said in words, then what that role works on (the dashboard for the
 // committee, "my villages" for a scorer, the unit's sheet and reports for a unit reporter, counts for a viewer).
-[Collection(AppCollection.Name)]
 public sealed class HomePageTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

@@ -9,7 +9,6 @@ namespace HocTapSuotDoi.Tests.Features.Initiatives;
 
 // The register of initiatives through the real service: validation, who may recognise, scopes, filters and paging.
 // Each test uses its own year so that the tests sharing the database do not see each other's rows.
-[Collection(AppCollection.Name)]
 public sealed class InitiativeServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<T> AsAsync<T>(string email, Func<InitiativeService, Task<T>> action)

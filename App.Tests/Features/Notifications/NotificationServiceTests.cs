@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Notifications;
 
-[Collection(AppCollection.Name)]
 public sealed class NotificationServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<long> AddAsync(string email, string title)

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.PlanTasks;
 
 // Files attached to a plan task: the committee attaches, readers list and open, the types and size of scoring evidence.
-[Collection(AppCollection.Name)]
 public sealed class PlanTaskFileTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]

@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.PlanTasks;
 
 // Overdue plan tasks in the daily reminder run, with a real SMTP exchange: once per task, due date, recipient and channel.
-[Collection(AppCollection.Name)]
 public sealed class PlanTaskReminderTests(SmtpApp app) : IClassFixture<SmtpApp>
 {
     public static async Task<int> SetOwnerAsync(AppFactory app, string key, string? ownerEmail, DateOnly? due = null, PlanTaskStatus? status = null)

@@ -10,7 +10,6 @@ using MudBlazor;
 namespace HocTapSuotDoi.Tests.Features.PlanTasks;
 
 // The plan's tasks per body on the app's fixed clock (14/10/2026): the sơ kết tasks of 2025 are overdue until done.
-[Collection(AppCollection.Name)]
 public sealed class PlanTaskTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

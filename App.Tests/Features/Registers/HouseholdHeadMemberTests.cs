@@ -11,7 +11,6 @@ namespace HocTapSuotDoi.Tests.Features.Registers;
 
 // The head typed on the household form is the household's first member; what nobody filled reads "chưa nhập", never a
 // default that looks like an answer; such a member counts in no figure that needs an age.
-[Collection(AppCollection.Name)]
 public sealed class HouseholdHeadMemberTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Registers;
 
-[Collection(AppCollection.Name)]
 public sealed class HouseholdServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<(AsyncServiceScope Scope, HouseholdService Households)> AdminAsync()

@@ -9,7 +9,6 @@ namespace HocTapSuotDoi.Tests.Features.Registers;
 
 // Deep pages of the people list seek the name index from the neighbouring page (keyset) or read the list backwards
 // from its end; each page must be exactly the page OFFSET gives, in every name order, with many equal names.
-[Collection(AppCollection.Name)]
 public sealed class PeoplePagingTests(DemoRegisterApp app) : IClassFixture<DemoRegisterApp>
 {
     private const int Size = 25;

@@ -8,7 +8,6 @@ namespace HocTapSuotDoi.Tests.Features.Registers;
 
 // The "new" forms of the registers, opened by URL by a role that may only read: no "Lưu" that would throw the typed
 // data away with a refusal, and a line saying why.
-[Collection(AppCollection.Name)]
 public sealed class RegisterEditorRightsTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

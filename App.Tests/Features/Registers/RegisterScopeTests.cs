@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.Registers;
 
 // canbo@camtan.vn is a scorer for villages T01 and T02 only.
-[Collection(AppCollection.Name)]
 public sealed class RegisterScopeTests(RegisterScopeTests.Data data) : IClassFixture<RegisterScopeTests.Data>
 {
     public sealed class Data : AppFactory, IAsyncLifetime

@@ -10,7 +10,6 @@ namespace HocTapSuotDoi.Tests.Features.Registers;
 
 // Searches of three characters or more go through the trigram FTS5 indexes (migration TextSearchIndex); their results
 // must be exactly those of the plain Contains the lists used before, and the indexes must follow every change.
-[Collection(AppCollection.Name)]
 public sealed class TextSearchTests(DemoRegisterApp app) : IClassFixture<DemoRegisterApp>
 {
     private const string Admin = "admin@camtan.vn";

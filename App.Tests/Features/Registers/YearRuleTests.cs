@@ -10,7 +10,6 @@ namespace HocTapSuotDoi.Tests.Features.Registers;
 
 // Year-true figures: a past year's denominators are what existed on 31/12 of that year, so today's register changes
 // leave closed years as they were. The app's clock is 14/10/2026 (AppFactory.ClockStart).
-[Collection(AppCollection.Name)]
 public sealed class YearRuleTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<(YearFigures Y2024, YearFigures Y2026)> FiguresAsync()

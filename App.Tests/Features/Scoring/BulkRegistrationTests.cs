@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
-[Collection(AppCollection.Name)]
 public sealed class BulkRegistrationTests(BulkRegistrationTests.App app) : IClassFixture<BulkRegistrationTests.App>
 {
     public sealed class App : AppFactory

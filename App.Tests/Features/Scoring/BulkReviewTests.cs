@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
-[Collection(AppCollection.Name)]
 public sealed class BulkReviewTests(BulkReviewTests.App app) : IClassFixture<BulkReviewTests.App>
 {
     public sealed class App : AppFactory

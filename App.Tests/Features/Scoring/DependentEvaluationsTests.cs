@@ -13,7 +13,6 @@ namespace HocTapSuotDoi.Tests.Features.Scoring;
 
 // Computed items are always fresh: a decision, a register change or an entered figure scores again, in the same
 // transaction, the open sheets that read it; the list, the decision picker and the sheet agree. Each test has its own year.
-[Collection(AppCollection.Name)]
 public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]

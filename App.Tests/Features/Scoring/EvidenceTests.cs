@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
-[Collection(AppCollection.Name)]
 public sealed class EvidenceTests(ScoringWorkflowTests.App app) : IClassFixture<ScoringWorkflowTests.App>
 {
     private async Task<int> EvaluationInAsync(string village, string head)

@@ -9,7 +9,6 @@ using MudBlazor;
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
 // The registration dialog after the deadline (01/01 in this fixture), with the app's real services and database.
-[Collection(AppCollection.Name)]
 public sealed class RegisterDialogTests(RegistrationDeadlineTests.App app) : IClassFixture<RegistrationDeadlineTests.App>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

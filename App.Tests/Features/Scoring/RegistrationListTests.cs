@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
 // The registrations list: the name order sorts, the status chips count and filter, and each role's own queue.
-[Collection(AppCollection.Name)]
 public sealed class RegistrationListTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly int Year = AppFactory.ClockStart.Year;

@@ -8,7 +8,6 @@ using MiniExcelLibs;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
-[Collection(AppCollection.Name)]
 public sealed class ScoringExportTests(ScoringWorkflowTests.App app) : IClassFixture<ScoringWorkflowTests.App>
 {
     [Fact]

@@ -14,7 +14,6 @@ using MudBlazor;
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
 // The scoring page rendered with the app's real services and database, as the scorer of the village.
-[Collection(AppCollection.Name)]
 public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixture<ScoringWorkflowTests.App>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
-[Collection(AppCollection.Name)]
 public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassFixture<ScoringWorkflowTests.App>
 {
     // Registration stays open all year in these tests.
@@ -283,7 +282,6 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
     }
 }
 
-[Collection(AppCollection.Name)]
 public sealed class RegistrationDeadlineTests(RegistrationDeadlineTests.App app) : IClassFixture<RegistrationDeadlineTests.App>
 {
     public sealed class App : AppFactory

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.Scoring;
 
 // Đơn vị học tập is self-assessed: the unit's reporter scores, the committee reviews; both scores are kept.
-[Collection(AppCollection.Name)]
 public sealed class SelfAssessmentTests(ScoringWorkflowTests.App app) : IClassFixture<ScoringWorkflowTests.App>
 {
     [Fact]

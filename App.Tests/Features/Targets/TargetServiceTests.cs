@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Targets;
 
-[Collection(AppCollection.Name)]
 public sealed class TargetServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]

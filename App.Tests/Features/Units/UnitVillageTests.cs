@@ -10,7 +10,6 @@ namespace HocTapSuotDoi.Tests.Features.Units;
 
 // A unit's village, as an administrator picks it: a village merged into another takes no new unit, as it takes no
 // new household. Each test makes its own villages and codes, so the tests do not see each other's merges.
-[Collection(AppCollection.Name)]
 public sealed class UnitVillageTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static int _next;

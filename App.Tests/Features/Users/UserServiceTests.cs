@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Users;
 
-[Collection(AppCollection.Name)]
 public sealed class UserServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<(AsyncServiceScope Scope, UserService Service)> AdminAsync()

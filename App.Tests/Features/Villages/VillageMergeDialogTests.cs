@@ -12,7 +12,6 @@ namespace HocTapSuotDoi.Tests.Features.Villages;
 
 // The merge dialog rendered with the app's real services, as the administrator: the counts are confirmed before
 // anything moves, and a refusal is shown in Vietnamese.
-[Collection(AppCollection.Name)]
 public sealed class VillageMergeDialogTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private readonly PageTestContext _ctx = new();

@@ -16,7 +16,6 @@ namespace HocTapSuotDoi.Tests.Features.Villages;
 
 // Sáp nhập thôn through the real service on the app's clock (14/10/2026). Each test makes its own villages, so the
 // tests of this class do not see each other's merges.
-[Collection(AppCollection.Name)]
 public sealed class VillageMergeTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static int _villages;

@@ -17,7 +17,6 @@ namespace HocTapSuotDoi.Tests.Features.YearData;
 
 // The recognised households of a past year imported from the list of its decision: counted in that year's figures,
 // idempotent, all or nothing, for the administrator and the committee only.
-[Collection(AppCollection.Name)]
 public sealed class PastListTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static PastListForm Form(int year, string number = "15/QĐ-UBND") =>

@@ -19,7 +19,6 @@ namespace HocTapSuotDoi.Tests.Features.YearData;
 // The lists of a past year for the titles other than Gia đình học tập: each subject found by its code or by its name
 // (and village, and birth year for people), counted in that year's figures, all or nothing with row messages.
 // Years 2016, 2017 and 2023 are used here (PastListTests uses 2018–2022; the demo scores 2024–2026).
-[Collection(AppCollection.Name)]
 public sealed class PastListTitlesTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static PastListForm Form(Title title, int year, int number) =>

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Features.YearData;
 
 // The years before the app: figures entered from past reports show in the trend and the dashboard, marked as entered.
-[Collection(AppCollection.Name)]
 public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static PastFigureForm Form(int year, Title title, int total, int recognised, int? registered = null, string source = "Báo cáo tổng kết năm của Ban chỉ đạo") =>

@@ -6,7 +6,6 @@ using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;
 
 namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 
-[Collection(AppCollection.Name)]
 public sealed class ClanAndUnitImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<List<string>> AddHouseholdsAsync(int count)

@@ -8,7 +8,6 @@ using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;
 
 namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 
-[Collection(AppCollection.Name)]
 public sealed class ExportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private string Today => app.Today.ToString("yyyy-MM-dd");

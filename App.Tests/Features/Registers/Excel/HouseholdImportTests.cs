@@ -9,7 +9,6 @@ using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;
 
 namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 
-[Collection(AppCollection.Name)]
 public sealed class HouseholdImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string TanHoa = "Thôn Tân Hòa";

@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Tests.EndToEnd;
-using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Playwright;
 using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 
 // The import page in real Chromium: choose a file with the browser's file picker, read the errors, fix, import.
-[Collection(AppCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ImportBrowserTests(AdminBrowserFixture browser) : IClassFixture<AdminBrowserFixture>
 {
     [Fact]

@@ -6,7 +6,6 @@ using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;
 namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 
 // Files that cannot be imported at all get one clear Vietnamese message, and nothing is written.
-[Collection(AppCollection.Name)]
 public sealed class ImportFileTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<string?> FileErrorAsync(ImportKind kind, Stream file)

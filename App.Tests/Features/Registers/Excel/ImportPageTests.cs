@@ -9,7 +9,6 @@ using static HocTapSuotDoi.Tests.Features.Registers.Excel.ExcelTestFiles;
 namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 
 // The import page rendered with the app's real import service (real SQLite database of a test app), as the administrator.
-[Collection(AppCollection.Name)]
 public sealed class ImportPageTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

@@ -12,7 +12,6 @@ namespace HocTapSuotDoi.Tests.Features.Registers.Excel;
 
 // The import template is the export format: what one commune exports, another (empty) database imports, and its
 // export is the same, cell for cell.
-[Collection(AppCollection.Name)]
 public sealed class RoundTripTests(AppFactory source) : IClassFixture<AppFactory>
 {
     private const string Search = "thu nghiem";

@@ -14,7 +14,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HocTapSuotDoi.Tests.Features.Scoring.ResultsImport;
 
-[Collection(AppCollection.Name)]
 public sealed class ResultsImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly int Year = AppFactory.ClockStart.Year;

@@ -1,0 +1,34 @@
+using System.Reflection;
+using Xunit.Abstractions;
+
+[assembly: TestCollectionOrderer("HocTapSuotDoi.Tests.TestSupport.SlowClassesFirst", "HocTapSuotDoi.Tests")]
+
+namespace HocTapSuotDoi.Tests.TestSupport;
+
+// A test class that takes a minute or more (a build, a publish). Marked classes start first, so that the two test
+// threads end together instead of one waiting for a long class that happened to start last.
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class SlowClassAttribute : Attribute;
+
+// Orders the test collections: marked classes first, then the rest by name, so that the order is the same in every
+// run. Of the two collections xunit runs alone after all others, the browser classes come before the Hangfire ones.
+public sealed class SlowClassesFirst : ITestCollectionOrderer
+{
+    public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
+        testCollections.OrderBy(Rank).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
+
+    private static int Rank(ITestCollection collection) =>
+        collection.DisplayName == EndToEnd.BrowserCollection.Name ? 0 : IsSlow(collection) ? 1 : 2;
+
+    private static bool IsSlow(ITestCollection collection)
+    {
+        // A class without a [Collection] is alone in "Test collection for <full class name>".
+        const string prefix = "Test collection for ";
+        if (!collection.DisplayName.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var type = typeof(SlowClassesFirst).Assembly.GetType(collection.DisplayName[prefix.Length..]);
+        return type?.GetCustomAttribute<SlowClassAttribute>() is not null;
+    }
+}
