@@ -4,8 +4,9 @@ namespace HocTapSuotDoi.Tests.Benchmarks;
 
 // The benchmark's code path on a tiny commune: it must find what it searches and count what it generated. Timing is
 // not tested here; the figures come from `dotnet run -c Release --project App -- benchmark registers` (README).
-// It starts the app's host (Hangfire's process-wide statics, e.g. its log provider): in the App collection, so it never
-// runs beside a test that uses them (ReminderJobRegistrationTests once met its disposed logger factory).
+// It starts the app's host, which points Hangfire's process-wide statics (e.g. its log provider) at itself; the tests
+// that use those statics run alone in HangfireCollection, never beside it (ReminderJobRegistrationTests once met its
+// disposed logger factory).
 public sealed class RegisterBenchmarkTests
 {
     [Fact]
