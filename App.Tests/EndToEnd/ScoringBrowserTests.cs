@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using Deque.AxeCore.Playwright;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
@@ -60,6 +61,40 @@ public sealed class ScoringBrowserFixture : BrowserFixture
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    // A slow link: every message of the app's Blazor connection reaches the page `delay` later, in order; the page's
+    // own messages go at once. Playwright stands between the page and the app.
+    public static Task DelayServerMessagesAsync(IPage page, TimeSpan delay) =>
+        page.RouteWebSocketAsync(url => url.Contains("/_blazor", StringComparison.Ordinal), route =>
+        {
+            var server = route.ConnectToServer();
+            route.OnMessage(frame => Pass(server, frame));
+            var toPage = Channel.CreateUnbounded<(DateTime Due, IWebSocketFrame Frame)>();
+            server.OnMessage(frame => toPage.Writer.TryWrite((DateTime.UtcNow + delay, frame)));
+            _ = Task.Run(async () =>
+            {
+                await foreach (var (due, frame) in toPage.Reader.ReadAllAsync())
+                {
+                    if (due > DateTime.UtcNow)
+                    {
+                        await Task.Delay(due - DateTime.UtcNow);
+                    }
+                    Pass(route, frame);
+                }
+            });
+        });
+
+    private static void Pass(IWebSocketRoute to, IWebSocketFrame frame)
+    {
+        if (frame.Binary is { } bytes)
+        {
+            to.Send(bytes);
+        }
+        else
+        {
+            to.Send(frame.Text ?? "");
+        }
     }
 
     // With HOCTAP_SCREENS set (docs/screens), the screenshot is kept there too.
@@ -325,6 +360,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         var page = await browser.DesktopAsync();
         await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
         await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await Expect(page.Locator("h1")).ToBeFocusedAsync(); // a screen reader starts at the page's heading
         await Row(page, "1.2").Locator("input").First.FocusAsync();
         await page.Keyboard.TypeAsync("7");
         await Expect(page.Locator("#score-total")).ToHaveTextAsync("7/100"); // before leaving the field
@@ -350,6 +386,32 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         await page.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
         await Expect(page.Locator("#score-summary")).ToBeInViewportAsync();
         await Expect(page.Locator("#score-total")).ToHaveTextAsync("7,5/100");
+    }
+
+    // Over a slow link the page's call that puts the focus on its heading arrives after the scorer has clicked into a
+    // score and typed "7": the focus jumped to the heading, ",5" went nowhere, and 7 was saved where 7,5 was typed.
+    // The total 7/100 comes back after that call (the server sends in order), so ",5" is typed once the call has landed.
+    [Fact]
+    public async Task On_a_slow_connection_the_score_typed_while_the_page_settles_is_kept_as_typed()
+    {
+        var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Chậm");
+        var page = await browser.DesktopAsync();
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await ScoringBrowserFixture.DelayServerMessagesAsync(page, TimeSpan.FromMilliseconds(400));
+        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        var box = Row(page, "1.2").Locator("input").First;
+        await box.FocusAsync(); // as soon as the sheet shows
+        await page.Keyboard.TypeAsync("7");
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("7/100");
+        await page.Keyboard.TypeAsync(",5");
+        await Expect(box).ToBeFocusedAsync();
+        await Expect(box).ToHaveValueAsync("7,5");
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("7,5/100");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("#save-state")).ToContainTextAsync("Đã lưu lúc");
+        var saved = await browser.SavedAsync(registrationId, answers => answers.Items.GetValueOrDefault("1.2")?.ScoreTenths is not null);
+        Assert.Equal(75, saved.Answers.Items["1.2"].ScoreTenths);
+        await Expect(box).ToHaveValueAsync("7,5");
     }
 
     [Fact]
