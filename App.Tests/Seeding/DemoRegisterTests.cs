@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using HocTapSuotDoi.Data;
+using HocTapSuotDoi.Features.Awards;
+using HocTapSuotDoi.Features.Funding;
 using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Units;
 using HocTapSuotDoi.Seeding;
 using HocTapSuotDoi.Tests.TestSupport;
@@ -245,5 +248,34 @@ public sealed class DemoRegisterTests(DemoRegisterApp app) : IClassFixture<DemoR
             second = await RegisterChecksum.ComputeAsync(db);
         }
         Assert.Equal(first, second);
+    }
+
+    // The demo's givers are rows of the register, so a new award round of the demo commune shows their contributions.
+    [Fact]
+    public async Task The_demo_funds_givers_are_register_rows_and_a_new_round_hints_their_contributions()
+    {
+        int sponsorId;
+        (int Id, string HeadName, string Village) giver;
+        await using (var db = await DbAsync())
+        {
+            sponsorId = await db.Units.Where(u => u.Code == "CT-MAY").Select(u => u.Id).SingleAsync();
+            var receipts = await db.Set<FundEntry>().Where(e => e.Year == 2026 && e.Kind == FundEntryKind.Receipt).OrderBy(e => e.Date).ToListAsync();
+            Assert.Equal(["PT01/2026", "PT02/2026", "PT03/2026", "PT04/2026"], receipts.Select(e => e.VoucherNumber));
+            Assert.Equal(("Công ty TNHH May mặc Tân Phong", (int?)sponsorId), (receipts[0].Party, receipts[0].UnitId));
+            var householdId = Assert.IsType<int>(receipts[2].HouseholdId);
+            giver = await db.Households.Where(h => h.Id == householdId).Select(h => ValueTuple.Create(h.Id, h.HeadName, h.Village!.Name)).SingleAsync();
+            Assert.Equal($"Hộ {giver.HeadName}", receipts[2].Party);
+            Assert.Equal(await db.Villages.OrderBy(v => v.SortOrder).Select(v => v.Name).FirstAsync(), giver.Village);
+        }
+
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var awards = scope.ServiceProvider.GetRequiredService<AwardService>();
+        var roundId = await awards.CreateRoundAsync(new RoundForm { Kind = AwardRoundKind.Yearly, Year = 2026 });
+        var hints = await awards.HintsAsync(roundId);
+        var sponsor = hints.Single(h => h.Kind == SubjectKind.Unit && h.Id == sponsorId);
+        Assert.Equal(24_000_000L, sponsor.Contributions);
+        Assert.Contains("Quỹ khuyến học 24.000.000 đ", sponsor.Reasons, StringComparison.OrdinalIgnoreCase);
+        var family = hints.Single(h => h.Kind == SubjectKind.Household && h.Id == giver.Id);
+        Assert.Equal((1_200_000L, giver.Village), (family.Contributions, family.Village));
     }
 }

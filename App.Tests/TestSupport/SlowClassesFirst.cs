@@ -10,15 +10,15 @@ namespace HocTapSuotDoi.Tests.TestSupport;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class SlowClassAttribute : Attribute;
 
-// Orders the test collections: marked classes first, then the rest by name, so that the order is the same in every
-// run. Of the two collections xunit runs alone after all others, the browser classes come before the Hangfire ones.
+// Orders the test collections: marked classes first (they wait on a build in another process), then the browser
+// classes (a long chain, one class after another), then the rest by name, so that the order is the same in every run.
 public sealed class SlowClassesFirst : ITestCollectionOrderer
 {
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections.OrderBy(Rank).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 
     private static int Rank(ITestCollection collection) =>
-        collection.DisplayName == EndToEnd.BrowserCollection.Name ? 0 : IsSlow(collection) ? 1 : 2;
+        IsSlow(collection) ? 0 : collection.DisplayName == EndToEnd.BrowserCollection.Name ? 1 : 2;
 
     private static bool IsSlow(ITestCollection collection)
     {

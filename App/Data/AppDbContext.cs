@@ -113,5 +113,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         base.OnModelCreating(builder);
         // Each entity's mapping sits beside it, as an IEntityTypeConfiguration<T> in the same file.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Every audited row's version is its concurrency token: a save that read an older version is refused
+        // (SaveOrConflictAsync) instead of overwriting what someone else saved.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(AuditedEntity).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            builder.Entity(type.ClrType).Property(nameof(AuditedEntity.Version)).IsConcurrencyToken();
+        }
     }
 }

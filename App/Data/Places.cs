@@ -95,7 +95,6 @@ public sealed class VillageConfiguration : IEntityTypeConfiguration<Village>
     {
         e.Property(x => x.Code).HasMaxLength(20);
         e.Property(x => x.Name).HasMaxLength(200);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
         e.HasOne(x => x.Commune).WithMany(x => x.Villages).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Village>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
@@ -111,7 +110,6 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         e.Property(x => x.HeadName).HasMaxLength(200);
         e.Property(x => x.Email).HasMaxLength(256);
         e.Property(x => x.Phone).HasMaxLength(30);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
         e.HasOne(x => x.Commune).WithMany(x => x.Units).OnDelete(DeleteBehavior.Restrict);
     }

@@ -28,9 +28,16 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
         await using (var scope = await AsUserAsync(AccountantEmail))
         {
             var funding = scope.ServiceProvider.GetRequiredService<FundingService>();
-            var villages = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Villages.Where(v => v.CommuneId == commune.Id)
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var villages = await db.Villages.Where(v => v.CommuneId == commune.Id)
                 .OrderBy(v => v.SortOrder).Select(v => (int?)v.Id).Take(4).ToListAsync();
             int? Village(int i) => i < villages.Count ? villages[i] : null;
+            // Givers that are rows of the register, so that the award round's hints show their contributions: the
+            // garment company among the commune's units, and one household of the first village.
+            var sponsor = await db.Units.Where(u => u.CommuneId == commune.Id && u.Code == "CT-MAY").Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync();
+            var firstVillage = Village(0);
+            var giver = await db.Households.Where(h => h.CommuneId == commune.Id && h.VillageId == firstVillage)
+                .OrderBy(h => h.Code).Select(h => new { h.Id, h.HeadName }).FirstOrDefaultAsync();
             foreach (var (year, factor) in new[] { (2025, 1.0), (2026, 1.2) })
             {
                 long M(double millions) => (long)Math.Round(millions * factor * 10) * 100_000;
@@ -39,17 +46,28 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
                 await funding.SaveBudgetAsync(new BudgetLineForm { Year = year, Source = FundingSource.Sponsorship, Content = "Tài trợ của doanh nghiệp cho hoạt động khuyến học", Estimate = M(25), Spent = M(20) });
                 await funding.SaveBudgetAsync(new BudgetLineForm { Year = year, Source = FundingSource.Contribution, Content = "Đóng góp của hội viên và nhân dân cho Quỹ khuyến học", Estimate = M(12), Spent = M(7.5) });
 
-                async Task Entry(FundEntryKind kind, FundPurpose purpose, FundingSource source, int month, int day, string party, string content, long amount, string voucher, int? village = null) =>
+                async Task Entry(FundEntryKind kind, FundPurpose purpose, FundingSource source, int month, int day, string party, string content, long amount, string voucher,
+                    int? village = null, int? household = null, int? unit = null) =>
                     await funding.SaveEntryAsync(new FundEntryForm
                     {
                         Kind = kind, Purpose = purpose, Source = source, Year = year, Date = new DateTime(year, month, day), Party = party, Content = content,
-                        Amount = amount, VoucherNumber = voucher, VillageId = village,
+                        Amount = amount, VoucherNumber = voucher, VillageId = village, HouseholdId = household, UnitId = unit,
                     });
                 var r = FundEntryKind.Receipt;
                 var p = FundEntryKind.Payment;
-                await Entry(r, FundPurpose.Receipt, FundingSource.Sponsorship, 1, 15, "Công ty TNHH May mặc Cẩm Tân", "Tài trợ Quỹ khuyến học đầu năm", M(20), $"PT01/{year}");
-                await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 10, "Chi hội Khuyến học các thôn", "Hội viên đóng góp Quỹ khuyến học", M(8.5), $"PT02/{year}");
-                await Entry(r, FundPurpose.Receipt, FundingSource.StateBudget, 4, 2, "Ủy ban nhân dân xã Cẩm Tân", "Ngân sách xã hỗ trợ Quỹ khuyến học", M(10), $"PT03/{year}");
+                await Entry(r, FundPurpose.Receipt, FundingSource.Sponsorship, 1, 15, sponsor?.Name ?? "Công ty TNHH May mặc Tân Phong", "Tài trợ Quỹ khuyến học đầu năm", M(20), $"PT01/{year}",
+                    unit: sponsor?.Id);
+                await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 10, "Chi hội Khuyến học các thôn", "Hội viên đóng góp Quỹ khuyến học", M(7.5), $"PT02/{year}");
+                if (giver is not null)
+                {
+                    await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 12, $"Hộ {giver.HeadName}", "Gia đình ủng hộ Quỹ khuyến học của thôn", M(1), $"PT03/{year}",
+                        household: giver.Id);
+                }
+                else
+                {
+                    await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 12, "Chi hội Khuyến học các thôn", "Hội viên đóng góp Quỹ khuyến học (đợt 2)", M(1), $"PT03/{year}");
+                }
+                await Entry(r, FundPurpose.Receipt, FundingSource.StateBudget, 4, 2, "Ủy ban nhân dân xã Cẩm Tân", "Ngân sách xã hỗ trợ Quỹ khuyến học", M(10), $"PT04/{year}");
                 await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Nguyễn Thị Mai", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC01/{year}", Village(0));
                 await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Lê Văn Hùng", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC02/{year}", Village(1));
                 await Entry(p, FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Trần Minh Khang", "Khen thưởng học sinh giỏi cấp tỉnh", M(1), $"PC03/{year}", Village(2));

@@ -156,7 +156,6 @@ public sealed class AwardRoundConfiguration : IEntityTypeConfiguration<AwardRoun
         e.Property(x => x.SignerPosition).HasMaxLength(200);
         e.Property(x => x.CouncilMeeting).HasMaxLength(500);
         e.Property(x => x.DecisionIssuedBy).HasMaxLength(256);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.Name);
         e.Ignore(x => x.DecisionIssued);
         e.HasIndex(x => new { x.CommuneId, x.Kind, x.Year }).IsUnique();
@@ -177,7 +176,6 @@ public sealed class AwardProposalConfiguration : IEntityTypeConfiguration<AwardP
         e.Property(x => x.Achievements).HasMaxLength(4000);
         e.Property(x => x.CouncilNote).HasMaxLength(1000);
         e.Property(x => x.ReviewedBy).HasMaxLength(256);
-        e.Property(x => x.Version).IsConcurrencyToken();
         // A subject is proposed once per round, for one form.
         e.HasIndex(x => new { x.RoundId, x.SubjectKind, x.SubjectId }).IsUnique();
         // The subject's page lists its awards.

@@ -30,7 +30,6 @@ public sealed class ClanConfiguration : IEntityTypeConfiguration<Clan>
         e.Property(x => x.HeadName).HasMaxLength(200);
         e.Property(x => x.Phone).HasMaxLength(30);
         e.Property(x => x.Note).HasMaxLength(1000);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Name }).IsUnique();
         e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.ClanId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -35,7 +35,6 @@ public sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<Criteria
         e.Property(x => x.LegalBasisNumber).HasMaxLength(100);
         e.Property(x => x.ShippedKey).HasMaxLength(100);
         e.Property(x => x.Title).HasConversion<string>().HasMaxLength(40);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.Title, x.Status, x.FromYear });
         e.HasIndex(x => x.ShippedKey).IsUnique();
     }

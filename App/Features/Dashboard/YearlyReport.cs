@@ -45,7 +45,6 @@ public sealed class YearlyReportTextConfiguration : IEntityTypeConfiguration<Yea
         e.Property(x => x.Proposals).HasMaxLength(8000);
         e.Property(x => x.SignerName).HasMaxLength(200);
         e.Property(x => x.SignerPosition).HasMaxLength(200);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year }).IsUnique();
     }
 }

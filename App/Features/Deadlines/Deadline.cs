@@ -87,7 +87,6 @@ public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         e.Property(x => x.ReminderOffsets).HasMaxLength(100);
         e.Property(x => x.EscalationEmails).HasMaxLength(2000);
         e.Property(x => x.DefaultKey).HasMaxLength(60);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.DefaultKey }).IsUnique();
         e.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -99,7 +98,6 @@ public sealed class SubmissionExceptionConfiguration : IEntityTypeConfiguration<
     {
         e.Property(x => x.SubjectKind).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Reason).HasMaxLength(1000);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.DeadlineId, x.Year, x.SubjectKind, x.SubjectId }).IsUnique();
         e.HasOne<Deadline>().WithMany().HasForeignKey(x => x.DeadlineId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -50,7 +50,6 @@ public sealed class UnitReportConfiguration : IEntityTypeConfiguration<UnitRepor
         e.Property(x => x.ReturnReason).HasMaxLength(1000);
         e.Property(x => x.AttachmentName).HasMaxLength(260);
         e.Property(x => x.AttachmentContentType).HasMaxLength(100);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.DeadlineId, x.Year, x.SubjectKind, x.SubjectId }).IsUnique();
         e.HasOne<Deadline>().WithMany().HasForeignKey(x => x.DeadlineId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -68,7 +68,6 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         e.Property(x => x.Article2).HasMaxLength(2000);
         e.Property(x => x.Article3).HasMaxLength(2000);
         e.Property(x => x.Recipients).HasMaxLength(2000);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.FullNumber);
         e.Ignore(x => x.Imported);
         e.HasIndex(x => new { x.CommuneId, x.IssuedYear, x.Number }).IsUnique();

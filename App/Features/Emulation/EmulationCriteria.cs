@@ -63,7 +63,6 @@ public sealed class EmulationCriteriaListConfiguration : IEntityTypeConfiguratio
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
         e.Property(x => x.Name).HasMaxLength(300);
         e.Property(x => x.Source).HasMaxLength(300);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.Kind, x.VersionNumber }).IsUnique();
         e.HasMany(x => x.Criteria).WithOne().HasForeignKey(x => x.ListId).OnDelete(DeleteBehavior.Cascade);
     }

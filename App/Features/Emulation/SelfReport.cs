@@ -76,7 +76,6 @@ public sealed class EmulationSelfReportConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.SubmittedBy).HasMaxLength(256);
         e.Property(x => x.ReviewedBy).HasMaxLength(256);
         e.Property(x => x.ReturnReason).HasMaxLength(1000);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.UnitReportId).IsUnique();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Status });
         e.HasOne<UnitReport>().WithMany().HasForeignKey(x => x.UnitReportId).OnDelete(DeleteBehavior.Cascade);

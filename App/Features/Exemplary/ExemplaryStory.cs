@@ -55,7 +55,6 @@ public sealed class ExemplaryStoryConfiguration : IEntityTypeConfiguration<Exemp
         e.Property(x => x.Name).HasMaxLength(300);
         e.Property(x => x.Title).HasMaxLength(500);
         e.Property(x => x.Story).HasMaxLength(8000);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year });
         e.HasMany(x => x.Photos).WithOne().HasForeignKey(x => x.StoryId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);

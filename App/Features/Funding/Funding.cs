@@ -95,7 +95,6 @@ public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLin
         e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Content).HasMaxLength(500);
         e.Property(x => x.Note).HasMaxLength(1000);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Source });
     }
 }
@@ -110,7 +109,6 @@ public sealed class FundEntryConfiguration : IEntityTypeConfiguration<FundEntry>
         e.Property(x => x.Party).HasMaxLength(300);
         e.Property(x => x.Content).HasMaxLength(500);
         e.Property(x => x.VoucherNumber).HasMaxLength(50);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Kind });
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);

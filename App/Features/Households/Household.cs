@@ -81,7 +81,6 @@ public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         e.Property(x => x.Address).HasMaxLength(300);
         e.Property(x => x.Phone).HasMaxLength(30);
         e.Property(x => x.Note).HasMaxLength(1000);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Code }).IsUnique();
         e.HasIndex(x => new { x.VillageId, x.Status });
         e.HasIndex(x => x.HeadNameSearch);
@@ -104,7 +103,6 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.Property(x => x.FullName).HasMaxLength(200);
         e.Property(x => x.Occupation).HasMaxLength(200);
         e.Property(x => x.NationalId).HasMaxLength(20);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.NationalId).IsUnique();
         e.HasIndex(x => x.FullNameSearch);
         // Covering the list's order and the household its scope is checked through: a deep page skips along the

@@ -89,7 +89,6 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         e.Property(x => x.Evidence).HasMaxLength(4000);
         e.Property(x => x.DecisionNumber).HasMaxLength(100);
         e.Property(x => x.SearchKey).HasMaxLength(900);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Status });
         e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -71,7 +71,6 @@ public sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         e.Property(x => x.Owner).HasMaxLength(300);
         e.Property(x => x.ProgressNotes).HasMaxLength(8000);
         e.Property(x => x.DefaultKey).HasMaxLength(60);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.DefaultKey }).IsUnique();
         e.HasIndex(x => new { x.CommuneId, x.Body });
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);

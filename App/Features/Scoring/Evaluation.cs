@@ -69,7 +69,6 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         e.Property(x => x.SubjectName).HasMaxLength(300);
         e.Property(x => x.SubjectSearch).HasMaxLength(300);
         e.Property(x => x.SubjectSortKey).HasMaxLength(300);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Title, x.SubjectKind, x.SubjectId }).IsUnique();
         e.HasIndex(x => new { x.Year, x.Title, x.VillageId });
         // The dashboard counts recognised subjects of a title and year by kind and id.
@@ -84,7 +83,6 @@ public sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluatio
     {
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Rating).HasMaxLength(60);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.RegistrationId).IsUnique();
         e.HasIndex(x => new { x.RegistrationId, x.Status });
         e.HasIndex(x => new { x.CriteriaSetId, x.Status });

@@ -85,7 +85,6 @@ public sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         e.Property(x => x.Indicator).HasConversion<string>().HasMaxLength(40);
         e.Property(x => x.Source).HasMaxLength(300);
         e.Property(x => x.Note).HasMaxLength(1000);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.Indicator, x.Level, x.FromYear });
     }
 }

@@ -25,7 +25,6 @@ public sealed class EnteredFigureConfiguration : IEntityTypeConfiguration<Entere
         e.Property(x => x.SubjectKind).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.InputKey).HasMaxLength(80);
         e.Property(x => x.Source).HasMaxLength(500);
-        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.CommuneId, x.Year, x.InputKey, x.SubjectKind, x.SubjectId }).IsUnique();
         e.HasOne<Commune>().WithMany().HasForeignKey(x => x.CommuneId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -24,7 +24,6 @@ public sealed class PastYearFigureConfiguration : IEntityTypeConfiguration<PastY
     {
         e.Property(x => x.Title).HasConversion<string>().HasMaxLength(40);
         e.Property(x => x.Source).HasMaxLength(500);
-        e.Property(x => x.Version).IsConcurrencyToken();
         // One figure per title, year and place; SQLite and PostgreSQL both treat NULL village ids as distinct, so the
         // service checks the commune-wide row itself.
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Title, x.VillageId }).IsUnique();
