@@ -5,20 +5,21 @@ using Xunit.Abstractions;
 
 namespace HocTapSuotDoi.Tests.TestSupport;
 
-// A test class that takes a minute or more (a build, a publish). Marked classes start first, so that the two test
-// threads end together instead of one waiting for a long class that happened to start last.
+// A test class that takes a minute or more (a build, a publish). Marked classes start early, right after the browser
+// chain, so that the run does not end waiting for a long class that happened to start last.
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class SlowClassAttribute : Attribute;
 
-// Orders the test collections: marked classes first (they wait on a build in another process), then the browser
-// classes (a long chain, one class after another), then the rest by name, so that the order is the same in every run.
+// Orders the test collections: the browser classes first (the longest chain: one class after another, ≈ 4 min), then
+// the marked classes (they wait on a build in another process), then the rest by name, so that the order is the same
+// in every run. Measured in fresh-clone CI: browser chain first 6 min 54 s, marked classes first 8 min 03 s.
 public sealed class SlowClassesFirst : ITestCollectionOrderer
 {
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections.OrderBy(Rank).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 
     private static int Rank(ITestCollection collection) =>
-        IsSlow(collection) ? 0 : collection.DisplayName == EndToEnd.BrowserCollection.Name ? 1 : 2;
+        collection.DisplayName == EndToEnd.BrowserCollection.Name ? 0 : IsSlow(collection) ? 1 : 2;
 
     private static bool IsSlow(ITestCollection collection)
     {
