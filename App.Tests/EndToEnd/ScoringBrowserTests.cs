@@ -407,11 +407,18 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
         await Expect(box).ToBeFocusedAsync();
         await Expect(box).ToHaveValueAsync("7,5");
         await Expect(page.Locator("#score-total")).ToHaveTextAsync("7,5/100");
-        await page.Keyboard.PressAsync("Tab");
+        // Enter saves it and moves on; the next score is typed at once, while the save's answer is still on its way.
+        await page.Keyboard.PressAsync("Enter");
+        var next = Row(page, "1.3").Locator("input").First;
+        await Expect(next).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("2,5");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#score-total")).ToHaveTextAsync("10/100");
+        var saved = await browser.SavedAsync(registrationId, answers => answers.Items.GetValueOrDefault("1.3")?.ScoreTenths is not null);
+        Assert.Equal((75, 25), (saved.Answers.Items["1.2"].ScoreTenths, saved.Answers.Items["1.3"].ScoreTenths));
         await Expect(page.Locator("#save-state")).ToContainTextAsync("Đã lưu lúc");
-        var saved = await browser.SavedAsync(registrationId, answers => answers.Items.GetValueOrDefault("1.2")?.ScoreTenths is not null);
-        Assert.Equal(75, saved.Answers.Items["1.2"].ScoreTenths);
         await Expect(box).ToHaveValueAsync("7,5");
+        await Expect(next).ToHaveValueAsync("2,5");
     }
 
     [Fact]
