@@ -22,6 +22,12 @@ public sealed class AwardBrowserTests(BrowserFixture browser) : IClassFixture<Br
         // The form starts on the 2025 sơ kết.
         await page.ClickAsync("#create-round");
         await Expect(page.Locator("h1")).ToContainTextAsync("Sơ kết giai đoạn 1 (2023–2025)");
+        // Once the sơ kết exists, the form starts on the working year's own round.
+        await page.GoBackAsync();
+        await Expect(page.Locator(".mud-select", new() { Has = page.Locator("#round-kind") }).Last).ToContainTextAsync("Khen thưởng hằng năm");
+        await Expect(page.Locator("#round-year")).ToHaveValueAsync(browser.App.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GoForwardAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("Sơ kết giai đoạn 1 (2023–2025)");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Gợi ý từ dữ liệu" }).ClickAsync();
         var hint = page.Locator("tr.hint-row").Filter(new() { HasText = "Lê Văn Gợi" });

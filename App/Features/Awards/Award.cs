@@ -35,6 +35,28 @@ public enum AwardeeCategory
     Individual = 3,
 }
 
+// The round the "new round" form starts on: the first of the working year's rounds not made yet — the sơ kết in 2025
+// or later, then the year's own round, then the tổng kết in 2030 — so that a commune which has held its sơ kết is not
+// offered it again. When all exist, the year's round (the form then says it exists).
+public static class RoundSuggestion
+{
+    public static (AwardRoundKind Kind, int Year) For(IEnumerable<(AwardRoundKind Kind, int Year)> existing, int workingYear)
+    {
+        var made = existing.ToHashSet();
+        var candidates = new List<(AwardRoundKind, int)>();
+        if (workingYear >= Phases.Phase.First.To)
+        {
+            candidates.Add((AwardRoundKind.MidTermReview, Phases.Phase.First.To));
+        }
+        candidates.Add((AwardRoundKind.Yearly, workingYear));
+        if (workingYear >= Phases.Phase.Second.To)
+        {
+            candidates.Add((AwardRoundKind.FinalReview, Phases.Phase.Second.To));
+        }
+        return candidates.FirstOrDefault(c => !made.Contains(c), (AwardRoundKind.Yearly, workingYear));
+    }
+}
+
 public static class AwardTexts
 {
     public static string Kind(AwardRoundKind kind) => kind switch
