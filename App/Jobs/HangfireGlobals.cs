@@ -16,12 +16,16 @@ public sealed class HangfireGlobals : IDisposable
     // This host's storage, made by its configuration callback; the container hands out this one, not JobStorage.Current.
     public JobStorage Storage { get; private set; } = default!;
 
-    // Called from the configuration callback, after AddHangfire and the storage have set the statics.
-    public void TakeOver(JobStorage storage)
+    // Called from the configuration callback: sets this host's statics (activator, log provider, then the storage that
+    // `configure` builds) and takes them over in one step, so that two hosts starting at once cannot leave the statics
+    // of one with the other as their owner (the disposed host's storage then stayed current: seen once in CI).
+    public void TakeOver(IGlobalConfiguration configuration, JobActivator activator, ILoggerFactory loggers, Func<JobStorage> configure)
     {
-        Storage = storage;
         lock (Gate)
         {
+            configuration.UseActivator(activator);
+            configuration.UseLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(loggers));
+            Storage = configure();
             _owner = this;
         }
     }

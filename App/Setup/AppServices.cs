@@ -122,14 +122,12 @@ public static class AppServices
         });
         services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, c) =>
-        {
-            var storage = c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseSQLiteStorage(settings.HangfireDatabasePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) })
-                .Entry;
-            provider.GetRequiredService<HangfireGlobals>().TakeOver(storage);
-        });
+            provider.GetRequiredService<HangfireGlobals>().TakeOver(c, provider.GetRequiredService<JobActivator>(), provider.GetRequiredService<ILoggerFactory>(),
+                () => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                    .UseSimpleAssemblyNameTypeSerializer()
+                    .UseRecommendedSerializerSettings()
+                    .UseSQLiteStorage(settings.HangfireDatabasePath, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) })
+                    .Entry));
         if (settings.Hangfire.ServerEnabled)
         {
             services.AddHangfireServer(o => o.WorkerCount = settings.Hangfire.WorkerCount);
