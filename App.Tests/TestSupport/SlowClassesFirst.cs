@@ -10,9 +10,9 @@ namespace HocTapSuotDoi.Tests.TestSupport;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class SlowClassAttribute : Attribute;
 
-// Orders the test collections: the browser classes first (the longest chain: one class after another, ≈ 4 min), then
-// the marked classes (they wait on a build in another process), then the rest by name, so that the order is the same
-// in every run. Measured in fresh-clone CI: browser chain first 6 min 54 s, marked classes first 8 min 03 s.
+// Orders the test collections: the browser classes, then the marked classes, then the rest by name, so that the order
+// is the same in every run. xunit runs the two collections that disable parallelisation (browser, Hangfire) after all
+// the others, so among the parallel ones the marked classes, which wait on a build in another process, start first.
 public sealed class SlowClassesFirst : ITestCollectionOrderer
 {
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
