@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HocTapSuotDoi.Tests.Jobs;
 
 // Hangfire's statics outlive a host: whatever ran before, the next Hangfire object must not reach a disposed host.
-[Collection(HangfireCollection.Name)]
+[Collection(HangfireStaticsCollection.Name)]
 public sealed class HangfireGlobalsTests
 {
     // Starts the app (PrepareAsync registers the recurring jobs through Hangfire), then disposes it: its storage.

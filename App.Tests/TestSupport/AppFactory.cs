@@ -22,6 +22,15 @@ public sealed class HangfireCollection
     public const string Name = "Hangfire";
 }
 
+// The tests of Hangfire's statics themselves, alone and first of the serial collections (SlowClassesFirst): after the
+// app with a running Hangfire server (BackupJobThroughHangfireTests) was disposed, a later app's storage was seen to stay
+// current after that app was disposed too, in 3 of about 10 runs; alone they have always passed. Not yet explained.
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HangfireStaticsCollection
+{
+    public const string Name = "Hangfire statics";
+}
+
 // The whole app on a fresh data folder (real SQLite files), with the demo commune: its database is a copy of a template
 // migrated and seeded once per test run for the same settings and clock (TemplateDatabases), so each test class has
 // its own rows and the start still runs migrations and seeders (which then find nothing to do).

@@ -19,7 +19,8 @@ public sealed class SlowClassesFirst : ITestCollectionOrderer
         testCollections.OrderBy(Rank).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 
     private static int Rank(ITestCollection collection) =>
-        collection.DisplayName == EndToEnd.BrowserCollection.Name ? 0 : IsSlow(collection) ? 1 : 2;
+        collection.DisplayName == HangfireStaticsCollection.Name ? -1
+        : collection.DisplayName == EndToEnd.BrowserCollection.Name ? 0 : IsSlow(collection) ? 1 : 2;
 
     private static bool IsSlow(ITestCollection collection)
     {
