@@ -58,15 +58,9 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
                 await Entry(r, FundPurpose.Receipt, FundingSource.Sponsorship, 1, 15, sponsor?.Name ?? "Công ty TNHH May mặc Tân Phong", "Tài trợ Quỹ khuyến học đầu năm", M(20), $"PT01/{year}",
                     unit: sponsor?.Id);
                 await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 10, "Chi hội Khuyến học các thôn", "Hội viên đóng góp Quỹ khuyến học", M(7.5), $"PT02/{year}");
-                if (giver is not null)
-                {
-                    await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 12, $"Hộ {giver.HeadName}", "Gia đình ủng hộ Quỹ khuyến học của thôn", M(1), $"PT03/{year}",
-                        household: giver.Id);
-                }
-                else
-                {
-                    await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 12, "Chi hội Khuyến học các thôn", "Hội viên đóng góp Quỹ khuyến học (đợt 2)", M(1), $"PT03/{year}");
-                }
+                // Without a register (demo data without households) the villages' branches give it.
+                await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 12, giver is null ? "Chi hội Khuyến học các thôn" : $"Hộ {giver.HeadName}",
+                    giver is null ? "Hội viên đóng góp Quỹ khuyến học (đợt 2)" : "Gia đình ủng hộ Quỹ khuyến học của thôn", M(1), $"PT03/{year}", household: giver?.Id);
                 await Entry(r, FundPurpose.Receipt, FundingSource.StateBudget, 4, 2, "Ủy ban nhân dân xã Cẩm Tân", "Ngân sách xã hỗ trợ Quỹ khuyến học", M(10), $"PT04/{year}");
                 await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Nguyễn Thị Mai", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC01/{year}", Village(0));
                 await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Lê Văn Hùng", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC02/{year}", Village(1));
