@@ -118,6 +118,7 @@ public sealed class AwardDocumentPdfTests(DemoRegisterApp app) : IClassFixture<D
 
         var lines = LibreOffice.Lines(pdf);
         AssertOfficial(lines, "Báo cáo sơ kết", "Nguyễn Thị Hồng Nhung");
+        LibreOffice.AssertCommitteeHeader(lines);
         Assert.Contains(lines, l => l.Contains("Sơ kết giai đoạn 1 (2023 - 2025)"));
         Assert.Contains(lines, l => l.Contains("I. KẾT QUẢ XÂY DỰNG CÁC MÔ HÌNH HỌC TẬP QUA CÁC NĂM"));
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\d,\d\d\u00A0?\s?%"));

@@ -6,6 +6,7 @@ using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Tests.Features.Documents;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,8 @@ public sealed class DecisionDocumentTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains("Dòng họ Trịnh", text);
         Assert.DoesNotContain("Dòng họ Cao", text);
         Assert.Contains("TRƯỞNG BAN", text);
+        var pdf = LibreOffice.ToPdf(file.Content, "de-nghi.docx");
+        LibreOffice.AssertCommitteeHeader(LibreOffice.Lines(pdf));
     }
 
     [Fact]

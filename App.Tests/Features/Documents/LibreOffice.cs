@@ -29,6 +29,20 @@ public static class LibreOffice
 
     public static string[] Lines(string pdf) => Text(pdf).Split('\n').Select(l => l.TrimEnd()).ToArray();
 
+    // The steering committee's own papers: the commune above it, its name in full on three lines, each line whole
+    // (a word pushed to a line of its own means the column is too narrow), never "XHHT".
+    public static void AssertCommitteeHeader(string[] lines)
+    {
+        // pdftotext -layout puts the two header columns on one line, three or more spaces apart.
+        var left = lines.Take(8).Select(l => System.Text.RegularExpressions.Regex.Split(l.Trim(), @"\s{3,}")[0]).ToList();
+        var shown = string.Join('\n', lines.Take(8));
+        Assert.True(left.Any(l => l.StartsWith("UBND XÃ ", StringComparison.Ordinal)), shown);
+        var at = left.IndexOf("BAN CHỈ ĐẠO");
+        Assert.True(at >= 0 && at + 2 < left.Count, shown);
+        Assert.Equal(["XÂY DỰNG XÃ HỘI", "HỌC TẬP"], left.Skip(at + 1).Take(2));
+        Assert.DoesNotContain(lines, l => l.Contains("XHHT", StringComparison.Ordinal));
+    }
+
     public static int Pages(string pdf) => Text(pdf).Count(c => c == '\f');
 
     // Page 1 as <name>.png in the folder named by HOCTAP_SCREENS, when it is set.

@@ -47,6 +47,7 @@ public sealed class MoneyDocumentTests(AppFactory app) : IClassFixture<AppFactor
         var lines = LibreOffice.Lines(pdf);
         Assert.True(lines.Any(l => l.Contains(DocumentTexts.Nation, StringComparison.Ordinal)), string.Join('\n', lines.Take(12)));
         Assert.Contains(lines, l => l.Contains(DocumentTexts.Motto));
+        LibreOffice.AssertCommitteeHeader(lines);
         Assert.Contains(lines, l => l.Contains("BẢNG VINH DANH"));
         Assert.Contains(lines, l => l.Contains("Bà Hoàng Thị Lụa"));
         Assert.Contains(lines, l => l.Contains("Trường THCS Cẩm Tân"));

@@ -60,8 +60,7 @@ public static class DecisionDocx
         var w = new DocxWriter(layout);
         var title = data.Title.DisplayName();
         var noun = DecisionDefaults.Noun(data.Title);
-        Header(w, [new TextRun($"UBND XÃ {Upper(data.Commune)}"), new TextRun("BAN CHỈ ĐẠO XÂY DỰNG\nXÃ HỘI HỌC TẬP", Bold: true)],
-            null, DateLine(data.Commune, data.Date));
+        CommitteeHeader(w, data.Commune, data.Date);
         w.Add(w.Para(Center));
         w.Add(w.Line(Center, new TextRun("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN", Bold: true)));
         w.Add(w.Para(Center, new TextRun($"Danh hiệu {Quoted(title)} năm {data.Year}", Bold: true)));
@@ -76,6 +75,13 @@ public static class DecisionDocx
 
     // The rule under the trích yếu (1/3 to 1/2 of its line, Nghị định 30/2020/NĐ-CP, Phụ lục I).
     private const double TrichYeuRuleCm = 3.5;
+
+    // The header of the papers the steering committee issues itself (lists, honour list, phase reports): the commune's
+    // people's committee above the steering committee, named in full as Nghị định 30/2020/NĐ-CP asks, no number. Three
+    // lines: "BAN CHỈ ĐẠO XÂY DỰNG" is wider than the issuer's column at 13 pt and would break after "XÂY".
+    internal static void CommitteeHeader(DocxWriter w, string commune, DateOnly date) =>
+        Header(w, [new TextRun($"UBND XÃ {Upper(commune)}"), new TextRun("BAN CHỈ ĐẠO\nXÂY DỰNG XÃ HỘI\nHỌC TẬP", Bold: true)],
+            null, DateLine(commune, date));
 
     // Issuing body left (with its rule) and the national motto right; the number and the place and date below. The
     // right column is sized so the Quốc hiệu (9,5 cm at 13 pt bold) stays on one line; the left takes what is left.

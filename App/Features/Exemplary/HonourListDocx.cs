@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Funding;
-using static HocTapSuotDoi.Features.Decisions.DocumentTexts;
 
 namespace HocTapSuotDoi.Features.Exemplary;
 
@@ -19,8 +18,7 @@ public static class HonourListDocx
     public static byte[] Write(HonourListData d, DecisionLayout layout)
     {
         var w = new DocxWriter(layout);
-        DecisionDocx.Header(w, [new TextRun($"UBND XÃ {Upper(d.Commune)}"), new TextRun("BAN CHỈ ĐẠO\nXÂY DỰNG XÃ HỘI\nHỌC TẬP", Bold: true)],
-            null, DateLine(d.Commune, d.Date));
+        DecisionDocx.CommitteeHeader(w, d.Commune, d.Date);
         w.Add(w.Para(Center));
         w.Add(w.Line(Center, new TextRun("BẢNG VINH DANH", Bold: true)));
         w.Add(w.Para(Center, new TextRun($"Gương điển hình trong học tập suốt đời và người học được khen thưởng năm {d.Year}", Bold: true)));

@@ -18,8 +18,7 @@ public static class PhaseReportDocx
     public static byte[] Write(PhaseReportData r, DecisionLayout layout)
     {
         var w = new DocxWriter(layout);
-        DecisionDocx.Header(w, [new TextRun($"UBND XÃ {Upper(r.Commune)}"), new TextRun("BAN CHỈ ĐẠO\nXÂY DỰNG XHHT", Bold: true)],
-            null, DateLine(r.Commune, r.Date));
+        DecisionDocx.CommitteeHeader(w, r.Commune, r.Date);
         var what = r.Phase.Number == 1 ? $"Sơ kết giai đoạn 1 ({r.FromYear} - {r.ToYear})" : $"Tổng kết giai đoạn {r.FromYear} - {r.ToYear}";
         DecisionDocx.KindAndSummary(w, "BÁO CÁO", $"{what} thực hiện Phong trào thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời");
         w.Add(w.Para(Center, new TextRun($"Kính gửi: {r.LevelAbove}.")));
