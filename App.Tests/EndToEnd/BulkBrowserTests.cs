@@ -52,12 +52,6 @@ public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelp
     private static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-shots", $"{name}.png"), Animations = ScreenshotAnimations.Disabled });
 
-    private static async Task ChooseAsync(IPage page, string select, string option)
-    {
-        await page.ClickAsync(select);
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
-
     // A scorer registers every household of a 3.200-household village in one action; the committee approves the
     // 3.000 sheets that meet the criteria in one action. Screens are photographed at 1366 px and 390 px.
     [Fact]
@@ -73,7 +67,7 @@ public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelp
         output.WriteLine($"Mở hộp thoại đăng ký (3.225 hộ chưa đăng ký): {watch.ElapsedMilliseconds} ms");
         await ShotAsync(page, "register-dialog-1366");
 
-        await ChooseAsync(page, "#register-village", "Thôn Tân Hòa");
+        await Choose.OptionAsync(page, "#register-village", "Thôn Tân Hòa");
         await Expect(page.Locator("#register-total")).ToContainTextAsync("Chưa đăng ký trong bộ lọc này: 3.200 hộ");
         await Expect(page.Locator("#register-all")).ToHaveTextAsync("Đăng ký tất cả 3.200 hộ");
         await page.ClickAsync("#register-all");
@@ -97,7 +91,7 @@ public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelp
         // The scorer's phone: the other village, a search typed without diacritics, then "register all" of the search.
         var phone = await browser.PageAsync("canbo@camtan.vn", 390, 844);
         await phone.ClickAsync("#register-subjects");
-        await ChooseAsync(phone, "#register-village", "Thôn Tân Thành");
+        await Choose.OptionAsync(phone, "#register-village", "Thôn Tân Thành");
         await Expect(phone.Locator("#register-total")).ToContainTextAsync("25 hộ");
         await ShotAsync(phone, "register-dialog-390");
         await phone.Locator("#candidate-search").FillAsync("dien thoai nguyen van h");
@@ -118,7 +112,7 @@ public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelp
         var committee = await browser.PageAsync("bcd@camtan.vn", 1366);
         await committee.ClickAsync("#bulk-review");
         await Expect(committee.Locator("#bulk-count")).ToContainTextAsync($"Có 3.000 hồ sơ \"Đã chấm\" đạt tiêu chí danh hiệu Gia đình học tập năm {year}.");
-        await ChooseAsync(committee, "#bulk-village", "Thôn Tân Hòa");
+        await Choose.OptionAsync(committee, "#bulk-village", "Thôn Tân Hòa");
         await Expect(committee.Locator("#bulk-count")).ToContainTextAsync($"năm {year}, Thôn Tân Hòa.");
         await Expect(committee.Locator("#bulk-sample tbody tr")).ToHaveCountAsync(10);
         await Expect(committee.Locator("#bulk-sample")).ToContainTextAsync("85");

@@ -75,8 +75,7 @@ public sealed class DecisionOpenBrowserTests(DecisionOpenFixture browser, ITestO
         await page.GotoAsync(browser.BaseUrl + "/quyet-dinh/moi");
         await Expect(page.Locator("tr.candidate")).ToHaveCountAsync(50);
         await Expect(page.Locator("tr.village-group")).ToHaveCountAsync(1);
-        await page.Locator(".mud-select", new() { Has = page.Locator("#candidate-village") }).Last.ClickAsync();
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = "Thôn Tân Thành (760/800 đạt)", Exact = true }).ClickAsync();
+        await Choose.OptionAsync(page, page.Locator(".mud-select", new() { Has = page.Locator("#candidate-village") }).Last, "Thôn Tân Thành (760/800 đạt)");
         await Expect(page.Locator("tr.village-group")).ToContainTextAsync("Thôn Tân Thành · 760 hồ sơ đạt");
     }
 

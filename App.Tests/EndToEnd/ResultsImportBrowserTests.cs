@@ -43,12 +43,6 @@ public sealed class ResultsImportBrowserFixture : BrowserFixture
 [Collection(BrowserCollection.Name)]
 public sealed class ResultsImportBrowserTests(ResultsImportBrowserFixture browser, ITestOutputHelper output) : IClassFixture<ResultsImportBrowserFixture>
 {
-    private static async Task ChooseAsync(IPage page, string select, string option)
-    {
-        await page.ClickAsync(select);
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
-
     private static Task UploadAsync(IPage page, string name, MemoryStream file) =>
         page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
@@ -75,7 +69,7 @@ public sealed class ResultsImportBrowserTests(ResultsImportBrowserFixture browse
         // 1. The scorer registers every household of Thôn Tân Hòa in one action.
         var scorer = await browser.PageAsync("canbo@camtan.vn", "/cham-diem");
         await scorer.ClickAsync("#register-subjects");
-        await ChooseAsync(scorer, "#register-village", "Thôn Tân Hòa");
+        await Choose.OptionAsync(scorer, "#register-village", "Thôn Tân Hòa");
         await Expect(scorer.Locator("#register-all")).ToHaveTextAsync("Đăng ký tất cả 3.200 hộ");
         await scorer.ClickAsync("#register-all");
         await scorer.ClickAsync("#register-all-confirm");
@@ -86,8 +80,7 @@ public sealed class ResultsImportBrowserTests(ResultsImportBrowserFixture browse
         watch.Restart();
         await scorer.ClickAsync("#results-import");
         await Expect(scorer.Locator("h1")).ToContainTextAsync("Nhập kết quả chấm từ Excel");
-        await ChooseAsync(scorer, "#results-villages", "Thôn Tân Hòa");
-        await scorer.Keyboard.PressAsync("Escape");
+        await Choose.OptionsAsync(scorer, "#results-villages", "Thôn Tân Hòa");
         var download = await scorer.RunAndWaitForDownloadAsync(() => scorer.ClickAsync("#results-template"));
         Assert.Equal($"ket-qua-gia-dinh-hoc-tap-{year}.xlsx", download.SuggestedFilename);
         await using var stream = await download.CreateReadStreamAsync();

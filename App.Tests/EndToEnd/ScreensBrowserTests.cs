@@ -108,8 +108,7 @@ public sealed class ScreensBrowserTests(ScreensBrowserFixture browser) : IClassF
     {
         var page = await browser.PageAsync("canbo@camtan.vn", 1366, 900);
         await page.GotoAsync(browser.BaseUrl + "/ho-gia-dinh/moi");
-        await page.ClickAsync("#household-village");
-        await page.GetByRole(AriaRole.Option, new() { Name = "Thôn Tân Hòa" }).ClickAsync();
+        await Choose.OptionAsync(page, "#household-village", "Thôn Tân Hòa");
         await page.FillAsync("#household-head", "Đinh Văn Chụp");
         await page.ClickAsync("#household-save");
         // Saving rescores the village's and the commune's open sheets of the demo register: slow on a loaded machine.

@@ -28,9 +28,7 @@ public sealed class UserAdministrationBrowserTests(AdminBrowserFixture browser) 
 
         await page.FillAsync("#user-email", "vu.thi.thu@camtan.vn");
         await page.FillAsync("#user-fullname", "Vũ Thị Thu");
-        await page.ClickAsync("#user-villages");
-        await page.GetByRole(AriaRole.Option, new() { Name = "Thôn Tân Mỹ" }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await Choose.OptionsAsync(page, "#user-villages", "Thôn Tân Mỹ");
         await page.ClickAsync("#user-save");
 
         var password = (await page.Locator("#generated-password").TextContentAsync())!.Trim();
