@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Awards;
+using HocTapSuotDoi.Features.Exemplary;
 using HocTapSuotDoi.Features.Funding;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
@@ -277,5 +278,46 @@ public sealed class DemoRegisterTests(DemoRegisterApp app) : IClassFixture<DemoR
         Assert.Contains("Quỹ khuyến học 24.000.000 đ", sponsor.Reasons, StringComparison.OrdinalIgnoreCase);
         var family = hints.Single(h => h.Kind == SubjectKind.Household && h.Id == giver.Id);
         Assert.Equal((1_200_000L, giver.Village), (family.Contributions, family.Village));
+    }
+
+    // The demo's scholarships and learners' awards go to pupils of the register (of school age that year, in the villages
+    // the demo names, each once), and the honoured elder and family are register rows: their household pages show them.
+    [Fact]
+    public async Task The_demo_scholarships_go_to_register_pupils_and_the_stories_name_register_rows()
+    {
+        await using var db = await DbAsync();
+        var villages = await db.Villages.OrderBy(v => v.SortOrder).Select(v => v.Id).Take(4).ToListAsync();
+        var ages = new Dictionary<string, (int Village, int From, int To)>
+        {
+            ["PC01"] = (0, 7, 17), ["PC02"] = (1, 7, 17), ["PC03"] = (2, 11, 17), ["PC04"] = (3, 18, 18),
+        };
+        var pupils = new List<int>();
+        foreach (var year in new[] { 2025, 2026 })
+        {
+            foreach (var (voucher, (village, from, to)) in ages)
+            {
+                var entry = await db.Set<FundEntry>().SingleAsync(e => e.VoucherNumber == $"{voucher}/{year}");
+                var personId = Assert.IsType<int>(entry.PersonId);
+                var pupil = await db.People.Include(x => x.Household).SingleAsync(x => x.Id == personId);
+                Assert.Equal($"Em {pupil.FullName}", entry.Party);
+                Assert.Equal(PersonStatus.Living, pupil.Status);
+                Assert.InRange(year - pupil.BirthYear!.Value, from, to);
+                Assert.Equal((villages[village], (int?)villages[village]), (pupil.Household!.VillageId, entry.VillageId));
+                pupils.Add(personId);
+            }
+        }
+        Assert.Equal(pupils.Count, pupils.Distinct().Count());
+
+        var stories = await db.Set<ExemplaryStory>().OrderBy(x => x.Id).ToListAsync();
+        var elder = await db.People.SingleAsync(x => x.Id == Assert.IsType<int>(stories[0].PersonId));
+        Assert.Equal((Sex.Female, $"Bà {elder.FullName}"), (elder.Sex, stories[0].Name));
+        Assert.StartsWith($"{stories[0].Year - elder.BirthYear} tuổi", stories[0].Title, StringComparison.Ordinal);
+        var family = await db.Households.SingleAsync(x => x.Id == Assert.IsType<int>(stories[1].HouseholdId));
+        Assert.Equal($"Gia đình ông {family.HeadName}", stories[1].Name);
+
+        var first = await db.People.Where(x => x.Id == pupils[0]).Select(x => new { x.HouseholdId, x.FullName }).SingleAsync();
+        await using var scope = await app.AsUserAsync("xem@camtan.vn");
+        var history = await scope.ServiceProvider.GetRequiredService<FundingService>().ForHouseholdAsync(first.HouseholdId);
+        Assert.Contains(history, r => r.PersonName == first.FullName && r.Purpose == FundPurpose.Scholarship && r.Amount == 2_000_000);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HocTapSuotDoi.Features.Exemplary;
 using HocTapSuotDoi.Features.Funding;
+using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Setup;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -38,6 +39,7 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
             var firstVillage = Village(0);
             var giver = await db.Households.Where(h => h.CommuneId == commune.Id && h.VillageId == firstVillage)
                 .OrderBy(h => h.Code).Select(h => new { h.Id, h.HeadName }).FirstOrDefaultAsync();
+            var learners = new HashSet<int>();
             foreach (var (year, factor) in new[] { (2025, 1.0), (2026, 1.2) })
             {
                 long M(double millions) => (long)Math.Round(millions * factor * 10) * 100_000;
@@ -62,10 +64,30 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
                 await Entry(r, FundPurpose.Receipt, FundingSource.Contribution, 3, 12, giver is null ? "Chi hội Khuyến học các thôn" : $"Hộ {giver.HeadName}",
                     giver is null ? "Hội viên đóng góp Quỹ khuyến học (đợt 2)" : "Gia đình ủng hộ Quỹ khuyến học của thôn", M(1), $"PT03/{year}", household: giver?.Id);
                 await Entry(r, FundPurpose.Receipt, FundingSource.StateBudget, 4, 2, "Ủy ban nhân dân xã Cẩm Tân", "Ngân sách xã hỗ trợ Quỹ khuyến học", M(10), $"PT04/{year}");
-                await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Nguyễn Thị Mai", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC01/{year}", Village(0));
-                await Entry(p, FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Lê Văn Hùng", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC02/{year}", Village(1));
-                await Entry(p, FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Trần Minh Khang", "Khen thưởng học sinh giỏi cấp tỉnh", M(1), $"PC03/{year}", Village(2));
-                await Entry(p, FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Phạm Thu Hà", "Khen thưởng thủ khoa kỳ thi tốt nghiệp trung học phổ thông của xã", M(1.5), $"PC04/{year}", Village(3));
+                // The learners are pupils of the register where there is one (their household's page then shows the
+                // money): of school age in that year, in the villages named; the names stand in without a register.
+                async Task Learner(FundPurpose purpose, FundingSource source, int month, int day, string fallback, string content, long amount, string voucher,
+                    int villageIndex, int fromAge, int toAge)
+                {
+                    var village = Village(villageIndex);
+                    var pupil = await db.People.Where(x => x.Household!.VillageId == village && x.Status == PersonStatus.Living
+                            && x.BirthYear >= year - toAge && x.BirthYear <= year - fromAge && !learners.Contains(x.Id))
+                        .OrderBy(x => x.Household!.Code).ThenBy(x => x.Id).Select(x => new { x.Id, x.FullName }).FirstOrDefaultAsync();
+                    if (pupil is not null)
+                    {
+                        learners.Add(pupil.Id);
+                    }
+                    await funding.SaveEntryAsync(new FundEntryForm
+                    {
+                        Kind = p, Purpose = purpose, Source = source, Year = year, Date = new DateTime(year, month, day), Content = content, Amount = amount,
+                        VoucherNumber = voucher, Party = pupil is null ? fallback : $"Em {pupil.FullName}", PersonId = pupil?.Id,
+                        VillageId = pupil is null ? village : null,
+                    });
+                }
+                await Learner(FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Nguyễn Thị Mai", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC01/{year}", 0, 7, 17);
+                await Learner(FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Lê Văn Hùng", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC02/{year}", 1, 7, 17);
+                await Learner(FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Trần Minh Khang", "Khen thưởng học sinh giỏi cấp tỉnh", M(1), $"PC03/{year}", 2, 11, 17);
+                await Learner(FundPurpose.Award, FundingSource.Contribution, 6, 1, "Em Phạm Thu Hà", "Khen thưởng thủ khoa kỳ thi tốt nghiệp trung học phổ thông của xã", M(1.5), $"PC04/{year}", 3, 18, 18);
                 await Entry(p, FundPurpose.LearnerSupport, FundingSource.StateBudget, 8, 20, "Lớp xóa mù chữ thôn Tân Hòa", "Hỗ trợ sách vở, đồ dùng học tập cho học viên", M(3), $"PC05/{year}");
             }
         }
@@ -76,15 +98,26 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
             var village = await db.Villages.Where(v => v.CommuneId == commune.Id).OrderBy(v => v.SortOrder).Select(v => (int?)v.Id).FirstOrDefaultAsync();
             var school = await db.Units.Where(u => u.CommuneId == commune.Id && u.Code == "THCS").Select(u => (int?)u.Id).FirstOrDefaultAsync();
             var year = Math.Clamp(VnTime.Today(clock).Year, 2023, 2030);
+            // A woman and a household of the first village's register where there is one; the names stand in without it.
+            var elder = await db.People.Where(x => x.Household!.VillageId == village && x.Status == PersonStatus.Living && x.Sex == Sex.Female
+                    && x.BirthYear >= year - 72 && x.BirthYear <= year - 64)
+                .OrderBy(x => x.Household!.Code).ThenBy(x => x.Id).Select(x => new { x.Id, x.FullName, x.BirthYear }).FirstOrDefaultAsync();
+            var family = await db.People.Where(x => x.Household!.VillageId == village && x.Status == PersonStatus.Living && x.Sex == Sex.Male
+                    && x.Relation == Relation.Head && x.Household.Status == HouseholdStatus.Resident && x.BirthYear <= year - 45)
+                .OrderByDescending(x => x.Household!.Code).Select(x => new { x.HouseholdId, x.FullName }).FirstOrDefaultAsync();
+            var (elderName, elderAge) = elder is null ? ("Hoàng Thị Lụa", 68) : (elder.FullName, year - elder.BirthYear!.Value);
+            var father = family?.FullName ?? "Lê Văn Thành";
             await stories.SaveAsync(new ExemplaryForm
             {
-                Kind = ExemplaryKind.Person, Name = "Bà Hoàng Thị Lụa", Year = year, VillageId = village, Title = "68 tuổi học xong lớp bổ túc, làm hướng dẫn viên lớp biết chữ của thôn",
-                Story = "Bà Lụa đi học lại lớp bổ túc văn hóa khi đã nghỉ hưu, rồi tình nguyện kèm chữ cho 12 học viên lớn tuổi của thôn mỗi tối thứ ba và thứ năm.",
+                Kind = ExemplaryKind.Person, Name = $"Bà {elderName}", Year = year, VillageId = village, PersonId = elder?.Id,
+                Title = $"{elderAge} tuổi học xong lớp bổ túc, làm hướng dẫn viên lớp biết chữ của thôn",
+                Story = $"Bà {GivenName(elderName)} đi học lại lớp bổ túc văn hóa khi đã nghỉ hưu, rồi tình nguyện kèm chữ cho 12 học viên lớn tuổi của thôn mỗi tối thứ ba và thứ năm.",
             });
             await stories.SaveAsync(new ExemplaryForm
             {
-                Kind = ExemplaryKind.Household, Name = "Gia đình ông Lê Văn Thành", Year = year, VillageId = village, Title = "Ba thế hệ cùng học: tủ sách gia đình mở cho cả xóm",
-                Story = "Gia đình có tủ sách hơn 400 cuốn cho bà con mượn; hai con đỗ đại học, ông Thành học xong lớp kỹ thuật trồng cây ăn quả của Trung tâm học tập cộng đồng.",
+                Kind = ExemplaryKind.Household, Name = $"Gia đình ông {father}", Year = year, VillageId = village, HouseholdId = family?.HouseholdId,
+                Title = "Ba thế hệ cùng học: tủ sách gia đình mở cho cả xóm",
+                Story = $"Gia đình có tủ sách hơn 400 cuốn cho bà con mượn; hai con đỗ đại học, ông {GivenName(father)} học xong lớp kỹ thuật trồng cây ăn quả của Trung tâm học tập cộng đồng.",
             });
             if (school is not null)
             {
@@ -96,6 +129,8 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
             }
         }
     }
+
+    private static string GivenName(string fullName) => fullName[(fullName.LastIndexOf(' ') + 1)..];
 
     private async Task EnsureAccountantAsync(Commune commune)
     {
