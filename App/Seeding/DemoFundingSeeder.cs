@@ -49,11 +49,11 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
                 await funding.SaveBudgetAsync(new BudgetLineForm { Year = year, Source = FundingSource.Contribution, Content = "Đóng góp của hội viên và nhân dân cho Quỹ khuyến học", Estimate = M(12), Spent = M(7.5) });
 
                 async Task Entry(FundEntryKind kind, FundPurpose purpose, FundingSource source, int month, int day, string party, string content, long amount, string voucher,
-                    int? village = null, int? household = null, int? unit = null) =>
+                    int? village = null, int? household = null, int? unit = null, int? person = null) =>
                     await funding.SaveEntryAsync(new FundEntryForm
                     {
                         Kind = kind, Purpose = purpose, Source = source, Year = year, Date = new DateTime(year, month, day), Party = party, Content = content,
-                        Amount = amount, VoucherNumber = voucher, VillageId = village, HouseholdId = household, UnitId = unit,
+                        Amount = amount, VoucherNumber = voucher, VillageId = village, HouseholdId = household, UnitId = unit, PersonId = person,
                     });
                 var r = FundEntryKind.Receipt;
                 var p = FundEntryKind.Payment;
@@ -73,16 +73,13 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
                     var pupil = await db.People.Where(x => x.Household!.VillageId == village && x.Status == PersonStatus.Living
                             && x.BirthYear >= year - toAge && x.BirthYear <= year - fromAge && !learners.Contains(x.Id))
                         .OrderBy(x => x.Household!.Code).ThenBy(x => x.Id).Select(x => new { x.Id, x.FullName }).FirstOrDefaultAsync();
-                    if (pupil is not null)
+                    if (pupil is null)
                     {
-                        learners.Add(pupil.Id);
+                        await Entry(p, purpose, source, month, day, fallback, content, amount, voucher, village);
+                        return;
                     }
-                    await funding.SaveEntryAsync(new FundEntryForm
-                    {
-                        Kind = p, Purpose = purpose, Source = source, Year = year, Date = new DateTime(year, month, day), Content = content, Amount = amount,
-                        VoucherNumber = voucher, Party = pupil is null ? fallback : $"Em {pupil.FullName}", PersonId = pupil?.Id,
-                        VillageId = pupil is null ? village : null,
-                    });
+                    learners.Add(pupil.Id);
+                    await Entry(p, purpose, source, month, day, $"Em {pupil.FullName}", content, amount, voucher, person: pupil.Id);
                 }
                 await Learner(FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Nguyễn Thị Mai", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC01/{year}", 0, 7, 17);
                 await Learner(FundPurpose.Scholarship, FundingSource.Sponsorship, 9, 5, "Em Lê Văn Hùng", "Học bổng “Vượt khó học tốt” năm học mới", M(2), $"PC02/{year}", 1, 7, 17);
