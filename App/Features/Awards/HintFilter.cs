@@ -4,12 +4,8 @@ namespace HocTapSuotDoi.Features.Awards;
 
 // What a hint rests on, for the committee to look at one kind of merit at a time (a commune's round hints every family
 // recognised two years in a row: hundreds of rows, among which the fund's givers and the initiatives' authors are few).
-public enum HintReason
-{
-    Titles = 1,
-    Initiatives = 2,
-    Contributions = 3,
-}
+// Not stored: only the hints tab's filter uses it.
+public enum HintReason { Titles = 1, Initiatives = 2, Contributions = 3 }
 
 public static class HintFilter
 {
