@@ -112,6 +112,74 @@ public sealed class VillageMergeTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task A_household_given_another_village_moves_from_today_and_earlier_years_keep_it_where_it_was()
+    {
+        var (from, into) = await TwoVillagesAsync();
+        var moving = await app.AddHouseholdAsync(from.Code, "Đoàn Văn Dời", ("Đoàn Văn Dời", Sex.Male, 1970, Relation.Head), ("Đoàn Thị Chuyển", Sex.Female, 2001, Relation.Child));
+        await using (var db = await DbAsync())
+        {
+            await db.Households.Where(h => h.Id == moving).ExecuteUpdateAsync(s => s.SetProperty(h => h.ActiveFrom, (DateOnly?)null));
+            await db.People.Where(p => p.HouseholdId == moving).ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveFrom, (DateOnly?)null));
+            var set = await db.Set<CriteriaSet>().Where(s => s.Title == Title.FamilyLearning).Select(s => s.Id).FirstAsync();
+            db.Add(new Registration
+            {
+                CommuneId = from.CommuneId, Year = 2024, Title = Title.FamilyLearning, SubjectKind = SubjectKind.Household, SubjectId = moving, VillageId = from.Id,
+                SubjectName = "Đoàn Văn Dời", RegisteredOn = new DateOnly(2024, 3, 1),
+                Evaluation = new Evaluation { CriteriaSetId = set, Status = EvaluationStatus.Recognised, MeetsCriteria = true, TotalTenths = 900 },
+            });
+            await db.SaveChangesAsync();
+        }
+        var child = await PersonIdAsync(moving, "Đoàn Thị Chuyển");
+        await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            var registrations = admin.ServiceProvider.GetRequiredService<RegistrationService>();
+            await registrations.RegisterAsync(Title.FamilyLearning, 2026, [moving]);
+            await registrations.RegisterAsync(Title.CitizenLearning, 2026, [child]);
+        }
+        var before2024 = await VillageRowsAsync(2024, from, into);
+        Assert.Equal((1, 1, 2), (before2024[from.Id].Households.Total, before2024[from.Id].Households.Recognised, before2024[from.Id].People.Total));
+
+        await MoveAsync(moving, into.Id);
+
+        // 2024 is signed: the household stays in the village it was in; from today (14/10/2026) it is the new village's.
+        Assert.Equal(before2024[from.Id], (await VillageRowsAsync(2024, from, into))[from.Id]);
+        Assert.Equal(before2024[into.Id], (await VillageRowsAsync(2024, from, into))[into.Id]);
+        var now = await VillageRowsAsync(2026, from, into);
+        Assert.Equal((0, 1), (now[from.Id].Households.Total, now[into.Id].Households.Total));
+        await using (var db = await DbAsync())
+        {
+            var line = await db.Set<HouseholdVillageChange>().SingleAsync(c => c.HouseholdId == moving);
+            Assert.Equal((from.Id, into.Id, new DateOnly(2026, 10, 14), $"Hộ chuyển từ {from.Name} sang {into.Name}"), (line.FromVillageId, line.ToVillageId, line.On, line.Reason));
+            var villages = await db.Set<Registration>().Where(r => (r.SubjectKind == SubjectKind.Household && r.SubjectId == moving) || (r.SubjectKind == SubjectKind.Person && r.SubjectId == child))
+                .OrderBy(r => r.Year).ThenBy(r => r.Title).Select(r => new { r.Year, r.VillageId }).ToListAsync();
+            Assert.Equal([(2024, (int?)from.Id), (2026, into.Id), (2026, into.Id)], villages.Select(r => (r.Year, r.VillageId)));
+        }
+
+        // Put back the same day (a slip): no move is left behind, and the figures are as before.
+        await MoveAsync(moving, from.Id);
+        await using (var db = await DbAsync())
+        {
+            Assert.False(await db.Set<HouseholdVillageChange>().AnyAsync(c => c.HouseholdId == moving));
+        }
+        Assert.Equal((1, 0), ((await VillageRowsAsync(2026, from, into))[from.Id].Households.Total, (await VillageRowsAsync(2026, from, into))[into.Id].Households.Total));
+    }
+
+    private async Task MoveAsync(int householdId, int villageId)
+    {
+        await using var admin = await app.AsUserAsync("admin@camtan.vn");
+        var households = admin.ServiceProvider.GetRequiredService<HouseholdService>();
+        var form = (await households.GetAsync(householdId)).Form;
+        form.VillageId = villageId;
+        await households.SaveAsync(form);
+    }
+
+    private async Task<int> PersonIdAsync(int householdId, string name)
+    {
+        await using var db = await DbAsync();
+        return await db.People.Where(p => p.HouseholdId == householdId && p.FullName == name).Select(p => p.Id).SingleAsync();
+    }
+
+    [Fact]
     public async Task A_merge_is_refused_with_a_Vietnamese_reason()
     {
         var (from, into) = await TwoVillagesAsync();

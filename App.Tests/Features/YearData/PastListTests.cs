@@ -85,6 +85,68 @@ public sealed class PastListTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_household_typed_in_today_is_not_in_a_past_years_list_until_its_date_says_it_was_there()
+    {
+        int id;
+        var t02 = await T02Async();
+        await using (var scorer = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            var households = scorer.ServiceProvider.GetRequiredService<HouseholdService>();
+            id = await households.SaveAsync(new HouseholdForm { VillageId = t02, HeadName = "Kiều Văn Mới", Code = ("DS-" + Guid.NewGuid().ToString("N"))[..14] });
+        }
+        var code = await CodeAsync(id);
+        var before = await RecognisedAsync(2019);
+
+        // Typed in on 14/10/2026 (the form's default date): not in 2019's register, so its 2019 recognition is refused.
+        var (preview, written) = await ImportAsync(Form(2019), File((code, "", "")));
+        Assert.Equal(-1, written);
+        Assert.Equal($"Dòng 2: hộ Kiều Văn Mới ({code}) không có trong sổ năm 2019 (vào sổ sau 31/12/2019 hoặc đã ra khỏi sổ trước đó). "
+            + "Nếu hộ đã có từ trước, hãy sửa ngày vào sổ trên trang của hộ rồi tải tệp lên lại.", Assert.Single(preview.Errors));
+
+        // The household was there before the register began: ticked on its form, the same file imports and counts.
+        await using (var scorer = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            var households = scorer.ServiceProvider.GetRequiredService<HouseholdService>();
+            var form = (await households.GetAsync(id)).Form;
+            Assert.Equal((false, new DateTime(2026, 10, 14)), (form.Before, form.Since));
+            form.Before = true;
+            await households.SaveAsync(form);
+        }
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Null(await db.Households.Where(h => h.Id == id).Select(h => h.ActiveFrom).SingleAsync());
+            Assert.Equal([(DateOnly?)null], await db.People.Where(p => p.HouseholdId == id).Select(p => p.ActiveFrom).ToListAsync());
+        }
+        var (again, writtenAgain) = await ImportAsync(Form(2019), File((code, "", "")));
+        Assert.Empty(again.Errors);
+        Assert.Equal(1, writtenAgain);
+        Assert.Equal(before + 1, await RecognisedAsync(2019));
+    }
+
+    [Fact]
+    public async Task A_household_date_after_today_is_refused_in_Vietnamese()
+    {
+        await using var scorer = await app.AsUserAsync("admin@camtan.vn");
+        var households = scorer.ServiceProvider.GetRequiredService<HouseholdService>();
+        var t02 = await T02Async();
+        var error = await Assert.ThrowsAsync<ValidationException>(() => households.SaveAsync(
+            new HouseholdForm { VillageId = t02, HeadName = "Kiều Văn Sau", Since = new DateTime(2026, 10, 15) }));
+        Assert.Contains("Ngày vào sổ không được sau hôm nay (14/10/2026).", error.Message);
+    }
+
+    private async Task<int> T02Async()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Villages.Where(v => v.Code == "T02").Select(v => v.Id).SingleAsync();
+    }
+
+    private async Task<string> CodeAsync(int householdId)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Households.Where(h => h.Id == householdId).Select(h => h.Code).SingleAsync();
+    }
+
+    [Fact]
     public async Task A_bad_row_writes_nothing_and_the_message_names_the_row()
     {
         var (village, hs) = await HouseholdsAsync("Phạm Văn Bốn", "Vũ Thị Năm");

@@ -12,6 +12,10 @@ public sealed class HouseholdForm
     public string Address { get; set; } = "";
     public string Phone { get; set; } = "";
     public string Note { get; set; } = "";
+    // Since when the household is in the commune (founded, split off, moved in): a year's figures count it from then.
+    // Before: it was there before the app's register began (the usual case when a commune types in its register).
+    public bool Before { get; set; }
+    public DateTime? Since { get; set; }
     // The head's name as it was when the user answered "Vẫn lưu" to a household of a near-identical name in the village;
     // it confirms that name only, so a name changed afterwards is checked again.
     public string? ConfirmedSimilarName { get; set; }
@@ -19,9 +23,10 @@ public sealed class HouseholdForm
 
 public sealed class HouseholdFormValidator : AbstractValidator<HouseholdForm>
 {
-    public HouseholdFormValidator()
+    public HouseholdFormValidator(TimeProvider clock)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
+        var vn = new VnClock(clock);
         RuleFor(x => x.VillageId).NotNull().WithMessage("Hãy chọn thôn.");
         RuleFor(x => x.HeadName).NotEmpty().WithMessage("Hãy nhập họ và tên chủ hộ.")
             .MaximumLength(200).WithMessage("Họ và tên chủ hộ dài quá 200 ký tự.")
@@ -31,6 +36,10 @@ public sealed class HouseholdFormValidator : AbstractValidator<HouseholdForm>
         RuleFor(x => x.Address).MaximumLength(300).WithMessage("Địa chỉ dài quá 300 ký tự.");
         RuleFor(x => x.Phone).Matches(@"^(\+?[0-9][0-9 .]{7,14})?$").WithMessage("Số điện thoại không hợp lệ (8–15 chữ số).");
         RuleFor(x => x.Note).MaximumLength(1000).WithMessage("Ghi chú dài quá 1000 ký tự.");
+        RuleFor(x => x.Since).Must(d => d is null || DateOnly.FromDateTime(d.Value) <= vn.Today)
+            .WithMessage(_ => $"Ngày vào sổ không được sau hôm nay ({VnTime.FormatDate(vn.Today)}).")
+            .Must(d => d is null || d.Value.Year >= 1945).WithMessage("Ngày vào sổ không hợp lệ.")
+            .When(x => !x.Before);
     }
 }
 

@@ -1,5 +1,6 @@
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Features.Villages;
 
 namespace HocTapSuotDoi.Features.Households;
 
@@ -96,7 +97,8 @@ public sealed class HouseholdService(
             .Join(db.Clans, m => m.ClanId, c => c.Id, (m, c) => c.Name).ToListAsync(ct);
         var x = h.Household;
         return new HouseholdDetail(
-            new HouseholdForm { Id = x.Id, Version = x.Version, Code = x.Code, VillageId = x.VillageId, HeadName = x.HeadName, Address = x.Address, Phone = x.Phone, Note = x.Note },
+            new HouseholdForm { Id = x.Id, Version = x.Version, Code = x.Code, VillageId = x.VillageId, HeadName = x.HeadName, Address = x.Address, Phone = x.Phone, Note = x.Note,
+                Before = x.ActiveFrom is null, Since = x.ActiveFrom?.ToDateTime(TimeOnly.MinValue) },
             h.Village, x.Status, x.StatusDate, members, clans, scope.HasRole(RegisterAccess.Editors), x.UpdatedBy, x.UpdatedAtUtc);
     }
 
@@ -115,7 +117,7 @@ public sealed class HouseholdService(
         }
         else
         {
-            household = new Household { CommuneId = village.CommuneId, Code = "", HeadName = "", ActiveFrom = Today() };
+            household = new Household { CommuneId = village.CommuneId, Code = "", HeadName = "" };
             db.Households.Add(household);
         }
         if (!village.Active && household.VillageId != village.Id)
@@ -140,6 +142,11 @@ public sealed class HouseholdService(
             throw new ValidationException($"Mã hộ {code} đã được dùng cho hộ khác.");
         }
 
+        if (household.Id > 0 && household.VillageId != village.Id)
+        {
+            await RecordMoveAsync(db, household, village, ct);
+        }
+        await SetSinceAsync(db, household, form.Before ? null : form.Since is { } since ? DateOnly.FromDateTime(since) : Today(), ct);
         household.Code = code;
         household.VillageId = village.Id;
         household.HeadName = headName;
@@ -156,6 +163,50 @@ public sealed class HouseholdService(
         await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages, ct: ct);
         await transaction.CommitAsync(ct);
         return household.Id;
+    }
+
+    // The members who came with the household (their date is the household's) keep coming with it when its date is
+    // corrected; members born or moved in later keep their own dates.
+    private static async Task SetSinceAsync(AppDbContext db, Household household, DateOnly? since, CancellationToken ct)
+    {
+        if (household.Id > 0 && household.ActiveFrom != since)
+        {
+            var old = household.ActiveFrom;
+            var members = await db.People.Where(p => p.HouseholdId == household.Id && p.ActiveFrom == old).ToListAsync(ct);
+            members.ForEach(p => p.ActiveFrom = since);
+        }
+        household.ActiveFrom = since;
+    }
+
+    // A household given another village has moved from today: a dated line keeps it in the village it left for the years
+    // before (YearRule.VillageOf), as a merge does, and this year's registrations of it and its members follow it to
+    // the new village. Moves on one day are one move (a slip corrected the same day leaves no line).
+    private async Task RecordMoveAsync(AppDbContext db, Household household, Village to, CancellationToken ct)
+    {
+        var today = Today();
+        var changes = db.Set<HouseholdVillageChange>();
+        var sameDay = await changes.FirstOrDefaultAsync(c => c.HouseholdId == household.Id && c.On == today, ct);
+        var fromId = sameDay?.FromVillageId ?? household.VillageId;
+        var reason = $"Hộ chuyển từ {await db.Villages.Where(v => v.Id == fromId).Select(v => v.Name).SingleAsync(ct)} sang {to.Name}";
+        if (sameDay is null)
+        {
+            changes.Add(new HouseholdVillageChange { HouseholdId = household.Id, FromVillageId = fromId, ToVillageId = to.Id, On = today, Reason = reason });
+        }
+        else if (fromId == to.Id)
+        {
+            changes.Remove(sameDay);
+        }
+        else
+        {
+            (sameDay.ToVillageId, sameDay.Reason) = (to.Id, reason);
+        }
+
+        var members = db.People.Where(p => p.HouseholdId == household.Id).Select(p => p.Id);
+        var registrations = await db.Set<Registration>()
+            .Where(r => r.Year >= today.Year && ((r.SubjectKind == SubjectKind.Household && r.SubjectId == household.Id)
+                || (r.SubjectKind == SubjectKind.Person && members.Contains(r.SubjectId))))
+            .ToListAsync(ct);
+        registrations.ForEach(r => r.VillageId = to.Id);
     }
 
     // The head typed on the household form is its first member (Chủ hộ), with only a name: sex, birth and education read

@@ -74,6 +74,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         var inDecision = decision.Id is { } decisionId
             ? (await db.Set<DecisionSubject>().AsNoTracking().Where(s => s.DecisionId == decisionId).Select(s => s.EvaluationId).ToListAsync(ct)).ToHashSet()
             : [];
+        var inYear = await ExistingInAsync(db, scope.CommuneId, kind, form.Year, ct);
         var seen = new Dictionary<int, int>();
         foreach (var row in content.Rows)
         {
@@ -93,6 +94,11 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
                 continue;
             }
             seen[subject.Id] = row.Number;
+            if (inYear is not null && !inYear.Contains(subject.Id))
+            {
+                preview.Errors.Add(NotInYear(row.Number, subject.Who, kind, form.Year));
+                continue;
+            }
             if (existing.TryGetValue(subject.Id, out var registered))
             {
                 if (registered.Status == EvaluationStatus.Recognised && inDecision.Contains(registered.EvaluationId))
@@ -217,6 +223,25 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         await CriteriaSetService.ActiveForAsync(db, title, year, ct)
         ?? await db.Set<CriteriaSet>().AsNoTracking().Where(s => s.Title == title && s.Status == CriteriaSetStatus.Active)
             .OrderBy(s => s.FromYear).FirstOrDefaultAsync(ct);
+
+    // A year's figures count what was in the register on 31/12 of that year (YearRule): a recognition written for a
+    // household typed in since, or one that had left by then, would count nowhere, so the row is refused instead.
+    private static async Task<HashSet<int>?> ExistingInAsync(AppDbContext db, int communeId, SubjectKind kind, int year, CancellationToken ct) => kind switch
+    {
+        SubjectKind.Household => (await db.Households.Where(h => h.CommuneId == communeId).ExistingIn(year).Select(h => h.Id).ToListAsync(ct)).ToHashSet(),
+        SubjectKind.Person => (await db.People.Where(p => p.Household!.CommuneId == communeId).ExistingIn(year).Select(p => p.Id).ToListAsync(ct)).ToHashSet(),
+        SubjectKind.Unit => (await db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => u.Id).ToListAsync(ct)).ToHashSet(),
+        SubjectKind.Village => (await db.Villages.Where(v => v.CommuneId == communeId).ExistingIn(year).Select(v => v.Id).ToListAsync(ct)).ToHashSet(),
+        _ => null,
+    };
+
+    private static string NotInYear(int row, string who, SubjectKind kind, int year) =>
+        $"Dòng {row}: {who} không có trong sổ năm {year} (vào sổ sau 31/12/{year} hoặc đã ra khỏi sổ trước đó)." + kind switch
+        {
+            SubjectKind.Household => " Nếu hộ đã có từ trước, hãy sửa ngày vào sổ trên trang của hộ rồi tải tệp lên lại.",
+            SubjectKind.Person => " Nếu người này đã có từ trước, hãy sửa ngày vào sổ của hộ rồi tải tệp lên lại.",
+            _ => "",
+        };
 
     private static string NoSet(Title title) => $"Chưa có bộ tiêu chí \"{title.DisplayName()}\" nào đang dùng. Hãy báo quản trị viên.";
 
