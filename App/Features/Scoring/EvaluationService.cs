@@ -16,9 +16,6 @@ public sealed record ScoringSheet(
     // E-mails written in the history ("who") and the names of those people, for display.
     public IReadOnlyDictionary<string, string> People { get; init; } = new Dictionary<string, string>();
 
-    // The answers being edited now: the self-assessment while a unit or citizen fills it, otherwise the scorer's.
-    public StoredAnswers Editing => ScoresSelf ? SelfAnswers ?? new() : Answers;
-
     // False until the reviewer of a self-assessed sheet saves a value of their own.
     public bool ScorerAnswered { get; init; }
 
@@ -38,7 +35,7 @@ public sealed record ScoringSheet(
 
     public string NameOf(string by) => People.GetValueOrDefault(by) ?? by;
 
-    public EvaluationResult Result => CriteriaEvaluator.Evaluate(Set, Editing.ToEngine(Inputs));
+    public EvaluationResult Result => CriteriaEvaluator.Evaluate(Set, InPlay.ToEngine(Inputs));
 }
 
 // Who changed an evaluation's history most recently, for the pages showing it: in-process, one event per saved change.
@@ -273,6 +270,10 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         db.Entry(evaluation).Property(e => e.Version).OriginalValue = version;
         var from = evaluation.Status;
         var selfAssessed = ScoringTexts.IsSelfAssessed(registration.Title);
+        if (ScoringWorkflow.ClearsReviewerCopy(selfAssessed, action))
+        {
+            evaluation.AnswersJson = "{}";
+        }
         if (ScoringWorkflow.NeedsCompleteSheet(action))
         {
             var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync(ct));

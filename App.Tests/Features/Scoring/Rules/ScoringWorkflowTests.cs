@@ -31,6 +31,18 @@ public class ScoringWorkflowTests
         Assert.Equal(expected, ScoringWorkflow.WritesTo(selfAssessed, status));
 
     [Theory]
+    // Only submitting a self-assessment starts the reviewer's copy again from it.
+    [InlineData(true, SheetAction.Submit, true)]
+    [InlineData(true, SheetAction.Review, false)]
+    [InlineData(true, SheetAction.Return, false)]
+    [InlineData(true, SheetAction.Reopen, false)]
+    [InlineData(true, SheetAction.NotRecognise, false)]
+    [InlineData(false, SheetAction.Submit, false)]
+    [InlineData(false, SheetAction.Return, false)]
+    public void A_submitted_self_assessment_is_reviewed_from_the_subjects_answers(bool selfAssessed, SheetAction action, bool clears) =>
+        Assert.Equal(clears, ScoringWorkflow.ClearsReviewerCopy(selfAssessed, action));
+
+    [Theory]
     // status, self-assessed, can score, can review → editable
     [InlineData(Draft, false, true, false, true)]
     [InlineData(Draft, false, false, true, false)]

@@ -44,6 +44,12 @@ public static class ScoringWorkflow
     public static AnswerSource WritesTo(bool selfAssessed, EvaluationStatus status) =>
         selfAssessed && status == EvaluationStatus.Draft ? AnswerSource.Self : AnswerSource.Scorer;
 
+    /// <summary>
+    /// Submitting a self-assessment drops the reviewer's copy, so a sheet sent back ("trả lại", "mở lại") and submitted
+    /// again is reviewed from the subject's new answers; the reviewer's earlier changes and reasons stay in the history.
+    /// </summary>
+    public static bool ClearsReviewerCopy(bool selfAssessed, SheetAction action) => selfAssessed && action == SheetAction.Submit;
+
     /// <summary>A reviewer corrects a submitted self-assessment before approving it.</summary>
     public static bool ReviewerEdits(bool selfAssessed, EvaluationStatus status) =>
         selfAssessed && status == EvaluationStatus.Submitted;
