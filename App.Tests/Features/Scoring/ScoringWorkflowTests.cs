@@ -1,6 +1,7 @@
 using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
+using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
@@ -263,6 +264,37 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
 
         await using var unit = await app.AsUserAsync("donvi@camtan.vn");
         await Assert.ThrowsAsync<ForbiddenException>(() => unit.ServiceProvider.GetRequiredService<EvaluationService>().OpenAsync(registrationId));
+    }
+
+    [Fact]
+    public async Task Changing_the_target_group_scores_the_sheet_again()
+    {
+        var householdId = await app.AddHouseholdAsync("T01", "Kiều Văn Nhóm", ("Kiều Thị Nhóm", Sex.Female, 1990, Relation.Spouse));
+        int personId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            personId = await db.People.Where(p => p.HouseholdId == householdId && p.FullName == "Kiều Thị Nhóm").Select(p => p.Id).SingleAsync();
+        }
+        var registrationId = await app.RegisterAsync(Title.CitizenLearning, SubjectKind.Person, personId, "Kiều Thị Nhóm", app.Today.Year, await app.VillageIdAsync("T01"));
+        await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scorer.ServiceProvider.GetRequiredService<EvaluationService>();
+        var sheet = await evaluations.OpenAsync(registrationId);
+        var id = sheet.EvaluationId;
+        var version = await evaluations.SetTargetGroupAsync(id, sheet.Version, "1");
+        foreach (var item in sheet.Set.Items.Where(i => i.AppliesTo("1")))
+        {
+            version = await evaluations.SaveAnswerAsync(id, version, item.Code, new StoredAnswer(ScoreTenths: item.Max.Tenths));
+        }
+        var scored = await app.EvaluationAsync(id);
+        Assert.Equal((1000, true), (scored.TotalTenths, scored.MeetsCriteria));
+
+        // Officials (group 3) answer 2.1b and 2.2b instead of 2.1a and 2.2a: not scored yet.
+        await evaluations.SetTargetGroupAsync(id, version, "3");
+
+        var onPage = (await evaluations.OpenAsync(registrationId)).Result;
+        Assert.False(onPage.IsComplete);
+        var stored = await app.EvaluationAsync(id);
+        Assert.Equal((800, onPage.Recognised, onPage.Rating ?? ""), (stored.TotalTenths, stored.MeetsCriteria, stored.Rating));
     }
 
     [Fact]

@@ -165,7 +165,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
             throw new ForbiddenException(refusal);
         }
 
-        var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync());
+        var set = await SetOfAsync(db, evaluation);
         var item = set.Items.FirstOrDefault(i => i.Code == itemCode) ?? throw new ValidationException($"Không có tiêu chí {itemCode} trong bộ tiêu chí này.");
 
         var editsSelf = ScoringWorkflow.WritesTo(selfAssessed, evaluation.Status) == AnswerSource.Self;
@@ -233,6 +233,8 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         {
             evaluation.AnswersJson = stored.ToJson();
         }
+        // The group decides which items apply, so the stored total and verdict are scored again.
+        await ScoreAsync(evaluation, registration, await SetOfAsync(db, evaluation, ct), stored);
         Audit(db, evaluation, scope, "Nhóm đối tượng", "", targetGroup ?? "", null);
         await db.SaveOrConflictAsync("Hồ sơ này", ct);
         changes.Publish(evaluationId);
@@ -276,7 +278,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         }
         if (ScoringWorkflow.NeedsCompleteSheet(action))
         {
-            var set = CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync(ct));
+            var set = await SetOfAsync(db, evaluation, ct);
             var answers = InPlay(evaluation, selfAssessed);
             if (ScoringWorkflow.ReviewerEdits(selfAssessed, from) && evaluation.AnswersJson == "{}")
             {
@@ -329,6 +331,9 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         StoredAnswers.Parse(ScoringWorkflow.InPlay(selfAssessed, evaluation.Status, evaluation.AnswersJson == "{}") == AnswerSource.Self
             ? evaluation.SelfAnswersJson
             : evaluation.AnswersJson);
+
+    private static async Task<CriteriaSetDefinition> SetOfAsync(AppDbContext db, Evaluation evaluation, CancellationToken ct = default) =>
+        CriteriaSetJson.Deserialize(await db.Set<CriteriaSet>().Where(s => s.Id == evaluation.CriteriaSetId).Select(s => s.DefinitionJson).SingleAsync(ct));
 
     private async Task<EvaluationResult> ScoreAsync(Evaluation evaluation, Registration registration, CriteriaSetDefinition set, StoredAnswers answers)
     {
