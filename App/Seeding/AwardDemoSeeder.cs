@@ -36,7 +36,8 @@ public sealed class AwardDemoSeeder(AppDbContext db)
         for (var i = 0; i < proposals.Count; i++)
         {
             var refuse = i == proposals.Count - 1;
-            await AwardService.ReviewAsync(db, commune.Id, proposals[i], !refuse,
+            var version = await db.Set<AwardProposal>().Where(p => p.Id == proposals[i]).Select(p => p.Version).SingleAsync(ct);
+            await AwardService.ReviewAsync(db, commune.Id, proposals[i], version, !refuse,
                 refuse ? "Thành tích chưa tiêu biểu so với các đối tượng khác trong xã; xét lại ở đợt tổng kết." : null, Council, at, ct);
         }
         round = await db.Set<AwardRound>().SingleAsync(r => r.Id == roundId, ct);

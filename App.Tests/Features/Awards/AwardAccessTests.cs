@@ -26,7 +26,7 @@ public sealed class AwardAccessTests(AppFactory app) : IClassFixture<AppFactory>
         {
             RoundId = roundId, SubjectKind = SubjectKind.Household, SubjectId = household, Form = AwardForm.CommuneCertificate, Achievements = "Hai năm liền.",
         });
-        await awards.ReviewAsync(proposal, true, null);
+        await awards.ReviewAsync(proposal, await app.ProposalVersionAsync(proposal), true, null);
         await awards.IssueDecisionAsync(AwardTestData.Documents(roundId, (await awards.GetRoundAsync(roundId)).Documents.Version));
         return roundId;
     }

@@ -61,13 +61,15 @@ public sealed class AwardDecisionIssuedTests(AppFactory app) : IClassFixture<App
         {
             RoundId = roundId, SubjectKind = SubjectKind.Person, SubjectId = childId, Form = AwardForm.CommuneCertificate, Achievements = "Học sinh giỏi cấp tỉnh.",
         }));
-        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(household, true, null));
+        var householdVersion = await app.ProposalVersionAsync(household);
+        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(household, householdVersion, true, null));
 
         // Not while a proposal waits for the council, not dated outside the round's year, and nothing to download before.
         var round = await AsAsync("bcd@camtan.vn", s => s.GetRoundAsync(roundId));
         var waiting = await Assert.ThrowsAsync<ValidationException>(() => AsAsync("bcd@camtan.vn", s => s.IssueDecisionAsync(Documents(round, new DateTime(2024, 12, 27)))));
         Assert.Equal("Còn 1 đề nghị chưa được Hội đồng Thi đua – Khen thưởng xét: hãy xét xong trước khi ban hành quyết định.", waiting.Message);
-        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(child, true, null));
+        var childVersion = await app.ProposalVersionAsync(child);
+        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(child, childVersion, true, null));
         round = await AsAsync("bcd@camtan.vn", s => s.GetRoundAsync(roundId));
         var late = await Assert.ThrowsAsync<ValidationException>(() => AsAsync("bcd@camtan.vn", s => s.IssueDecisionAsync(Documents(round, new DateTime(2025, 1, 3)))));
         Assert.Equal("Ngày ký quyết định phải trong năm 2024 của đợt khen thưởng.", late.Message);
@@ -96,7 +98,8 @@ public sealed class AwardDecisionIssuedTests(AppFactory app) : IClassFixture<App
             RoundId = roundId, SubjectKind = SubjectKind.Household, SubjectId = other, Form = AwardForm.CommuneCertificate, Achievements = "Muộn.",
         })));
         Assert.Equal(locked, add.Message);
-        Assert.Equal(locked, (await Assert.ThrowsAsync<ValidationException>(() => AsAsync("bcd@camtan.vn", s => s.ReviewAsync(child, false, "Xét lại.")))).Message);
+        childVersion = await app.ProposalVersionAsync(child);
+        Assert.Equal(locked, (await Assert.ThrowsAsync<ValidationException>(() => AsAsync("bcd@camtan.vn", s => s.ReviewAsync(child, childVersion, false, "Xét lại.")))).Message);
         Assert.Equal(locked, (await Assert.ThrowsAsync<ValidationException>(() => AsAsync("bcd@camtan.vn", s => s.DeleteProposalAsync(household)))).Message);
         var renumber = Documents(round, new DateTime(2024, 12, 27));
         renumber.DecisionNumber = 132;

@@ -62,10 +62,11 @@ public sealed class AwardServiceTests(AppFactory app) : IClassFixture<AppFactory
             SubjectName = "Tên gõ tay",
         }));
 
-        var refuse = await Assert.ThrowsAsync<ValidationException>(() => AsAsync("bcd@camtan.vn", s => s.ReviewAsync(maiProposal, false, " ")));
+        var (maiVersion, thuVersion) = (await app.ProposalVersionAsync(maiProposal), await app.ProposalVersionAsync(thuProposal));
+        var refuse = await Assert.ThrowsAsync<ValidationException>(() => AsAsync("bcd@camtan.vn", s => s.ReviewAsync(maiProposal, maiVersion, false, " ")));
         Assert.Equal("Hãy ghi lý do Hội đồng không đồng ý.", refuse.Message);
-        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(maiProposal, false, "Chưa tiêu biểu."));
-        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(thuProposal, true, null));
+        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(maiProposal, maiVersion, false, "Chưa tiêu biểu."));
+        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(thuProposal, thuVersion, true, null));
 
         var round = await AsAsync("xem@camtan.vn", s => s.GetRoundAsync(roundId));
         var rows = round.Proposals.Where(p => p.Id == maiProposal || p.Id == thuProposal).ToDictionary(p => p.Id);
@@ -88,6 +89,35 @@ public sealed class AwardServiceTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task The_council_cannot_answer_a_proposal_changed_since_it_was_loaded()
+    {
+        var household = await app.AddRecognisedHouseholdAsync("Đinh Văn Cũ", "T03", 2024, 2025);
+        var roundId = await app.RoundAsync(AwardRoundKind.MidTermReview, 2025);
+        var form = new ProposalForm
+        {
+            RoundId = roundId, SubjectKind = SubjectKind.Household, SubjectId = household, Form = AwardForm.CommuneCertificate, Achievements = "Hai năm liền.",
+        };
+        form.Id = await AsAsync("bcd@camtan.vn", s => s.SaveProposalAsync(form));
+        var loaded = (await AsAsync("bcd@camtan.vn", s => s.GetRoundAsync(roundId))).Proposals.Single(p => p.Id == form.Id);
+
+        // Another committee member changes it meanwhile.
+        form.Version = loaded.Version;
+        form.Achievements = "Hai năm liền; tủ sách gia đình cho cả xóm.";
+        await AsAsync("bcd@camtan.vn", s => s.SaveProposalAsync(form));
+
+        var stale = await Assert.ThrowsAsync<StaleEditException>(() => AsAsync("bcd@camtan.vn", s => s.ReviewAsync(form.Id, loaded.Version, false, "Chưa tiêu biểu.")));
+        Assert.Equal("Đề nghị khen thưởng này vừa được người khác sửa trong lúc bạn đang sửa. Dữ liệu của bạn chưa được lưu: hãy tải lại để xem bản mới rồi sửa lại.",
+            stale.Message);
+        var reloaded = (await AsAsync("bcd@camtan.vn", s => s.GetRoundAsync(roundId))).Proposals.Single(p => p.Id == form.Id);
+        Assert.Equal((AwardProposalStatus.Proposed, ""), (reloaded.Status, reloaded.CouncilNote));
+
+        // The version just loaded is answered.
+        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(form.Id, reloaded.Version, true, null));
+        var approved = (await AsAsync("xem@camtan.vn", s => s.GetRoundAsync(roundId))).Proposals.Single(p => p.Id == form.Id);
+        Assert.Equal((AwardProposalStatus.Approved, "bcd@camtan.vn"), (approved.Status, approved.ReviewedBy));
+    }
+
+    [Fact]
     public async Task Viewers_read_but_cannot_change_anything_and_other_roles_cannot_read_rounds()
     {
         var household = await app.AddRecognisedHouseholdAsync("Phạm Văn Xem", "T03", 2024, 2025);
@@ -97,18 +127,19 @@ public sealed class AwardServiceTests(AppFactory app) : IClassFixture<AppFactory
             RoundId = roundId, SubjectKind = SubjectKind.Household, SubjectId = household, Form = AwardForm.CommuneCertificate, Achievements = "Hai năm liền.",
         }));
         var version = (await AsAsync("xem@camtan.vn", s => s.GetRoundAsync(roundId))).Documents.Version;
+        var proposalVersion = await app.ProposalVersionAsync(proposal);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem@camtan.vn", s => s.CreateRoundAsync(new RoundForm { Kind = AwardRoundKind.Yearly, Year = 2026 })));
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem@camtan.vn", s => s.SaveProposalAsync(new ProposalForm
         {
             RoundId = roundId, SubjectKind = SubjectKind.Household, SubjectId = household, Form = AwardForm.CommuneCertificate, Achievements = "x",
         })));
-        await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem@camtan.vn", s => s.ReviewAsync(proposal, true, null)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem@camtan.vn", s => s.ReviewAsync(proposal, proposalVersion, true, null)));
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem@camtan.vn", s => s.DeleteProposalAsync(proposal)));
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem@camtan.vn", s => s.SaveDocumentsAsync(AwardTestData.Documents(roundId, version))));
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("canbo@camtan.vn", s => s.GetRoundAsync(roundId)));
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("donvi@camtan.vn", s => s.ListRoundsAsync()));
-        await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("canbo@camtan.vn", s => s.ReviewAsync(proposal, true, null)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("canbo@camtan.vn", s => s.ReviewAsync(proposal, proposalVersion, true, null)));
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.Equal(AwardProposalStatus.Proposed, await db.Set<AwardProposal>().Where(p => p.Id == proposal).Select(p => p.Status).SingleAsync());
@@ -153,7 +184,8 @@ public sealed class AwardServiceTests(AppFactory app) : IClassFixture<AppFactory
         }));
         Assert.Empty(await AsAsync("xem@camtan.vn", s => s.ForSubjectAsync(SubjectKind.Clan, clanId)));
 
-        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(proposal, true, null));
+        var version = await app.ProposalVersionAsync(proposal);
+        await AsAsync("bcd@camtan.vn", s => s.ReviewAsync(proposal, version, true, null));
 
         var award = Assert.Single(await AsAsync("xem@camtan.vn", s => s.ForSubjectAsync(SubjectKind.Clan, clanId)));
         Assert.Equal(("Sơ kết giai đoạn 1 (2023–2025)", "Dòng họ học tập tiêu biểu."), (award.Round, award.Achievements));

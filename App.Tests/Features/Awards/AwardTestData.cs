@@ -56,6 +56,13 @@ public static class AwardTestData
         return await scope.ServiceProvider.GetRequiredService<AwardService>().CreateRoundAsync(new RoundForm { Kind = kind, Year = year });
     }
 
+    // The proposal's version now, as a page loaded now would hold it.
+    public static async Task<int> ProposalVersionAsync(this AppFactory app, int proposalId)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<AwardProposal>().Where(p => p.Id == proposalId).Select(p => p.Version).SingleAsync();
+    }
+
     public static RoundDocumentsForm Documents(int roundId, int version) => new()
     {
         RoundId = roundId, Version = version, CouncilMeeting = "Biên bản họp số 05/BB-HĐTĐKT ngày 10/12/2025",

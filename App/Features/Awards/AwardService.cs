@@ -218,15 +218,17 @@ public sealed class AwardService(
         await db.SaveChangesAsync(ct);
     }
 
-    // The council's answer. Refusing needs a reason, which the proposal list shows.
-    public async Task ReviewAsync(int proposalId, bool approve, string? note, CancellationToken ct = default)
+    // The council's answer to the proposal as they loaded it (its version): one changed since is refused as a stale edit,
+    // so nobody approves words they have not read. Refusing needs a reason, which the proposal list shows.
+    public async Task ReviewAsync(int proposalId, int version, bool approve, string? note, CancellationToken ct = default)
     {
         var scope = await currentUser.RequireScopeAsync(Council);
         await using var db = await dbFactory.CreateForAsync(scope, ct);
-        await ReviewAsync(db, scope.CommuneId, proposalId, approve, note, scope.Name, clock.GetUtcNow().UtcDateTime, ct);
+        await ReviewAsync(db, scope.CommuneId, proposalId, version, approve, note, scope.Name, clock.GetUtcNow().UtcDateTime, ct);
     }
 
-    public static async Task ReviewAsync(AppDbContext db, int communeId, int proposalId, bool approve, string? note, string by, DateTime atUtc, CancellationToken ct = default)
+    public static async Task ReviewAsync(AppDbContext db, int communeId, int proposalId, int version, bool approve, string? note, string by, DateTime atUtc,
+        CancellationToken ct = default)
     {
         if (!approve && string.IsNullOrWhiteSpace(note))
         {
@@ -236,14 +238,13 @@ public sealed class AwardService(
         {
             throw new ValidationException("Ý kiến của Hội đồng dài quá 1.000 ký tự.");
         }
-        var proposal = await db.Set<AwardProposal>().SingleOrDefaultAsync(p => p.Id == proposalId && p.Round!.CommuneId == communeId, ct)
-            ?? throw new ForbiddenException(NotFound);
+        var proposal = await db.EditedRowAsync(db.Set<AwardProposal>().Where(p => p.Id == proposalId && p.Round!.CommuneId == communeId), version, NotFound, ct);
         await EnsureOpenAsync(db, communeId, proposal.RoundId, ct);
         proposal.Status = approve ? AwardProposalStatus.Approved : AwardProposalStatus.Refused;
         proposal.CouncilNote = note?.Trim() ?? "";
         proposal.ReviewedBy = by;
         proposal.ReviewedAtUtc = atUtc;
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrConflictAsync("Đề nghị khen thưởng này", ct);
     }
 
     public async Task SaveDocumentsAsync(RoundDocumentsForm form, CancellationToken ct = default)
