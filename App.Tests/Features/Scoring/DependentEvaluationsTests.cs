@@ -111,6 +111,52 @@ public sealed class DependentEvaluationsTests(AppFactory app) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_move_out_dated_last_year_rescored_last_years_open_clan_sheet()
+    {
+        const int year = 2024;
+        var households = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            households.Add(await app.AddHouseholdAsync("T04", $"Ông Văn Cũ{i}"));
+        }
+        int clanId;
+        await using (var scope = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Households.HouseholdService>();
+            foreach (var household in households)
+            {
+                // In the commune before the register began, so in 2024's figures.
+                var form = (await service.GetAsync(household)).Form;
+                form.Before = true;
+                await service.SaveAsync(form);
+            }
+            clanId = await scope.ServiceProvider.GetRequiredService<ClanService>()
+                .SaveAsync(new ClanForm { Name = "Dòng họ Ông", HeadName = "Ông Văn Trưởng", HouseholdIds = households });
+        }
+        var gdht = new List<int>();
+        foreach (var household in households.Take(3))
+        {
+            gdht.Add(await app.ScoreAndReviewAsync(await app.RegisterAsync(Title.FamilyLearning, SubjectKind.Household, household, $"Hộ {household}", year, await app.VillageIdAsync("T04"))));
+        }
+        await using (var scope = await app.AsUserAsync("bcd@camtan.vn"))
+        {
+            await scope.ServiceProvider.GetRequiredService<DecisionService>().IssueAsync(DecisionTestData.Form(Title.FamilyLearning, year, 903, [.. gdht]));
+        }
+        var clanSheet = await app.ScoreAndReviewAsync(await app.RegisterAsync(Title.ClanLearning, SubjectKind.Clan, clanId, "Dòng họ Ông", year));
+        Assert.True((await app.EvaluationAsync(clanSheet)).MeetsCriteria);
+
+        // Recorded today (14/10/2026), the move out happened on 20/12/2024: 2024's clan is 2 of 3, under 70 %.
+        await using (var scope = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Households.HouseholdService>();
+            var detail = await service.GetAsync(households[0]);
+            await service.ChangeStatusAsync(new HocTapSuotDoi.Features.Households.StatusForm { Id = households[0], Version = detail.Form.Version,
+                Status = (int)HocTapSuotDoi.Features.Households.HouseholdStatus.MovedAway, Date = new DateTime(2024, 12, 20) });
+        }
+        Assert.False((await app.EvaluationAsync(clanSheet)).MeetsCriteria);
+    }
+
+    [Fact]
     public async Task The_village_figure_entered_through_the_app_lets_CDHT_thon_reach_dat()
     {
         const int year = 2028;

@@ -131,7 +131,7 @@ public sealed class ClanService(IDbContextFactory<AppDbContext> dbFactory, Curre
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveOrConflictAsync("Dòng họ này", ct);
         var villages = await db.Households.Where(h => touched.Contains(h.Id)).Select(h => h.VillageId).Distinct().ToListAsync(ct);
-        await RegisterDependents.RecomputeAsync(db, scope.CommuneId, clock, [], villages, clan.Id, ct);
+        await RegisterDependents.RecomputeAsync(db, scope.CommuneId, clock, [], villages, clan.Id, ct: ct);
         await transaction.CommitAsync(ct);
         return clan.Id;
     }

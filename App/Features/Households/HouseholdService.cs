@@ -146,7 +146,7 @@ public sealed class HouseholdService(
         {
             await RecordMoveAsync(db, household, village, ct);
         }
-        await SetSinceAsync(db, household, form.Before ? null : form.Since is { } since ? DateOnly.FromDateTime(since) : Today(), ct);
+        var fromYear = await SetSinceAsync(db, household, form.Before ? null : form.Since is { } since ? DateOnly.FromDateTime(since) : Today(), ct);
         household.Code = code;
         household.VillageId = village.Id;
         household.HeadName = headName;
@@ -160,22 +160,28 @@ public sealed class HouseholdService(
         var villages = new[] { village.Id, (int)db.Entry(household).Property(h => h.VillageId).OriginalValue };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveOrConflictAsync("Hộ này", ct);
-        await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages, ct: ct);
+        await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages, fromYear: fromYear, ct: ct);
         await transaction.CommitAsync(ct);
         return household.Id;
     }
 
     // The members who came with the household (their date is the household's) keep coming with it when its date is
     // corrected; members born or moved in later keep their own dates.
-    private static async Task SetSinceAsync(AppDbContext db, Household household, DateOnly? since, CancellationToken ct)
+    /// <returns>The first year whose figures the date changes (an empty date: every year), or null when it stays.</returns>
+    private static async Task<int?> SetSinceAsync(AppDbContext db, Household household, DateOnly? since, CancellationToken ct)
     {
-        if (household.Id > 0 && household.ActiveFrom != since)
+        var old = household.ActiveFrom;
+        if (household.Id > 0 && old == since)
         {
-            var old = household.ActiveFrom;
+            return null;
+        }
+        if (household.Id > 0)
+        {
             var members = await db.People.Where(p => p.HouseholdId == household.Id && p.ActiveFrom == old).ToListAsync(ct);
             members.ForEach(p => p.ActiveFrom = since);
         }
         household.ActiveFrom = since;
+        return household.Id > 0 ? Math.Min(old?.Year ?? 0, since?.Year ?? 0) : since?.Year ?? 0;
     }
 
     // A household given another village has moved from today: a dated line keeps it in the village it left for the years
@@ -274,11 +280,13 @@ public sealed class HouseholdService(
         }
         await using var db = await dbFactory.CreateForAsync(scope, ct);
         var household = await db.EditedRowAsync(db.Households.InScope(scope).Where(h => h.Id == form.Id), form.Version, ct);
+        // The years between the old and the new date change too (a move out dated back, or a date corrected).
+        var fromYear = household.StatusDate is { } before ? Math.Min(before.Year, form.Date!.Value.Year) : form.Date!.Value.Year;
         household.Status = (HouseholdStatus)form.Status;
         household.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveOrConflictAsync("Hộ này", ct);
-        await RegisterDependents.RecomputeAsync(db, household.CommuneId, clock, [household.Id], [household.VillageId], ct: ct);
+        await RegisterDependents.RecomputeAsync(db, household.CommuneId, clock, [household.Id], [household.VillageId], fromYear: fromYear, ct: ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -89,16 +89,21 @@ public static class DependentEvaluations
         $"{Points.FromTenths(totalTenths)} điểm{(rating.Length > 0 ? " · " + rating : "")} · {(meets ? "Đạt tiêu chí" : "Chưa đạt tiêu chí")}";
 }
 
-// Register changes (a household added, moved, moved out; a clan's members) feed this year's computed items.
+// Register changes (a household added, moved, moved out; a clan's members) feed the computed items of the years they
+// touch: this year, and every year since a dated change (a move out recorded in January that happened in December).
 public static class RegisterDependents
 {
+    // Sheets further back than this are history; a change dated before it rescored nothing there.
+    private const int YearsBack = 10;
+
     public static int ThisYear(TimeProvider clock) => new VnClock(clock).Year;
 
-    /// <summary>Scores again this year's open clan, village and commune sheets that count the given households.</summary>
+    /// <summary>Scores again the open clan, village and commune sheets that count the given households, of this year
+    /// and, when the change is dated in an earlier year (<paramref name="fromYear"/>), of every year since.</summary>
     public static async Task RecomputeAsync(AppDbContext db, int communeId, TimeProvider clock, IReadOnlyCollection<int> householdIds,
-        IReadOnlyCollection<int> villageIds, int? clanId = null, CancellationToken ct = default)
+        IReadOnlyCollection<int> villageIds, int? clanId = null, int? fromYear = null, CancellationToken ct = default)
     {
-        var year = ThisYear(clock);
+        var thisYear = ThisYear(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         const string because = "Sổ theo dõi thay đổi (hộ, thôn hoặc thành viên dòng họ)";
         var clans = await db.ClanMembers.Where(m => householdIds.Contains(m.HouseholdId)).Select(m => m.ClanId).Distinct().ToListAsync(ct);
@@ -107,8 +112,11 @@ public static class RegisterDependents
             clans.Add(id);
         }
         var villages = villageIds.Distinct().ToList();
-        await DependentEvaluations.RecomputeAsync(db, communeId, year, [SubjectKind.Clan], because, now, clans, ct);
-        await DependentEvaluations.RecomputeAsync(db, communeId, year, [SubjectKind.Village], because, now, villages, ct);
-        await DependentEvaluations.RecomputeAsync(db, communeId, year, [SubjectKind.Commune], because, now, [communeId], ct);
+        for (var year = Math.Clamp(fromYear ?? thisYear, thisYear - YearsBack, thisYear); year <= thisYear; year++)
+        {
+            await DependentEvaluations.RecomputeAsync(db, communeId, year, [SubjectKind.Clan], because, now, clans, ct);
+            await DependentEvaluations.RecomputeAsync(db, communeId, year, [SubjectKind.Village], because, now, villages, ct);
+            await DependentEvaluations.RecomputeAsync(db, communeId, year, [SubjectKind.Commune], because, now, [communeId], ct);
+        }
     }
 }

@@ -77,7 +77,7 @@ public sealed class VillageMergeService(IDbContextFactory<AppDbContext> dbFactor
         });
         await db.SaveChangesAsync(ct);
         // The receiving village's (and the commune's, the clans') open sheets of this year count these households now.
-        await RegisterDependents.RecomputeAsync(db, scope.CommuneId, clock, households.Select(h => h.Id).ToList(), [into.Id, merged.Id], ct: ct);
+        await RegisterDependents.RecomputeAsync(db, scope.CommuneId, clock, households.Select(h => h.Id).ToList(), [into.Id, merged.Id], fromYear: on.Year, ct: ct);
         await transaction.CommitAsync(ct);
         return preview;
     }
