@@ -23,6 +23,12 @@ public sealed class UserServiceTests(AppFactory app) : IClassFixture<AppFactory>
         return await db.Villages.OrderBy(v => v.Code).Take(count).Select(v => v.Id).ToArrayAsync();
     }
 
+    private async Task<int> UnitIdAsync()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Units.OrderBy(u => u.Code).Select(u => u.Id).FirstAsync();
+    }
+
     [Fact]
     public async Task Administrator_creates_a_scorer_with_a_generated_password_that_must_be_changed()
     {
@@ -60,6 +66,25 @@ public sealed class UserServiceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Người báo cáo của đơn vị phải có phạm vi là một đơn vị.", messages);
         Assert.Contains("Hãy chọn ít nhất một thôn.", messages);
         Assert.DoesNotContain((await users.ListAsync()), u => u.Email == "khong-phai-email");
+    }
+
+    [Theory]
+    [InlineData(Roles.Committee, ScopeKind.Villages, "Quản trị và Ban chỉ đạo làm việc trên toàn xã: phạm vi phải là \"Toàn xã\".")]
+    [InlineData(Roles.Committee, ScopeKind.Unit, "Quản trị và Ban chỉ đạo làm việc trên toàn xã: phạm vi phải là \"Toàn xã\".")]
+    [InlineData(Roles.Viewer, (ScopeKind)99, "Hãy chọn phạm vi.")]
+    [InlineData(Roles.UnitReporter, ScopeKind.Commune, "Người báo cáo của đơn vị phải có phạm vi là một đơn vị.")]
+    public async Task A_scope_that_does_not_fit_the_role_is_refused(string role, ScopeKind kind, string message)
+    {
+        var (scope, users) = await AdminAsync();
+        await using var _ = scope;
+        var email = $"pham-vi-{role}-{(int)kind}@camtan.vn".ToLowerInvariant();
+        var form = new UserForm
+        {
+            Email = email, FullName = "Phạm Vi Sai", Role = role, ScopeKind = kind, VillageIds = await VillageIdsAsync(1), UnitId = await UnitIdAsync(),
+        };
+        var error = await Assert.ThrowsAsync<ValidationException>(() => users.CreateAsync(form));
+        Assert.Contains(message, error.Errors.Select(e => e.ErrorMessage));
+        Assert.DoesNotContain(await users.ListAsync(), u => u.Email == email);
     }
 
     [Fact]

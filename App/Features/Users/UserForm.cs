@@ -28,10 +28,11 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(x => x.FullName).NotEmpty().WithMessage("Hãy nhập họ và tên.")
             .MaximumLength(200).WithMessage("Họ và tên dài quá 200 ký tự.");
         RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage("Hãy chọn vai trò.");
-        RuleFor(x => x.ScopeKind).IsInEnum().WithMessage("Hãy chọn phạm vi.")
-            .Equal(ScopeKind.Commune).When(x => x.Role is Roles.Administrator or Roles.Committee)
-            .WithMessage("Quản trị và Ban chỉ đạo làm việc trên toàn xã: phạm vi phải là \"Toàn xã\".")
-            .Equal(ScopeKind.Unit).When(x => x.Role == Roles.UnitReporter)
+        // Separate rules: a When in one chain would also guard the rules before it.
+        RuleFor(x => x.ScopeKind).IsInEnum().WithMessage("Hãy chọn phạm vi.");
+        RuleFor(x => x.ScopeKind).Equal(ScopeKind.Commune).When(x => x.Role is Roles.Administrator or Roles.Committee)
+            .WithMessage("Quản trị và Ban chỉ đạo làm việc trên toàn xã: phạm vi phải là \"Toàn xã\".");
+        RuleFor(x => x.ScopeKind).Equal(ScopeKind.Unit).When(x => x.Role == Roles.UnitReporter)
             .WithMessage("Người báo cáo của đơn vị phải có phạm vi là một đơn vị.");
         RuleFor(x => x.VillageIds).NotEmpty().When(x => x.ScopeKind == ScopeKind.Villages)
             .WithMessage("Hãy chọn ít nhất một thôn.");
