@@ -1,5 +1,6 @@
 using FluentValidation;
 using HocTapSuotDoi.Features.Initiatives;
+using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.Features.Emulation;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -113,5 +114,21 @@ public sealed class InitiativeServiceTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal("Giải pháp tự học trực tuyến cho giáo viên", Assert.Single(unit.Items).Title);
         var someoneElses = first.Items.First(r => r.Title.StartsWith("Câu lạc bộ")).Id;
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("donvi@camtan.vn", s => s.GetAsync(someoneElses)));
+    }
+
+    [Fact]
+    public async Task A_viewer_of_one_village_reads_its_entries_and_those_of_no_village_but_not_another_villages()
+    {
+        await app.AddUserAsync("xem.t01@camtan.vn", Roles.Viewer, "T01");
+        var (t01, t05) = (await VillageIdAsync("T01"), await VillageIdAsync("T05"));
+        var near = await AsAsync("bcd@camtan.vn", s => s.SaveAsync(Proposal(2029, "Tủ sách thôn gần", t01)));
+        var far = await AsAsync("bcd@camtan.vn", s => s.SaveAsync(Proposal(2029, "Tủ sách thôn xa", t05)));
+        var commune = await AsAsync("bcd@camtan.vn", s => s.SaveAsync(Proposal(2029, "Tủ sách của xã")));
+
+        var listed = (await AsAsync("xem.t01@camtan.vn", s => s.ListAsync(new InitiativeFilter(Year: 2029), new PageRequest()))).Page.Items.Select(i => i.Id).ToList();
+        Assert.Equal([near, commune], listed.Order());
+        Assert.Equal("Tủ sách thôn gần", (await AsAsync("xem.t01@camtan.vn", s => s.GetAsync(near))).Title);
+        await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem.t01@camtan.vn", s => s.GetAsync(far)));
+        Assert.Equal(3, (await AsAsync("xem@camtan.vn", s => s.ListAsync(new InitiativeFilter(Year: 2029), new PageRequest()))).Page.Total);
     }
 }

@@ -64,7 +64,17 @@ public sealed class UnitReportService(
     };
 
     private static bool CanRead(UserScope scope, SubjectRef subject) =>
-        CanEdit(scope, subject) || scope.HasRole(Roles.Administrator, Roles.Committee, Roles.Viewer);
+        CanEdit(scope, subject) || scope.HasRole(Roles.Administrator, Roles.Committee) || (scope.Role == Roles.Viewer && ViewerCovers(scope, subject));
+
+    // A viewer reads what their scope covers as the registers draw it: a villages scope its own villages' reports; the
+    // units' and the committee's are commune-wide, read by every scope but a unit's, which reads its own unit's.
+    private static bool ViewerCovers(UserScope scope, SubjectRef subject) => scope.Kind switch
+    {
+        ScopeKind.Commune => true,
+        ScopeKind.Villages => subject.Kind != ReportSubjectKind.Village || scope.VillageIds.Contains(subject.Id),
+        ScopeKind.Unit => subject.Kind == ReportSubjectKind.Unit && subject.Id == scope.UnitId,
+        _ => false,
+    };
 
     // The reports the signed-in person has to submit for a year.
     public async Task<IReadOnlyList<MyReportRow>> MyReportsAsync(int year, CancellationToken ct = default)

@@ -33,8 +33,12 @@ public sealed class InitiativeService(
         rows = rows.Where(i => i.CommuneId == scope.CommuneId);
         return scope.Role switch
         {
-            Roles.Administrator or Roles.Committee or Roles.Viewer => rows,
-            Roles.Scorer when scope.Kind == ScopeKind.Commune => rows,
+            Roles.Administrator or Roles.Committee => rows,
+            Roles.Scorer or Roles.Viewer when scope.Kind == ScopeKind.Commune => rows,
+            // A villages-scoped viewer reads their villages' entries and, as the registers show units and the commune to
+            // every scope but a unit's, the entries tied to no village.
+            Roles.Viewer when scope.Kind == ScopeKind.Villages => rows.Where(i => i.VillageId == null || villages.Contains(i.VillageId)),
+            Roles.Viewer when scope.Kind == ScopeKind.Unit => rows.Where(i => i.UnitId != null && i.UnitId == scope.UnitId),
             Roles.Scorer => rows.Where(i => villages.Contains(i.VillageId)),
             Roles.UnitReporter => rows.Where(i => i.UnitId != null && i.UnitId == scope.UnitId),
             _ => rows.Where(i => false),

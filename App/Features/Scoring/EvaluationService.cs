@@ -69,7 +69,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
         await using var db = await dbFactory.CreateForAsync(scope, ct);
         var registration = await db.Set<Registration>().Include(r => r.Evaluation).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
-        if (registration is null || !ScoringAccess.CanSee(scope, registration))
+        if (registration is null || !await ScoringAccess.CanSeeAsync(db, scope, registration, ct))
         {
             throw new ForbiddenException("Không tìm thấy hồ sơ đăng ký này trong phạm vi của bạn.");
         }
@@ -112,7 +112,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (_, registration) = await LoadAsync(db, evaluationId);
-        if (!ScoringAccess.CanSee(scope, registration))
+        if (!await ScoringAccess.CanSeeAsync(db, scope, registration, ct))
         {
             throw new ForbiddenException("Không tìm thấy hồ sơ này trong phạm vi của bạn.");
         }
@@ -261,7 +261,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         }
         await using var db = await dbFactory.CreateForAsync(scope, ct);
         var (evaluation, registration) = await LoadAsync(db, evaluationId);
-        if (!ScoringAccess.CanSee(scope, registration))
+        if (!await ScoringAccess.CanSeeAsync(db, scope, registration, ct))
         {
             throw new ForbiddenException("Không tìm thấy hồ sơ này trong phạm vi của bạn.");
         }

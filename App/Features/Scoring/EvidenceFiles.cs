@@ -65,7 +65,7 @@ public sealed class EvidenceService(IDbContextFactory<AppDbContext> dbFactory, C
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
         var evaluation = await db.Set<Evaluation>().AsNoTracking().Include(e => e.Registration).SingleOrDefaultAsync(e => e.Id == evaluationId);
-        if (evaluation is null || !ScoringAccess.CanSee(scope, evaluation.Registration!))
+        if (evaluation is null || !await ScoringAccess.CanSeeAsync(db, scope, evaluation.Registration!))
         {
             throw new ForbiddenException("Không tìm thấy hồ sơ này trong phạm vi của bạn.");
         }

@@ -61,7 +61,7 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
 
     public static IQueryable<Registration> Filter(AppDbContext db, UserScope scope, RegistrationQuery query)
     {
-        var rows = db.Set<Registration>().AsNoTracking().Visible(scope).Where(r => r.Title == query.Title && r.Year == query.Year);
+        var rows = db.Set<Registration>().AsNoTracking().Visible(scope, db).Where(r => r.Title == query.Title && r.Year == query.Year);
         if (query.VillageId is { } village)
         {
             rows = rows.Where(r => r.VillageId == village);
@@ -93,14 +93,14 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
     {
         var scope = await currentUser.RequireScopeAsync(Roles.All.ToArray());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await db.Set<Registration>().AsNoTracking().Visible(scope).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
+        var current = await db.Set<Registration>().AsNoTracking().Visible(scope, db).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
         if (current is null)
         {
             return null;
         }
         // EF Core translates string.Compare(a, b) to SQL; the overload with a StringComparison is not translated.
 #pragma warning disable CA1309
-        return await db.Set<Registration>().AsNoTracking().Visible(scope)
+        return await db.Set<Registration>().AsNoTracking().Visible(scope, db)
             .Where(r => r.Title == current.Title && r.Year == current.Year && r.VillageId == current.VillageId
                 && (string.Compare(r.SubjectName, current.SubjectName) > 0 || (r.SubjectName == current.SubjectName && r.Id > current.Id)))
             .OrderBy(r => r.SubjectName).ThenBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
