@@ -32,7 +32,7 @@ public static class StoredFiles
     {
         if (!DocumentTypes.TryGetValue(Path.GetExtension(fileName), out var contentType))
         {
-            throw new ValidationException($"Tệp \"{fileName}\" không được nhận: chỉ nhận PDF, ảnh JPG/PNG, Word (.docx) hoặc Excel (.xlsx).");
+            throw new ValidationException(NotADocument(fileName));
         }
         if (size is <= 0 or > MaxDocumentBytes)
         {
@@ -40,6 +40,12 @@ public static class StoredFiles
         }
         return contentType;
     }
+
+    // For a form validator: the same accepted types and the same refusal as DocumentType.
+    public static bool IsDocument(string? fileName) => DocumentTypes.ContainsKey(Path.GetExtension(fileName ?? ""));
+
+    public static string NotADocument(string? fileName) =>
+        $"Tệp \"{fileName}\" không được nhận: chỉ nhận PDF, ảnh JPG/PNG, Word (.docx) hoặc Excel (.xlsx).";
 
     // Writes the content under the folder with a generated name keeping the extension; returns that name.
     public static async Task<string> WriteAsync(string folder, string extension, Stream content, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using System.Net;
+using FluentValidation;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Security;
 using HocTapSuotDoi.Tests.TestSupport;
@@ -65,5 +66,47 @@ public sealed class UnitReportTests(ClockedApp app) : IClassFixture<ClockedApp>
         using var communeViewer = await SignedInAsync("xem@camtan.vn");
         Assert.Equal(HttpStatusCode.OK, (await communeViewer.GetAsync($"/bao-cao/tep/{own}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await communeViewer.GetAsync($"/bao-cao/tep/{other}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("cai-dat.exe")]
+    [InlineData("trang.html")]
+    public async Task An_attachment_of_a_type_other_uploads_refuse_is_refused_and_nothing_is_saved(string name)
+    {
+        app.StartClockAt(new DateTime(2031, 11, 10, 9, 0, 0));
+        var yearly = await app.DeadlineIdAsync("bao-cao-nam");
+        var t02 = await app.VillageAsync("T02");
+        await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+        var reports = scorer.ServiceProvider.GetRequiredService<UnitReportService>();
+        var view = await reports.GetAsync(yearly, 2031, t02);
+        view.Form.Text = "Báo cáo có tệp lạ.";
+        view.Form.AttachmentName = name;
+        view.Form.AttachmentContent = "MZ<html>"u8.ToArray();
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => reports.SaveDraftAsync(view.Form));
+        Assert.Contains($"Tệp \"{name}\" không được nhận: chỉ nhận PDF, ảnh JPG/PNG, Word (.docx) hoặc Excel (.xlsx).", error.Message);
+        await using var db = await app.DbAsync();
+        Assert.False(await db.Set<UnitReport>().AnyAsync(r => r.DeadlineId == yearly && r.Year == 2031 && r.SubjectKind == t02.Kind && r.SubjectId == t02.Id));
+    }
+
+    [Theory]
+    [InlineData("bao-cao.pdf", "application/pdf")]
+    [InlineData("bao-cao.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    public async Task A_pdf_or_docx_attachment_is_kept_with_the_type_of_its_extension(string name, string type)
+    {
+        app.StartClockAt(new DateTime(2032, 11, 10, 9, 0, 0));
+        var yearly = await app.DeadlineIdAsync("bao-cao-nam");
+        var t01 = await app.VillageAsync("T01");
+        await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+        var reports = scorer.ServiceProvider.GetRequiredService<UnitReportService>();
+        var view = await reports.GetAsync(yearly, 2032, t01);
+        view.Form.Text = "Báo cáo kèm tệp.";
+        view.Form.AttachmentName = name;
+        view.Form.AttachmentContent = [1, 2, 3];
+        await reports.SaveDraftAsync(view.Form);
+
+        var saved = (await reports.GetAsync(yearly, 2032, t01)).ReportId!.Value;
+        var file = await reports.GetAttachmentAsync(saved);
+        Assert.Equal((name, type), (file!.Value.Name, file.Value.ContentType));
     }
 }

@@ -20,7 +20,6 @@ public sealed class ReportForm
     public string Text { get; set; } = "";
     // A newly chosen file replaces the stored one; RemoveAttachment drops it.
     public string? AttachmentName { get; set; }
-    public string? AttachmentContentType { get; set; }
     public byte[]? AttachmentContent { get; set; }
     public bool RemoveAttachment { get; set; }
 
@@ -45,5 +44,7 @@ public sealed class ReportFormValidator : AbstractValidator<ReportForm>
         RuleFor(x => x.AttachmentContent).Must(c => c is null || c.Length <= MaxAttachmentBytes)
             .WithMessage("Tệp đính kèm lớn quá 5 MB.");
         RuleFor(x => x.AttachmentName).MaximumLength(260).WithMessage("Tên tệp dài quá 260 ký tự.");
+        RuleFor(x => x.AttachmentName).Must(StoredFiles.IsDocument).When(x => x.AttachmentContent is not null)
+            .WithMessage(x => StoredFiles.NotADocument(x.AttachmentName));
     }
 }

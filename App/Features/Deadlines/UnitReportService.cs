@@ -199,6 +199,10 @@ public sealed class UnitReportService(
             throw new ForbiddenException("Bạn không phải người báo cáo của nơi này.");
         }
         await validator.ValidateAndThrowAsync(form, ct);
+        // The type is the extension's, checked like every other upload; the browser's claim is not trusted.
+        var attachmentType = form.AttachmentContent is { } content
+            ? StoredFiles.DocumentType(form.AttachmentName ?? "", content.Length, "tệp đính kèm")
+            : null;
         await using var db = await dbFactory.CreateForAsync(scope, ct);
         var deadline = await LoadDeadlineAsync(db, scope, form.DeadlineId, ct);
         var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
@@ -231,8 +235,8 @@ public sealed class UnitReportService(
         report.Text = form.Text.Trim();
         if (form.AttachmentContent is not null)
         {
-            report.AttachmentName = Path.GetFileName(form.AttachmentName ?? "tep-dinh-kem");
-            report.AttachmentContentType = string.IsNullOrEmpty(form.AttachmentContentType) ? "application/octet-stream" : form.AttachmentContentType;
+            report.AttachmentName = Path.GetFileName(form.AttachmentName);
+            report.AttachmentContentType = attachmentType;
             report.AttachmentContent = form.AttachmentContent;
         }
         else if (form.RemoveAttachment)
