@@ -17,6 +17,9 @@ public sealed partial class ReadmeRunCommandTests : IAsyncLifetime
 {
     private readonly string _clone = Path.Combine(Path.GetTempPath(), "hoctap-readme", Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _log = new();
+    // A freshly started app answers its first requests slowly on a busy 2-core machine (JIT, the first password hash):
+    // every wait here says its own limit instead of Playwright's 5 s default or a value another test class set.
+    private const int Patience = 30_000;
     private Process? _app;
 
     [GeneratedRegex(@"\*\*Run the app\*\*[^|]*\|\s*`([^`]+)`")]
@@ -97,7 +100,7 @@ public sealed partial class ReadmeRunCommandTests : IAsyncLifetime
                     "--disable-sync", "--no-first-run", "--disable-quic"],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(Patience);
         var page = await context.NewPageAsync();
         var failed = new List<string>();
         page.Response += (_, response) =>
@@ -109,27 +112,27 @@ public sealed partial class ReadmeRunCommandTests : IAsyncLifetime
         };
 
         await page.GotoAsync(url + "/");
-        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
+        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"), new() { Timeout = Patience });
         // MudBlazor's stylesheet is loaded and parsed (a 500 leaves a bare, unstyled page).
         var mudRules = await page.EvaluateAsync<int>(
             "() => [...document.styleSheets].filter(s => (s.href || '').includes('MudBlazor')).reduce((n, s) => n + s.cssRules.length, 0)");
         Assert.True(mudRules > 100, $"MudBlazor CSS có {mudRules} quy tắc.");
-        await Expect(page.Locator("#components-reconnect-modal, .components-reconnect-show")).Not.ToBeVisibleAsync();
+        await Expect(page.Locator("#components-reconnect-modal, .components-reconnect-show")).Not.ToBeVisibleAsync(new() { Timeout = Patience });
 
         await page.FillAsync("#email", "admin@camtan.vn");
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await Expect(page).ToHaveURLAsync(new Regex("/doi-mat-khau$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/doi-mat-khau$"), new() { Timeout = Patience });
         await page.FillAsync("#current", password);
         await page.FillAsync("#new", "Mat-khau-rieng-2026");
         await page.FillAsync("#confirm", "Mat-khau-rieng-2026");
         await page.ClickAsync("#change-password");
-        await Expect(page.Locator("#password-changed")).ToContainTextAsync("Đã đổi mật khẩu.");
-        await Expect(page.Locator(".app-title")).ToContainTextAsync("Xã Cẩm Tân");
+        await Expect(page.Locator("#password-changed")).ToContainTextAsync("Đã đổi mật khẩu.", new() { Timeout = Patience });
+        await Expect(page.Locator(".app-title")).ToContainTextAsync("Xã Cẩm Tân", new() { Timeout = Patience });
 
         // One interactive control: the user menu opens only through the SignalR circuit.
         await page.ClickAsync(".user-menu-button button, button.user-menu-button");
-        await Expect(page.Locator("#sign-out-form button")).ToBeVisibleAsync();
+        await Expect(page.Locator("#sign-out-form button")).ToBeVisibleAsync(new() { Timeout = Patience });
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-readme-command.png") });
         lock (failed)
         {

@@ -36,6 +36,29 @@ public sealed class AwardServiceTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Hints_leave_out_a_household_that_has_moved_away()
+    {
+        var stays = await app.AddRecognisedHouseholdAsync("Phan Văn Ở", "T03", 2024, 2025);
+        var left = await app.AddRecognisedHouseholdAsync("Phan Văn Đi", "T03", 2024, 2025);
+        var roundId = await app.RoundAsync(AwardRoundKind.MidTermReview, 2025);
+        Assert.Equal(2, (await AsAsync("bcd@camtan.vn", s => s.HintsAsync(roundId))).Count(h => h.Kind == SubjectKind.Household && (h.Id == stays || h.Id == left)));
+
+        await using (var scope = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            var households = scope.ServiceProvider.GetRequiredService<HocTapSuotDoi.Features.Households.HouseholdService>();
+            var detail = await households.GetAsync(left);
+            await households.ChangeStatusAsync(new HocTapSuotDoi.Features.Households.StatusForm
+            {
+                Id = left, Version = detail.Form.Version, Status = (int)HocTapSuotDoi.Features.Households.HouseholdStatus.MovedAway, Date = new DateTime(2026, 3, 1),
+            });
+        }
+
+        var hints = await AsAsync("bcd@camtan.vn", s => s.HintsAsync(roundId));
+        Assert.Contains(hints, h => h.Kind == SubjectKind.Household && h.Id == stays);
+        Assert.DoesNotContain(hints, h => h.Kind == SubjectKind.Household && h.Id == left);
+    }
+
+    [Fact]
     public async Task The_committee_proposes_from_hints_and_the_council_approves_or_refuses_with_a_reason()
     {
         var thu = await app.AddRecognisedHouseholdAsync("Lê Văn Thử", "T01", 2023, 2024, 2025);
