@@ -4,6 +4,7 @@ using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Features.Villages;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -118,6 +119,79 @@ public sealed class ComputedInputsServiceTests(AppFactory app) : IClassFixture<A
         Assert.Equal(1, rate.Count);
         Assert.Equal(await ResidentHouseholdsAsync(village), rate.OutOf);
     }
+
+    [Fact]
+    public async Task A_clan_whose_only_household_in_the_village_moved_away_last_year_is_not_in_the_village_clan_rate()
+    {
+        var village = await NewVillageAsync("CIH1", "Thôn Họ Đi");
+        var gone = await HouseholdBeforeTheAppAsync("CIH1", "Khổng Văn Đi");
+        var stays = await HouseholdBeforeTheAppAsync("CIH1", "Mạc Văn Ở");
+        await ClanAsync("Dòng họ Khổng Thôn Họ Đi", gone);
+        await ClanAsync("Dòng họ Mạc Thôn Họ Đi", stays);
+        await using (var db = await DbAsync())
+        {
+            await db.Households.Where(h => h.Id == gone).ExecuteUpdateAsync(s => s
+                .SetProperty(h => h.Status, HouseholdStatus.MovedAway).SetProperty(h => h.StatusDate, (DateOnly?)new DateOnly(2025, 6, 1)));
+        }
+
+        Assert.Equal((0, 1), await VillageClanRateAsync(village, 2026));
+        // 2024 still had the household, so both clans were in the village then.
+        Assert.Equal((0, 2), await VillageClanRateAsync(village, 2024));
+    }
+
+    [Fact]
+    public async Task After_a_merge_the_merged_village_keeps_its_clans_for_earlier_years_and_the_receiving_village_does_not_gain_them()
+    {
+        var from = await NewVillageAsync("CIH2", "Thôn Họ Sáp");
+        var into = await NewVillageAsync("CIH3", "Thôn Họ Nhận");
+        await ClanAsync("Dòng họ Ông Thôn Họ Sáp", await HouseholdBeforeTheAppAsync("CIH2", "Ông Văn Sáp"));
+        await ClanAsync("Dòng họ Âu Thôn Họ Sáp", await HouseholdBeforeTheAppAsync("CIH2", "Âu Văn Sáp"));
+        await ClanAsync("Dòng họ Lạc Thôn Họ Nhận", await HouseholdBeforeTheAppAsync("CIH3", "Lạc Văn Nhận"));
+        Assert.Equal(((0, 2), (0, 1)), (await VillageClanRateAsync(from, 2025), await VillageClanRateAsync(into, 2025)));
+
+        await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            await admin.ServiceProvider.GetRequiredService<VillageMergeService>()
+                .MergeAsync(new VillageMergeForm { MergedVillageId = from, IntoVillageId = into, On = new DateTime(2026, 1, 15) });
+        }
+
+        Assert.Equal(((0, 2), (0, 1)), (await VillageClanRateAsync(from, 2025), await VillageClanRateAsync(into, 2025)));
+        Assert.Equal((0, 3), await VillageClanRateAsync(into, 2026));
+    }
+
+    private async Task<int> NewVillageAsync(string code, string name)
+    {
+        await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            await admin.ServiceProvider.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 900 });
+        }
+        return await app.VillageIdAsync(code);
+    }
+
+    // In the register since before the app, so it counts in past years too.
+    private async Task<int> HouseholdBeforeTheAppAsync(string villageCode, string head)
+    {
+        var id = await app.AddHouseholdAsync(villageCode, head);
+        await using var db = await DbAsync();
+        await db.Households.Where(h => h.Id == id).ExecuteUpdateAsync(s => s.SetProperty(h => h.ActiveFrom, (DateOnly?)null));
+        await db.People.Where(p => p.HouseholdId == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ActiveFrom, (DateOnly?)null));
+        return id;
+    }
+
+    private async Task ClanAsync(string name, params int[] households)
+    {
+        await using var admin = await app.AsUserAsync("admin@camtan.vn");
+        await admin.ServiceProvider.GetRequiredService<ClanService>().SaveAsync(new ClanForm { Name = name, HeadName = "Trưởng Họ", HouseholdIds = [.. households] });
+    }
+
+    // Recognised and all clans of the village's clan rate; (0, 0) when the sheet has no figure.
+    private async Task<(int Count, int OutOf)> VillageClanRateAsync(int villageId, int year)
+    {
+        var inputs = await app.Services.GetRequiredService<ComputedInputsService>().GatherAsync(SubjectKind.Village, villageId, year);
+        return inputs.TryGetValue(ComputedInputKeys.VillageClansClanLearningRate.Key, out var rate) ? (rate.Count!.Value, rate.OutOf!.Value) : (0, 0);
+    }
+
+    private Task<AppDbContext> DbAsync() => app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
     private async Task<int> ResidentHouseholdsAsync(int villageId)
     {

@@ -79,7 +79,9 @@ public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFact
                 var households = db.Households.ExistingIn(year).Where(h => (db.Set<HouseholdVillageChange>().Where(c => c.HouseholdId == h.Id && c.On > end)
                     .OrderBy(c => c.On).Select(c => (int?)c.FromVillageId).FirstOrDefault() ?? h.VillageId) == subjectId).Select(h => h.Id);
                 yield return (ComputedInputKeys.VillageHouseholdsFamilyLearningRate, households, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), Title.FamilyLearning);
-                var clans = db.Clans.Where(c => c.Members.Any(m => db.Households.Any(h => h.Id == m.HouseholdId && h.VillageId == subjectId))).Select(c => c.Id);
+                // A clan is the village's when one of those same households is a member: a clan whose households there
+                // had left (or not yet come) by 31/12 is not, and a merge leaves earlier years' clans where they were.
+                var clans = db.Clans.Where(c => c.Members.Any(m => households.Contains(m.HouseholdId))).Select(c => c.Id);
                 yield return (ComputedInputKeys.VillageClansClanLearningRate, clans, Recognised(db, Title.ClanLearning, year, SubjectKind.Clan), Title.ClanLearning);
                 break;
         }
