@@ -90,7 +90,7 @@ public sealed class DemoScoringTests(DemoRegisterApp app) : IClassFixture<DemoRe
         var lastYear = ThisYear - 1;
         var deadline = await db.Set<HocTapSuotDoi.Features.Deadlines.Deadline>().SingleAsync(d => d.DefaultKey == "bao-cao-nam");
         var reports = await db.Set<HocTapSuotDoi.Features.Deadlines.UnitReport>().Where(r => r.DeadlineId == deadline.Id && r.Year == lastYear).ToListAsync();
-        var expected = await HocTapSuotDoi.Features.Deadlines.ReportObligations.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default);
+        var expected = await HocTapSuotDoi.Features.Deadlines.ReportObligations.ExpectedSubjectsAsync(db, deadline, lastYear, "Cẩm Tân", default);
         Assert.True(reports.Count >= expected.Count * 0.9, $"{reports.Count}/{expected.Count} báo cáo");
         Assert.All(reports, r => Assert.Equal(HocTapSuotDoi.Features.Deadlines.ReportStatus.Submitted, r.Status));
         Assert.Contains(reports, r => r.OnTime);

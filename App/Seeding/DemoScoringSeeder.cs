@@ -108,7 +108,7 @@ public sealed class DemoScoringSeeder(AppDbContext db, TimeProvider clock, int f
     {
         await DeadlineService.EnsureDefaultsAsync(db, ct);
         var deadline = await db.Set<Deadline>().SingleAsync(d => d.CommuneId == commune.Id && d.DefaultKey == "bao-cao-nam", ct);
-        var subjects = await ReportObligations.ExpectedSubjectsAsync(db, deadline, commune.Name, ct);
+        var subjects = await ReportObligations.ExpectedSubjectsAsync(db, deadline, today.Year, commune.Name, ct);
         foreach (var year in new[] { today.Year - 1, today.Year })
         {
             var due = deadline.DueDate(year);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Deadlines;
+using HocTapSuotDoi.Features.Villages;
 using HocTapSuotDoi.Setup;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +29,9 @@ public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<Clock
 
         await using (var db = await app.DbAsync())
         {
-            var list = await ReportObligations.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default);
+            var list = await ReportObligations.ExpectedSubjectsAsync(db, deadline, year, "Cẩm Tân", default);
             Assert.NotEmpty(list);
-            Assert.Equal(list.Count, await ReportObligations.CountExpectedAsync(db, deadline, default));
+            Assert.Equal(list.Count, await ReportObligations.CountExpectedAsync(db, deadline, year, default));
         }
 
         var figures = Assert.Single((await app.Services.GetRequiredService<ReportObligations>().ComplianceAsync(deadline.CommuneId, year)).Deadlines,
@@ -49,8 +50,8 @@ public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<Clock
 
         await using (var db = await app.DbAsync())
         {
-            Assert.Equal(1, await ReportObligations.CountExpectedAsync(db, deadline, default));
-            Assert.Single(await ReportObligations.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default));
+            Assert.Equal(1, await ReportObligations.CountExpectedAsync(db, deadline, 2036, default));
+            Assert.Single(await ReportObligations.ExpectedSubjectsAsync(db, deadline, 2036, "Cẩm Tân", default));
         }
         var compliance = await app.Services.GetRequiredService<ReportObligations>().ComplianceAsync(deadline.CommuneId, 2036);
         Assert.DoesNotContain(compliance.Deadlines, d => d.Name == deadline.Name);
@@ -74,6 +75,97 @@ public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<Clock
         await using var db = new AppDbContext(options);
         await obligations.LoadAsync(db, deadline, 2037, default);
         Assert.Contains(commands.Texts, t => t.Contains("AspNetUsers"));
+    }
+
+    [Fact]
+    public async Task A_village_added_this_year_did_not_have_to_report_for_last_year()
+    {
+        app.StartClockAt(new DateTime(2026, 10, 14, 9, 0, 0));
+        var village = await NewVillageAsync("BCM1", "Thôn Báo Cáo Mới");
+        var deadline = await NewVillagesDeadlineAsync("Báo cáo năm thôn mới lập");
+
+        await using var db = await app.DbAsync();
+        Assert.DoesNotContain(await ReportObligations.ExpectedSubjectsAsync(db, deadline, 2025, "Cẩm Tân", default), s => s.Ref == village);
+        Assert.Contains(await ReportObligations.ExpectedSubjectsAsync(db, deadline, 2026, "Cẩm Tân", default), s => s.Ref == village);
+        var compliance = await app.Services.GetRequiredService<ReportObligations>().ComplianceAsync(deadline.CommuneId, 2025);
+        var row = Assert.Single(compliance.Deadlines, d => d.Name == deadline.Name);
+        Assert.Equal(await ReportObligations.CountExpectedAsync(db, deadline, 2025, default), row.Expected);
+    }
+
+    [Fact]
+    public async Task A_village_merged_this_year_still_counts_its_report_for_last_year()
+    {
+        app.StartClockAt(new DateTime(2026, 10, 14, 9, 0, 0));
+        var from = await NewVillageAsync("BCS1", "Thôn Báo Cáo Sáp");
+        var into = await NewVillageAsync("BCN1", "Thôn Báo Cáo Nhận");
+        var deadline = await NewVillagesDeadlineAsync("Báo cáo năm thôn sáp nhập");
+        await using (var db = await app.DbAsync())
+        {
+            // Both villages were in the register in 2025.
+            await db.Villages.Where(v => v.Id == from.Id || v.Id == into.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.CreatedAtUtc, new DateTime(2025, 1, 2)));
+            db.Add(new UnitReport
+            {
+                CommuneId = deadline.CommuneId, DeadlineId = deadline.Id, Year = 2025, SubjectKind = ReportSubjectKind.Village, SubjectId = from.Id,
+                Status = ReportStatus.Submitted, OnTime = true, SubmittedAtUtc = new DateTime(2025, 11, 20, 2, 0, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync();
+        }
+        var obligations = app.Services.GetRequiredService<ReportObligations>();
+        var before = Assert.Single((await obligations.ComplianceAsync(deadline.CommuneId, 2025)).Deadlines, d => d.Name == deadline.Name);
+        Assert.Equal((1, 1), (before.Submitted, before.OnTime));
+
+        await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            await admin.ServiceProvider.GetRequiredService<VillageMergeService>()
+                .MergeAsync(new VillageMergeForm { MergedVillageId = from.Id, IntoVillageId = into.Id, On = new DateTime(2026, 3, 1) });
+        }
+
+        Assert.Equal(before, Assert.Single((await obligations.ComplianceAsync(deadline.CommuneId, 2025)).Deadlines, d => d.Name == deadline.Name));
+        await using (var db = await app.DbAsync())
+        {
+            Assert.Contains(await ReportObligations.ExpectedSubjectsAsync(db, deadline, 2025, "Cẩm Tân", default), s => s.Ref == from);
+            Assert.DoesNotContain(await ReportObligations.ExpectedSubjectsAsync(db, deadline, 2026, "Cẩm Tân", default), s => s.Ref == from);
+        }
+    }
+
+    [Fact]
+    public async Task A_deadline_switched_off_this_year_still_shows_last_years_reports()
+    {
+        app.StartClockAt(new DateTime(2026, 10, 14, 9, 0, 0));
+        var deadline = await NewVillagesDeadlineAsync("Báo cáo năm thôi áp dụng");
+        await using (var db = await app.DbAsync())
+        {
+            var village = await db.Villages.Where(v => v.CommuneId == deadline.CommuneId && v.Active).OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
+            db.Add(new UnitReport
+            {
+                CommuneId = deadline.CommuneId, DeadlineId = deadline.Id, Year = 2025, SubjectKind = ReportSubjectKind.Village, SubjectId = village,
+                Status = ReportStatus.Submitted, OnTime = true, SubmittedAtUtc = new DateTime(2025, 11, 20, 2, 0, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync();
+            await db.Set<Deadline>().Where(d => d.Id == deadline.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Active, false));
+        }
+
+        var obligations = app.Services.GetRequiredService<ReportObligations>();
+        Assert.Equal(1, Assert.Single((await obligations.ComplianceAsync(deadline.CommuneId, 2025)).Deadlines, d => d.Name == deadline.Name).Submitted);
+        Assert.DoesNotContain((await obligations.ComplianceAsync(deadline.CommuneId, 2026)).Deadlines, d => d.Name == deadline.Name);
+    }
+
+    private async Task<SubjectRef> NewVillageAsync(string code, string name)
+    {
+        await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            await admin.ServiceProvider.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 900 });
+        }
+        return await app.VillageAsync(code);
+    }
+
+    private async Task<Deadline> NewVillagesDeadlineAsync(string name)
+    {
+        await using var db = await app.DbAsync();
+        var deadline = new Deadline { CommuneId = await db.Communes.Select(c => c.Id).FirstAsync(), Name = name, Audience = DeadlineAudience.Villages, DueDay = 30, DueMonth = 11 };
+        db.Add(deadline);
+        await db.SaveChangesAsync();
+        return deadline;
     }
 
     // A new active deadline with, for its year: the first two active units submitted (on time, late), the third a draft;

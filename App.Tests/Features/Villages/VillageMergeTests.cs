@@ -214,9 +214,9 @@ public sealed class VillageMergeTests(AppFactory app) : IClassFixture<AppFactory
         var deadline = new Deadline { CommuneId = from.CommuneId, Name = "Báo cáo năm của các thôn", Audience = DeadlineAudience.Villages };
         await using (var db = await DbAsync())
         {
-            var before = await ReportObligations.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default);
+            var before = await ReportObligations.ExpectedSubjectsAsync(db, deadline, 2026, "Cẩm Tân", default);
             Assert.Contains(before, s => s.Ref == new SubjectRef(ReportSubjectKind.Village, from.Id));
-            Assert.Equal(before.Count, await ReportObligations.CountExpectedAsync(db, deadline, default));
+            Assert.Equal(before.Count, await ReportObligations.CountExpectedAsync(db, deadline, 2026, default));
         }
 
         await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
@@ -227,10 +227,10 @@ public sealed class VillageMergeTests(AppFactory app) : IClassFixture<AppFactory
 
         await using (var db = await DbAsync())
         {
-            var after = await ReportObligations.ExpectedSubjectsAsync(db, deadline, "Cẩm Tân", default);
+            var after = await ReportObligations.ExpectedSubjectsAsync(db, deadline, 2026, "Cẩm Tân", default);
             Assert.DoesNotContain(after, s => s.Ref == new SubjectRef(ReportSubjectKind.Village, from.Id));
             Assert.Contains(after, s => s.Ref == new SubjectRef(ReportSubjectKind.Village, into.Id));
-            Assert.Equal(after.Count, await ReportObligations.CountExpectedAsync(db, deadline, default));
+            Assert.Equal(after.Count, await ReportObligations.CountExpectedAsync(db, deadline, 2026, default));
         }
     }
 

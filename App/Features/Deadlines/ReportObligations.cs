@@ -1,3 +1,4 @@
+using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Deadlines;
@@ -20,8 +21,8 @@ public sealed record ReportCompliance(bool HasData, IReadOnlyList<DeadlineCompli
     public const string NoDataText = "Năm này chưa có hạn nộp báo cáo năm (30/11) của các đơn vị, thôn, nên chưa có số liệu về tình hình báo cáo.";
 }
 
-// Who must report for a deadline (every active unit, every village not merged into another, the committee itself, as its audience says) and who
-// reports for whom. The reminders, the compliance board, the reports pages, the dashboard and the yearly report all ask
+// Who must report for a deadline and a year (the units and villages of that year, the committee itself, as its audience
+// says) and who reports for whom. The reminders, the compliance board, the reports pages, the dashboard and the yearly report all ask
 // here, so they agree on who is expected. Counting is done in SQL, without loading the subjects or their reporters.
 public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, AppSettings settings)
 {
@@ -29,18 +30,18 @@ public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory,
         new(d.Id, d.Name, d.Audience, d.DueDate(year), d.Offsets, d.OverdueEveryDays, d.OverdueMaxCount, d.EscalateToCommittee, d.EscalationEmailList);
 
     // Every subject a deadline expects a report from, in the order the board shows them.
-    public static async Task<List<(SubjectRef Ref, string Name)>> ExpectedSubjectsAsync(AppDbContext db, Deadline deadline, string communeName, CancellationToken ct)
+    public static async Task<List<(SubjectRef Ref, string Name)>> ExpectedSubjectsAsync(AppDbContext db, Deadline deadline, int year, string communeName, CancellationToken ct)
     {
         var result = new List<(SubjectRef, string)>();
         if (deadline.Audience.HasFlag(DeadlineAudience.Units))
         {
-            var units = await ExpectedUnits(db, deadline.CommuneId)
+            var units = await ExpectedUnits(db, deadline.CommuneId, year)
                 .OrderBy(u => u.Kind).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
             result.AddRange(units.Select(u => (new SubjectRef(ReportSubjectKind.Unit, u.Id), u.Name)));
         }
         if (deadline.Audience.HasFlag(DeadlineAudience.Villages))
         {
-            var villages = await ExpectedVillages(db, deadline.CommuneId)
+            var villages = await ExpectedVillages(db, deadline, year)
                 .OrderBy(v => v.SortOrder).ThenBy(v => v.Name).Select(v => new { v.Id, v.Name }).ToListAsync(ct);
             result.AddRange(villages.Select(v => (new SubjectRef(ReportSubjectKind.Village, v.Id), v.Name)));
         }
@@ -52,16 +53,16 @@ public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     // How many subjects a deadline expects, the same rule as ExpectedSubjectsAsync, counted by the database.
-    public static async Task<int> CountExpectedAsync(AppDbContext db, Deadline deadline, CancellationToken ct)
+    public static async Task<int> CountExpectedAsync(AppDbContext db, Deadline deadline, int year, CancellationToken ct)
     {
         var count = 0;
         if (deadline.Audience.HasFlag(DeadlineAudience.Units))
         {
-            count += await ExpectedUnits(db, deadline.CommuneId).CountAsync(ct);
+            count += await ExpectedUnits(db, deadline.CommuneId, year).CountAsync(ct);
         }
         if (deadline.Audience.HasFlag(DeadlineAudience.Villages))
         {
-            count += await ExpectedVillages(db, deadline.CommuneId).CountAsync(ct);
+            count += await ExpectedVillages(db, deadline, year).CountAsync(ct);
         }
         if (deadline.Audience.HasFlag(DeadlineAudience.Committee))
         {
@@ -77,34 +78,52 @@ public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory,
         var units = deadline.Audience.HasFlag(DeadlineAudience.Units);
         var villages = deadline.Audience.HasFlag(DeadlineAudience.Villages);
         var committee = deadline.Audience.HasFlag(DeadlineAudience.Committee);
-        var expectedUnits = ExpectedUnits(db, communeId);
-        var expectedVillages = ExpectedVillages(db, communeId);
+        var expectedUnits = ExpectedUnits(db, communeId, year);
+        var expectedVillages = ExpectedVillages(db, deadline, year);
         return db.Set<UnitReport>().AsNoTracking().Where(r => r.DeadlineId == deadlineId && r.Year == year
             && ((units && r.SubjectKind == ReportSubjectKind.Unit && expectedUnits.Any(u => u.Id == r.SubjectId))
                 || (villages && r.SubjectKind == ReportSubjectKind.Village && expectedVillages.Any(v => v.Id == r.SubjectId))
                 || (committee && r.SubjectKind == ReportSubjectKind.Commune && r.SubjectId == communeId)));
     }
 
-    private static IQueryable<Unit> ExpectedUnits(AppDbContext db, int communeId) =>
-        db.Units.AsNoTracking().Where(u => u.CommuneId == communeId && u.Active);
+    // The units of the year (YearRule): a unit closed since still owed, and may have sent, that year's report. A unit's
+    // empty ActiveFrom says it was there before the app, so its entry date plays no part here.
+    private static IQueryable<Unit> ExpectedUnits(AppDbContext db, int communeId, int year) =>
+        db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).ExistingIn(year);
 
-    // A village merged into another has nobody left to report for: its households report with the receiving village.
-    private static IQueryable<Village> ExpectedVillages(AppDbContext db, int communeId) =>
-        db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId && v.Active);
+    // The villages of the year (YearRule): one merged into another reports with the receiving village from the merge
+    // year on, and keeps its reports of the years before. Villages keep no founding date, so the day one was entered in
+    // the register stands for it: a village entered after the year's end was not asked for that year's report, unless
+    // it sent one (as demo data does).
+    private static IQueryable<Village> ExpectedVillages(AppDbContext db, Deadline deadline, int year)
+    {
+        var (deadlineId, communeId, enteredBefore) = (deadline.Id, deadline.CommuneId, AfterYearUtc(year));
+        return db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId).ExistingIn(year)
+            .Where(v => v.CreatedAtUtc < enteredBefore || db.Set<UnitReport>().Any(r => r.DeadlineId == deadlineId && r.Year == year
+                && r.SubjectKind == ReportSubjectKind.Village && r.SubjectId == v.Id));
+    }
 
-    // The dashboard's and the yearly report's "units' report compliance": per active deadline of units or villages, how
-    // many places are expected, how many submitted and how many on time. The callers have already checked the role.
+    // 01/01 of the next year, 00:00 in Vietnam, in UTC as the audit times are stored.
+    private static DateTime AfterYearUtc(int year) =>
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), VnTime.Zone);
+
+    // The dashboard's and the yearly report's "units' report compliance": per deadline of units or villages in force that
+    // year, how many places are expected, how many submitted and how many on time. The callers have already checked the
+    // role. A deadline keeps no dates of being switched on or off, so "in force that year" reads as: active now, or
+    // with reports for that year (one switched off since keeps the years it was used; a year it has no report for is
+    // then left out).
     public async Task<ReportCompliance> ComplianceAsync(int communeId, int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deadlines = await db.Set<Deadline>().AsNoTracking()
-            .Where(d => d.CommuneId == communeId && d.Active && d.Audience != DeadlineAudience.Committee && d.DefaultKey != DeadlineService.RegistrationKey)
+            .Where(d => d.CommuneId == communeId && d.Audience != DeadlineAudience.Committee && d.DefaultKey != DeadlineService.RegistrationKey
+                && (d.Active || db.Set<UnitReport>().Any(r => r.DeadlineId == d.Id && r.Year == year)))
             .OrderBy(d => d.DueMonth).ThenBy(d => d.DueDay).ToListAsync(ct);
         var result = new List<DeadlineCompliance>();
         foreach (var deadline in deadlines)
         {
             var submitted = ExpectedReports(db, deadline, year).Where(r => r.Status == ReportStatus.Submitted);
-            result.Add(new DeadlineCompliance(deadline.Name, deadline.DueDate(year), await CountExpectedAsync(db, deadline, ct),
+            result.Add(new DeadlineCompliance(deadline.Name, deadline.DueDate(year), await CountExpectedAsync(db, deadline, year, ct),
                 await submitted.CountAsync(ct), await submitted.CountAsync(r => r.OnTime, ct)));
         }
         return new ReportCompliance(result.Count > 0, result, "/tien-do-bao-cao");
@@ -116,7 +135,7 @@ public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory,
     {
         var communeId = deadline.CommuneId;
         var (communeName, province) = await db.Communes.Where(c => c.Id == communeId).Select(c => new ValueTuple<string, string>(c.Name, c.Province!.Name)).SingleAsync(ct);
-        var subjects = await ExpectedSubjectsAsync(db, deadline, communeName, ct);
+        var subjects = await ExpectedSubjectsAsync(db, deadline, year, communeName, ct);
         var reports = await db.Set<UnitReport>().AsNoTracking()
             .Where(r => r.DeadlineId == deadline.Id && r.Year == year && r.Status == ReportStatus.Submitted)
             .Select(r => new { r.SubjectKind, r.SubjectId }).ToListAsync(ct);

@@ -87,7 +87,7 @@ public sealed class UnitReportService(
         var rows = new List<MyReportRow>();
         foreach (var deadline in deadlines)
         {
-            var mine = (await ReportObligations.ExpectedSubjectsAsync(db, deadline, communeName, ct)).Where(s => CanEdit(scope, s.Ref)).ToList();
+            var mine = (await ReportObligations.ExpectedSubjectsAsync(db, deadline, year, communeName, ct)).Where(s => CanEdit(scope, s.Ref)).ToList();
             if (mine.Count == 0)
             {
                 continue;
@@ -136,7 +136,7 @@ public sealed class UnitReportService(
             var parts = new List<string>();
             foreach (var other in others.Where(o => o.DueDate(year) <= deadline.DueDate(year)))
             {
-                var expected = await ReportObligations.CountExpectedAsync(db, other, ct);
+                var expected = await ReportObligations.CountExpectedAsync(db, other, year, ct);
                 var count = await db.Set<UnitReport>().CountAsync(r => r.DeadlineId == other.Id && r.Year == year && r.Status == ReportStatus.Submitted, ct);
                 parts.Add($"{other.Name}: {count}/{expected} nơi đã nộp");
             }
@@ -206,7 +206,7 @@ public sealed class UnitReportService(
         await using var db = await dbFactory.CreateForAsync(scope, ct);
         var deadline = await LoadDeadlineAsync(db, scope, form.DeadlineId, ct);
         var communeName = await db.Communes.Where(c => c.Id == scope.CommuneId).Select(c => c.Name).SingleAsync(ct);
-        if (!(await ReportObligations.ExpectedSubjectsAsync(db, deadline, communeName, ct)).Any(s => s.Ref == form.Subject))
+        if (!(await ReportObligations.ExpectedSubjectsAsync(db, deadline, form.Year, communeName, ct)).Any(s => s.Ref == form.Subject))
         {
             throw new ValidationException("Hạn báo cáo này không áp dụng cho nơi này.");
         }
