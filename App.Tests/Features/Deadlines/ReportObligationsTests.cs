@@ -78,21 +78,6 @@ public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<Clock
     }
 
     [Fact]
-    public async Task A_village_added_this_year_did_not_have_to_report_for_last_year()
-    {
-        app.StartClockAt(new DateTime(2026, 10, 14, 9, 0, 0));
-        var village = await NewVillageAsync("BCM1", "Thôn Báo Cáo Mới");
-        var deadline = await NewVillagesDeadlineAsync("Báo cáo năm thôn mới lập");
-
-        await using var db = await app.DbAsync();
-        Assert.DoesNotContain(await ReportObligations.ExpectedSubjectsAsync(db, deadline, 2025, "Cẩm Tân", default), s => s.Ref == village);
-        Assert.Contains(await ReportObligations.ExpectedSubjectsAsync(db, deadline, 2026, "Cẩm Tân", default), s => s.Ref == village);
-        var compliance = await app.Services.GetRequiredService<ReportObligations>().ComplianceAsync(deadline.CommuneId, 2025);
-        var row = Assert.Single(compliance.Deadlines, d => d.Name == deadline.Name);
-        Assert.Equal(await ReportObligations.CountExpectedAsync(db, deadline, 2025, default), row.Expected);
-    }
-
-    [Fact]
     public async Task A_village_merged_this_year_still_counts_its_report_for_last_year()
     {
         app.StartClockAt(new DateTime(2026, 10, 14, 9, 0, 0));
@@ -101,8 +86,6 @@ public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<Clock
         var deadline = await NewVillagesDeadlineAsync("Báo cáo năm thôn sáp nhập");
         await using (var db = await app.DbAsync())
         {
-            // Both villages were in the register in 2025.
-            await db.Villages.Where(v => v.Id == from.Id || v.Id == into.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.CreatedAtUtc, new DateTime(2025, 1, 2)));
             db.Add(new UnitReport
             {
                 CommuneId = deadline.CommuneId, DeadlineId = deadline.Id, Year = 2025, SubjectKind = ReportSubjectKind.Village, SubjectId = from.Id,

@@ -92,20 +92,10 @@ public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory,
         db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).ExistingIn(year);
 
     // The villages of the year (YearRule): one merged into another reports with the receiving village from the merge
-    // year on, and keeps its reports of the years before. Villages keep no founding date, so the day one was entered in
-    // the register stands for it: a village entered after the year's end was not asked for that year's report, unless
-    // it sent one (as demo data does).
-    private static IQueryable<Village> ExpectedVillages(AppDbContext db, Deadline deadline, int year)
-    {
-        var (deadlineId, communeId, enteredBefore) = (deadline.Id, deadline.CommuneId, AfterYearUtc(year));
-        return db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId).ExistingIn(year)
-            .Where(v => v.CreatedAtUtc < enteredBefore || db.Set<UnitReport>().Any(r => r.DeadlineId == deadlineId && r.Year == year
-                && r.SubjectKind == ReportSubjectKind.Village && r.SubjectId == v.Id));
-    }
-
-    // 01/01 of the next year, 00:00 in Vietnam, in UTC as the audit times are stored.
-    private static DateTime AfterYearUtc(int year) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), VnTime.Zone);
+    // year on, and keeps its reports of the years before. Villages keep no founding date, so a village added later is
+    // asked for earlier years too (its entry date in the app is no founding date: a commune types its villages in once).
+    private static IQueryable<Village> ExpectedVillages(AppDbContext db, Deadline deadline, int year) =>
+        db.Villages.AsNoTracking().Where(v => v.CommuneId == deadline.CommuneId).ExistingIn(year);
 
     // The dashboard's and the yearly report's "units' report compliance": per deadline of units or villages in force that
     // year, how many places are expected, how many submitted and how many on time. The callers have already checked the
