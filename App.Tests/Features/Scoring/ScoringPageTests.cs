@@ -158,6 +158,39 @@ public sealed class ScoringPageTests(ScoringWorkflowTests.App app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_conflict_names_what_the_other_person_changed_and_keeping_mine_shows_their_values_with_mine()
+    {
+        var (dialogs, page) = Render();
+        await using (var other = await app.AsUserAsync("admin@camtan.vn"))
+        {
+            // Another browser saves item 1.2 while this page still shows the sheet as it was loaded.
+            var b = other.ServiceProvider.GetRequiredService<EvaluationService>();
+            var sheet = await b.OpenAsync(_registrationId);
+            await b.SaveScoreAsync(sheet.EvaluationId, sheet.Version, "1.2", "6");
+        }
+
+        await Input(page, "1.3").InputAsync(new ChangeEventArgs { Value = "7" });
+        var leaving = Input(page, "1.3").BlurAsync(new FocusEventArgs()); // waits for the dialog to be closed
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Tiêu chí 1.2: (trống) → 6, do Quản trị hệ thống lưu lúc", dialogs.Find(".mud-dialog").TextContent));
+        Assert.DoesNotContain("Tiêu chí 1.3 vừa được", dialogs.Find(".mud-dialog").TextContent);
+        Assert.Equal("7", dialogs.Find("#conflict-mine").TextContent);
+        Assert.Equal("(trống)", dialogs.Find("#conflict-theirs").TextContent);
+        await dialogs.FindAll("button").Single(b => b.TextContent.Contains("Giữ giá trị của tôi")).ClickAsync(new MouseEventArgs());
+        await leaving;
+
+        page.WaitForAssertion(() => Assert.Equal("6", Input(page, "1.2").GetAttribute("value")));
+        Assert.Equal("7", Input(page, "1.3").GetAttribute("value"));
+        Assert.Equal("13/100", page.Find("#score-total").TextContent);
+        Assert.StartsWith("Đã lưu lúc", page.Find("#save-state").TextContent);
+        Assert.Equal((60, 70), (await SavedTenthsAsync("1.2"), await SavedTenthsAsync("1.3")));
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal(130, await db.Set<Evaluation>().Where(e => e.RegistrationId == _registrationId).Select(e => e.TotalTenths).SingleAsync());
+        }
+    }
+
+    [Fact]
     public async Task Plus_saves_the_next_step_and_the_evidence_of_an_item_stays_folded_until_asked_for()
     {
         var (_, page) = Render();

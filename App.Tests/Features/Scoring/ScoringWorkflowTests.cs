@@ -199,12 +199,67 @@ public sealed class ScoringWorkflowTests(ScoringWorkflowTests.App app) : IClassF
         var conflict = await Assert.ThrowsAsync<ScoringConflictException>(() =>
             b.SaveAnswerAsync(pageB.EvaluationId, pageB.Version, "1.2", new StoredAnswer(ScoreTenths: 60)));
         Assert.Equal(90, conflict.Theirs!.ScoreTenths);
-        Assert.StartsWith("Tiêu chí 1.2 vừa được canbo@camtan.vn lưu lúc", conflict.Message);
+        Assert.StartsWith("Tiêu chí 1.2: (trống) → 9, do Nguyễn Thị Hoa lưu lúc", Assert.Single(conflict.ChangesFrom(pageB.InPlay.Items)));
         Assert.Equal(90, (await a.OpenAsync(registrationId)).Answers.Items["1.2"].ScoreTenths);
 
         // The second person chose to keep their value, knowingly.
         await b.SaveAnswerAsync(pageB.EvaluationId, conflict.CurrentVersion, "1.2", new StoredAnswer(ScoreTenths: 60));
         Assert.Equal(60, (await a.OpenAsync(registrationId)).Answers.Items["1.2"].ScoreTenths);
+    }
+
+    [Fact]
+    public async Task A_conflict_names_the_item_the_other_person_changed_not_the_one_being_saved()
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", "Kiều Văn Hai Tiêu Chí");
+        await using var first = await app.AsUserAsync("canbo@camtan.vn");
+        await using var second = await app.AsUserAsync("admin@camtan.vn");
+        var a = first.ServiceProvider.GetRequiredService<EvaluationService>();
+        var b = second.ServiceProvider.GetRequiredService<EvaluationService>();
+        var pageA = await a.OpenAsync(registrationId);
+        var pageB = await b.OpenAsync(registrationId);
+
+        var version = await b.SaveScoreAsync(pageB.EvaluationId, pageB.Version, "1.2", "6");
+        var conflict = await Assert.ThrowsAsync<ScoringConflictException>(() => a.SaveScoreAsync(pageA.EvaluationId, pageA.Version, "1.3", "7"));
+
+        var change = Assert.Single(conflict.ChangesFrom(pageA.InPlay.Items));
+        Assert.StartsWith("Tiêu chí 1.2: (trống) → 6, do Quản trị hệ thống lưu lúc", change);
+        Assert.Null(conflict.Theirs);
+        Assert.Equal(version, conflict.CurrentVersion);
+        Assert.Equal(60, conflict.Stored.Items["1.2"].ScoreTenths);
+
+        // Keeping their own value saves only item 1.3, on the version that holds the other person's 1.2.
+        await a.SaveScoreAsync(pageA.EvaluationId, conflict.CurrentVersion, "1.3", "7");
+        var stored = await a.OpenAsync(registrationId);
+        Assert.Equal((60, 70), (stored.Answers.Items["1.2"].ScoreTenths, stored.Answers.Items["1.3"].ScoreTenths));
+        Assert.Equal(130, stored.Result.Total.Tenths);
+    }
+
+    [Fact]
+    public async Task A_conflict_caused_by_a_recomputation_is_named_as_one_not_as_a_person()
+    {
+        var registrationId = await RegisterHouseholdAsync("T01", "Kiều Văn Tính Lại");
+        await using var scorer = await app.AsUserAsync("canbo@camtan.vn");
+        var evaluations = scorer.ServiceProvider.GetRequiredService<EvaluationService>();
+        var page = await evaluations.OpenAsync(registrationId);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            // What a decision of another title does to an open sheet: scored again, written as the person who issued it.
+            db.Add(new EvaluationAudit
+            {
+                EvaluationId = page.EvaluationId, AtUtc = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, By = "bcd@camtan.vn", What = "Tính lại theo số liệu",
+                Old = "0 điểm · Chưa đạt tiêu chí", New = "10 điểm · Chưa đạt tiêu chí", Reason = "Quyết định công nhận",
+            });
+            await db.SaveChangesAsync();
+            await db.Set<Evaluation>().Where(e => e.Id == page.EvaluationId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Version, e => e.Version + 1));
+        }
+
+        var conflict = await Assert.ThrowsAsync<ScoringConflictException>(() => evaluations.SaveScoreAsync(page.EvaluationId, page.Version, "1.3", "7"));
+
+        var change = Assert.Single(conflict.ChangesFrom(page.InPlay.Items));
+        Assert.StartsWith("Hồ sơ được tính lại theo số liệu lúc", change);
+        Assert.EndsWith("0 điểm · Chưa đạt tiêu chí → 10 điểm · Chưa đạt tiêu chí.", change);
+        Assert.DoesNotContain("Lê Văn Bình", change);
+        Assert.DoesNotContain("bcd@", change);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace HocTapSuotDoi.Features.Scoring;
 // Decided evaluations (Công nhận, Không công nhận) keep the result they were decided on. See docs/decisions/.
 public static class DependentEvaluations
 {
+    // The history line of a sheet scored again; its "who" is whoever's save caused it, so it is never shown as theirs.
+    public const string RecomputedLine = "Tính lại theo số liệu";
+
     private static readonly EvaluationStatus[] Open = [EvaluationStatus.Draft, EvaluationStatus.Submitted, EvaluationStatus.Reviewed];
 
     // The subject kinds whose computed items count the recognitions of a title (DOMAIN §4.8, "Dependencies").
@@ -76,7 +79,7 @@ public static class DependentEvaluations
             evaluation.MeetsCriteria = result.Recognised;
             db.Add(new EvaluationAudit
             {
-                EvaluationId = evaluation.Id, AtUtc = atUtc, By = db.Actor, What = "Tính lại theo số liệu", Old = before, New = after,
+                EvaluationId = evaluation.Id, AtUtc = atUtc, By = db.Actor, What = RecomputedLine, Old = before, New = after,
                 Reason = because.Length > 1000 ? because[..1000] : because,
             });
             changed++;

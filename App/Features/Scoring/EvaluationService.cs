@@ -46,13 +46,64 @@ public sealed class SheetChanges
     public void Publish(int evaluationId) => Changed?.Invoke(evaluationId);
 }
 
-// Somebody saved this evaluation since the page loaded: both values are shown and the user chooses.
-public sealed class ScoringConflictException(string itemCode, StoredAnswer? theirs, string by, DateTime atUtc, int currentVersion)
-    : Exception($"Tiêu chí {itemCode} vừa được {by} lưu lúc {VnTime.Format(atUtc)} với giá trị {theirs?.Text ?? "(trống)"}.")
+// Somebody saved this evaluation since the page loaded. The whole sheet has one version, so the refusal brings the
+// answers stored now and the latest history: the page compares them with what it had saved and says what changed.
+public sealed class ScoringConflictException(string itemCode, StoredAnswers stored, IReadOnlyList<EvaluationAudit> latest,
+    IReadOnlyDictionary<string, string> people, int currentVersion)
+    : Exception("Hồ sơ vừa được người khác lưu trong lúc bạn đang chấm.")
 {
     public string ItemCode { get; } = itemCode;
-    public StoredAnswer? Theirs { get; } = theirs;
+
+    /// <summary>The value of <see cref="ItemCode"/> stored now.</summary>
+    public StoredAnswer? Theirs => Stored.Items.GetValueOrDefault(ItemCode);
+
+    /// <summary>The answers stored now, the ones the page shows again when it reloads.</summary>
+    public StoredAnswers Stored { get; } = stored;
+
     public int CurrentVersion { get; } = currentVersion;
+
+    /// <summary>
+    /// What changed compared with the answers the page had as saved (<paramref name="seen"/>), one sentence each: the items
+    /// whose stored value differs, with who saved them and when; otherwise the last line of the history (a recomputation,
+    /// a status, the target group), a recomputation named as such rather than by the person whose save caused it.
+    /// </summary>
+    public IReadOnlyList<string> ChangesFrom(IReadOnlyDictionary<string, StoredAnswer> seen)
+    {
+        var sentences = new List<string>();
+        var told = new HashSet<EvaluationAudit>();
+        foreach (var code in Stored.Items.Keys.Union(seen.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = seen.GetValueOrDefault(code);
+            var now = Stored.Items.GetValueOrDefault(code);
+            if ((before?.Text ?? "(trống)") != (now?.Text ?? "(trống)"))
+            {
+                // Only a changed value has a history line; a changed note alone has none to name.
+                var line = latest.FirstOrDefault(a => ItemOf(a) == code);
+                if (line is not null)
+                {
+                    told.Add(line);
+                }
+                sentences.Add($"Tiêu chí {code}: {before?.Text ?? "(trống)"} → {now?.Text ?? "(trống)"}{(line is null ? "" : $", {Who(line)}")}.");
+            }
+            else if ((before?.Note ?? "") != (now?.Note ?? ""))
+            {
+                sentences.Add($"Tiêu chí {code}: ghi chú minh chứng đã được sửa.");
+            }
+        }
+        if (latest.FirstOrDefault() is { } last && !told.Contains(last) && (sentences.Count == 0 || ItemOf(last) is null))
+        {
+            sentences.Add(last.What == DependentEvaluations.RecomputedLine
+                ? $"Hồ sơ được tính lại theo số liệu lúc {VnTime.Format(last.AtUtc)}: {last.Old} → {last.New}."
+                : $"{last.What}: {(last.Old.Length > 0 ? last.Old : "(trống)")} → {(last.New.Length > 0 ? last.New : "(trống)")}, {Who(last)}.");
+        }
+        return sentences.Count > 0 ? sentences : [Message];
+    }
+
+    private string Who(EvaluationAudit line) => $"do {people.GetValueOrDefault(line.By) ?? line.By} lưu lúc {VnTime.Format(line.AtUtc)}";
+
+    // Value lines end with the item's code ("Điểm tiêu chí 1.2", "Người duyệt sửa tiêu chí 1.2").
+    private static string? ItemOf(EvaluationAudit line) =>
+        line.What.LastIndexOf(" tiêu chí ", StringComparison.Ordinal) is var at and >= 0 ? line.What[(at + " tiêu chí ".Length)..] : null;
 }
 
 // A reviewer changed a self-assessed score without a reason: the page asks for one and saves again.
@@ -175,8 +226,8 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> dbFactory,
         CheckAnswer(item, answer, old);
         if (evaluation.Version != version)
         {
-            var last = await db.Set<EvaluationAudit>().Where(a => a.EvaluationId == evaluationId).OrderByDescending(a => a.Id).FirstOrDefaultAsync();
-            throw new ScoringConflictException(itemCode, old, last?.By ?? evaluation.UpdatedBy, last?.AtUtc ?? evaluation.UpdatedAtUtc, evaluation.Version);
+            var latest = await db.Set<EvaluationAudit>().AsNoTracking().Where(a => a.EvaluationId == evaluationId).OrderByDescending(a => a.Id).Take(50).ToListAsync();
+            throw new ScoringConflictException(itemCode, stored, latest, await PeopleAsync(db, latest), evaluation.Version);
         }
         db.Entry(evaluation).Property(e => e.Version).OriginalValue = version;
         var self = reviewing ? StoredAnswers.Parse(evaluation.SelfAnswersJson).Items.GetValueOrDefault(itemCode) : null;

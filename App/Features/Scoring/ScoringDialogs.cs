@@ -14,11 +14,17 @@ public static class ScoringDialogs
         return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
     }
 
-    /// <summary>True to keep the person's value over the one somebody saved meanwhile; nothing is overwritten until they choose.</summary>
-    public static async Task<bool> KeepMineAsync(this IDialogService dialogs, ScoringConflictException conflict, StoredAnswer mine) =>
+    /// <summary>
+    /// True to keep the person's value over the sheet saved meanwhile; nothing is overwritten until they choose. The
+    /// dialog lists what changed (<paramref name="changes"/>), then the person's value beside the one stored for the item.
+    /// </summary>
+    public static async Task<bool> KeepMineAsync(this IDialogService dialogs, ScoringConflictException conflict, IReadOnlyList<string> changes, StoredAnswer mine) =>
         await dialogs.ShowMessageBoxAsync("Hồ sơ vừa được người khác sửa",
-            (MarkupString)($"{WebUtility.HtmlEncode(conflict.Message)}<br/><br/>Giá trị của bạn: <b id=\"conflict-mine\">{mine.Text}</b><br/>" +
-                $"Giá trị đã lưu: <b id=\"conflict-theirs\">{conflict.Theirs?.Text ?? "(trống)"}</b><br/><br/>Chọn giá trị giữ lại. Không có gì bị ghi đè nếu bạn chưa chọn."),
+            (MarkupString)($"Trong lúc bạn chấm, hồ sơ đã thay đổi:<ul id=\"conflict-changes\">{string.Concat(changes.Select(c => $"<li>{WebUtility.HtmlEncode(c)}</li>"))}</ul>" +
+                $"Tiêu chí {WebUtility.HtmlEncode(conflict.ItemCode)}: giá trị của bạn <b id=\"conflict-mine\">{mine.Text}</b>, " +
+                $"giá trị đang lưu <b id=\"conflict-theirs\">{conflict.Theirs?.Text ?? "(trống)"}</b>.<br/><br/>" +
+                $"“Giữ giá trị của tôi” chỉ lưu giá trị của bạn cho tiêu chí {WebUtility.HtmlEncode(conflict.ItemCode)}; các tiêu chí khác hiện theo bản đã lưu. " +
+                "Không có gì bị ghi đè nếu bạn chưa chọn."),
             yesText: "Giữ giá trị của tôi", noText: "Dùng giá trị đã lưu") == true;
 
     /// <summary>The sheet changed under the person (status moved, a concurrent save): what they typed stays on the page.</summary>

@@ -77,6 +77,21 @@ public sealed class SheetEditor
         return previous;
     }
 
+    /// <summary>The answers as saved, before <paramref name="code"/> was given a value not saved yet.</summary>
+    public IReadOnlyDictionary<string, StoredAnswer> SavedBefore(string code, StoredAnswer? previous)
+    {
+        var saved = new Dictionary<string, StoredAnswer>(Answers);
+        if (previous is null)
+        {
+            saved.Remove(code);
+        }
+        else
+        {
+            saved[code] = previous;
+        }
+        return saved;
+    }
+
     public void Restore(string code, StoredAnswer? previous)
     {
         if (previous is null)
@@ -108,17 +123,14 @@ public sealed class SheetEditor
         }
     }
 
-    /// <summary>A newer sheet from the server; with <paramref name="keepAnswers"/> what is on the page stays (a kept conflict).</summary>
-    public void Reload(ScoringSheet newer, bool keepAnswers = false)
+    /// <summary>A newer sheet from the server: its answers replace the page's.</summary>
+    public void Reload(ScoringSheet newer)
     {
         Sheet = newer;
         Version = newer.Version;
         _typed = null;
-        if (!keepAnswers)
-        {
-            Answers = new(newer.InPlay.Items);
-            TargetGroup = newer.InPlay.TargetGroup;
-        }
+        Answers = new(newer.InPlay.Items);
+        TargetGroup = newer.InPlay.TargetGroup;
         Recompute();
     }
 

@@ -8,7 +8,7 @@ namespace HocTapSuotDoi.Features.Scoring;
 // value to keep) or put back with the message under the criterion. Each value is saved when it is entered, so a dropped
 // connection loses at most the field being typed (decision 005). `save` calls the service with the version current
 // when it runs, so the retries (reason given, conflict resolved) reuse it.
-public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISnackbar snackbar, Func<bool, Task> reload, VnClock clock)
+public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISnackbar snackbar, Func<Task> reload, VnClock clock)
 {
     public string State { get; private set; } = "";
 
@@ -32,7 +32,7 @@ public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISna
         {
             editor.Version = await transition(reason);
             snackbar.Add($"Hồ sơ {ScoringWorkflow.Done(action)}.", MudBlazor.Severity.Success);
-            await reload(false);
+            await reload();
         }
         catch (Exception ex) when (ex is ValidationException or StaleEditException or ForbiddenException)
         {
@@ -57,14 +57,15 @@ public sealed class SheetSaving(SheetEditor editor, IDialogService dialogs, ISna
         }
         catch (ScoringConflictException conflict)
         {
-            if (await dialogs.KeepMineAsync(conflict, answer))
+            var keepMine = await dialogs.KeepMineAsync(conflict, conflict.ChangesFrom(editor.SavedBefore(item.Code, previous)), answer);
+            // Either way the page takes the sheet as stored now; keeping mine then saves only this value on that version,
+            // so the other person's values show and the stored total is the one on the screen.
+            await reload();
+            if (keepMine)
             {
-                editor.Version = conflict.CurrentVersion;
                 await SaveAsync(item, answer, save);
-                await reload(true);
                 return;
             }
-            await reload(false);
             State = "Đã tải lại bản mới nhất";
         }
         catch (ReasonRequiredException) when (editor.Sheet.CanReview)
