@@ -76,6 +76,38 @@ public sealed class DecisionDocumentTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task A_title_scored_by_level_lists_the_level_without_points_and_a_title_scored_by_points_keeps_them()
+    {
+        string[] units = ["Trường Tiểu học Cẩm Tân", "Trạm Y tế xã Cẩm Tân"];
+        var ids = await app.AddEvaluationsAsync(Title.UnitLearning, 2025, [.. units.Select(u => new Scored(u, "T01", 0))]);
+        await app.ScoreByLevelAsync(ids.Values, "Mức độ 1");
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var decisions = scope.ServiceProvider.GetRequiredService<DecisionService>();
+        var candidates = (await decisions.CandidatePageAsync(Title.UnitLearning, 2025, null, new PageRequest(0, 50))).Items;
+        Assert.All(candidates.Where(c => ids.ContainsValue(c.EvaluationId)), c => Assert.Empty(DocumentTexts.Points(c.TotalTenths)));
+        var byLevel = await decisions.IssueAsync(DecisionTestData.Form(Title.UnitLearning, 2025, 41, [.. ids.Values]));
+        var (byPoints, _) = await IssueAsync(2025, 42);
+
+        Assert.All((await AsViewerAsync(d => d.GetAsync(byLevel))).Subjects, s => Assert.Empty(DocumentTexts.Points(s.TotalTenths)));
+        var pdf = LibreOffice.ToPdf((await AsViewerAsync(d => d.DecisionDocxAsync(byLevel))).Content, "muc-do.docx");
+        var annex = LibreOffice.Lines(pdf).SkipWhile(l => !l.Contains("DANH SÁCH", StringComparison.Ordinal)).ToList();
+        // A narrow column wraps its heading ("Tổng" / "điểm"), so neither word may be left.
+        Assert.DoesNotContain(annex, l => l.Contains("Tổng", StringComparison.Ordinal) || l.Contains("điểm", StringComparison.Ordinal));
+        foreach (var unit in units)
+        {
+            var row = Assert.Single(annex, l => l.Contains(unit, StringComparison.Ordinal));
+            Assert.Contains("Mức độ 1", row);
+            Assert.DoesNotMatch(@"(^|\s)0(\s|$)", row);
+        }
+
+        Assert.Equal(825, (await AsViewerAsync(d => d.GetAsync(byPoints))).Subjects.Single(s => s.Name == "Trần Thị Bích Ngọc").TotalTenths);
+        var points = ValidatedText((await AsViewerAsync(d => d.DecisionDocxAsync(byPoints))).Content).Split('\n');
+        var heading = Array.IndexOf(points, "Tổng điểm");
+        Assert.True(heading > 0, "Bảng danh sách phải có cột Tổng điểm.");
+        Assert.Equal("82,5", points[Array.IndexOf(points, "Trần Thị Bích Ngọc") + 2]);
+    }
+
+    [Fact]
     public async Task The_proposal_list_is_valid_and_lists_the_reviewed_subjects_that_meet_the_criteria()
     {
         await app.AddEvaluationsAsync(Title.ClanLearning, 2024,

@@ -45,6 +45,17 @@ public static class DecisionTestData
         return added.ToDictionary(a => a.Name, a => a.Evaluation.Id);
     }
 
+    // The evaluations moved to the unit set scored by level (TT 24/2023/TT-BGDĐT): no points (a total of 0), the level as rating.
+    public static async Task ScoreByLevelAsync(this AppFactory app, IEnumerable<int> evaluationIds, string level)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var key = CriteriaLibrarySeeder.KeyOf(ShippedCriteriaSets.UnitLearningTt24);
+        var setId = await db.Set<CriteriaSet>().Where(s => s.ShippedKey == key).Select(s => s.Id).SingleAsync();
+        var ids = evaluationIds.ToList();
+        await db.Set<Evaluation>().Where(e => ids.Contains(e.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CriteriaSetId, setId).SetProperty(e => e.TotalTenths, 0).SetProperty(e => e.Rating, level));
+    }
+
     public static async Task<EvaluationStatus> StatusAsync(this AppFactory app, int evaluationId)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

@@ -5,7 +5,8 @@ using static HocTapSuotDoi.Features.Decisions.DocumentTexts;
 
 namespace HocTapSuotDoi.Features.Decisions;
 
-public sealed record ListedSubject(string Name, string Village, int TotalTenths, string Rating);
+// TotalTenths is null for a subject scored by level: the list prints its level only.
+public sealed record ListedSubject(string Name, string Village, int? TotalTenths, string Rating);
 
 public sealed record ProposalData(string Commune, Title Title, int Year, DateOnly Date, IReadOnlyList<ListedSubject> Subjects)
 {
@@ -20,8 +21,9 @@ public static class DecisionDocx
     private static readonly JustificationValues Both = JustificationValues.Both;
     private static readonly JustificationValues Left = JustificationValues.Left;
 
-    // uncheckedNotes: what of the criteria sets is "chưa đối chiếu", said under the annex's list (empty when all is checked).
-    public static byte[] Decision(Decision decision, DecisionLayout layout, IReadOnlyList<string> uncheckedNotes)
+    // uncheckedNotes: what of the criteria sets is "chưa đối chiếu", said under the annex's list (empty when all is checked);
+    // scoredByLevel: the evaluations scored with a set by level, listed without points.
+    public static byte[] Decision(Decision decision, DecisionLayout layout, IReadOnlyList<string> uncheckedNotes, IReadOnlySet<int> scoredByLevel)
     {
         var w = new DocxWriter(layout);
         var title = decision.Title.DisplayName();
@@ -49,7 +51,8 @@ public static class DecisionDocx
         w.Add(w.Para(Center, new TextRun(
             $"(Kèm theo Quyết định số {decision.FullNumber} ngày {ShortDate(decision.IssuedOn)} của Chủ tịch {decision.IssuingBody})", Italic: true)));
         SubjectTable(w, decision.Title, decision.Subjects.OrderBy(s => s.SortOrder)
-            .Select(s => new ListedSubject(PrintedName(decision.Title, s.SubjectName), s.VillageName, s.TotalTenths, s.Rating)).ToList());
+            .Select(s => new ListedSubject(PrintedName(decision.Title, s.SubjectName), s.VillageName,
+                scoredByLevel.Contains(s.EvaluationId) ? null : s.TotalTenths, s.Rating)).ToList());
         w.Add(w.Para(Left, new TextRun($"(Danh sách gồm {decision.Subjects.Count} {noun}.)", Italic: true)));
         Notes(w, uncheckedNotes);
         return w.Save($"Quyết định số {decision.FullNumber}");
@@ -146,7 +149,9 @@ public static class DecisionDocx
         var size = w.Layout.TableFontSizePt;
         var withVillage = subjects.Any(s => s.Village.Length > 0);
         var withRating = subjects.Any(s => s.Rating.Length > 0);
-        var fixedCm = 1.2 + 2.2 + (withVillage ? 3.6 : 0) + (withRating ? 2.6 : 0);
+        // A list scored only by level has no points column; its rating is the level reached.
+        var withPoints = subjects.Any(s => s.TotalTenths is not null);
+        var fixedCm = 1.2 + (withPoints ? 2.2 : 0) + (withVillage ? 3.6 : 0) + (withRating ? 2.6 : 0);
         var columns = new List<double> { 1.2, w.TextWidthCm - fixedCm };
         var heading = new List<string> { "STT", DecisionDefaults.NameHeader(title) };
         if (withVillage)
@@ -154,12 +159,15 @@ public static class DecisionDocx
             columns.Add(3.6);
             heading.Add("Thôn");
         }
-        columns.Add(2.2);
-        heading.Add("Tổng điểm");
+        if (withPoints)
+        {
+            columns.Add(2.2);
+            heading.Add("Tổng điểm");
+        }
         if (withRating)
         {
             columns.Add(2.6);
-            heading.Add("Xếp loại");
+            heading.Add(withPoints ? "Xếp loại" : "Mức độ đạt");
         }
 
         OpenXmlElement[] Cell(string text, JustificationValues align, bool bold = false) => [w.Line(align, new TextRun(text, Bold: bold, SizePt: size))];
@@ -172,7 +180,10 @@ public static class DecisionDocx
             {
                 cells.Add(Cell(s.Village, Left));
             }
-            cells.Add(Cell(Points(s.TotalTenths), Center));
+            if (withPoints)
+            {
+                cells.Add(Cell(Points(s.TotalTenths), Center));
+            }
             if (withRating)
             {
                 cells.Add(Cell(s.Rating, Center));

@@ -9,7 +9,8 @@ namespace HocTapSuotDoi.Features.Decisions;
 // Imported: recorded from the list of a past year (Decision.ImportedMarker), not issued by the app: it has no document.
 public sealed record DecisionRow(int Id, Title Title, int Year, string FullNumber, DateOnly IssuedOn, string SignerName, int Subjects, bool Imported = false);
 
-public sealed record DecisionSubjectRow(int No, int EvaluationId, string Name, string Village, int TotalTenths, string Rating, string CertificateCode);
+// TotalTenths (here and in Candidate) is null for a subject scored by level: it has a level, no points.
+public sealed record DecisionSubjectRow(int No, int EvaluationId, string Name, string Village, int? TotalTenths, string Rating, string CertificateCode);
 
 public sealed record DecisionDetail(int Id, Title Title, int Year, string FullNumber, DateOnly IssuedOn, string IssuingBody,
     string SignerName, string SignerPosition, IReadOnlyList<string> Bases, IReadOnlyList<DecisionSubjectRow> Subjects, string CreatedBy, DateTime CreatedAtUtc)
@@ -22,7 +23,7 @@ public sealed record DecisionDetail(int Id, Title Title, int Year, string FullNu
 }
 
 // A reviewed evaluation that a decision may recognise.
-public sealed record Candidate(int EvaluationId, string Name, int? VillageId, string Village, int TotalTenths, string Rating, bool MeetsCriteria);
+public sealed record Candidate(int EvaluationId, string Name, int? VillageId, string Village, int? TotalTenths, string Rating, bool MeetsCriteria);
 
 // The reviewed evaluations of one village (or of subjects without a village: VillageId null) and how many meet the criteria.
 public sealed record CandidateGroup(int? VillageId, string Village, int Reviewed, int Meeting);
@@ -65,10 +66,12 @@ public sealed class DecisionService(
     {
         var decision = await LoadForReaderAsync(id);
         var sets = await SetsOfAsync(decision);
+        var byLevel = await ScoredByLevelAsync(decision);
         return new DecisionDetail(decision.Id, decision.Title, decision.Year, decision.FullNumber, decision.IssuedOn, decision.IssuingBody,
             decision.SignerName, decision.SignerPosition, DecisionDefaults.Lines(decision.Bases),
             decision.Subjects.OrderBy(s => s.SortOrder)
-                .Select((s, i) => new DecisionSubjectRow(i + 1, s.EvaluationId, s.SubjectName, s.VillageName, s.TotalTenths, s.Rating, s.CertificateCode)).ToList(),
+                .Select((s, i) => new DecisionSubjectRow(i + 1, s.EvaluationId, s.SubjectName, s.VillageName,
+                    byLevel.Contains(s.EvaluationId) ? null : s.TotalTenths, s.Rating, s.CertificateCode)).ToList(),
             decision.CreatedBy, decision.CreatedAtUtc) { Sets = sets, Imported = decision.Imported };
     }
 
@@ -81,6 +84,25 @@ public sealed class DecisionService(
         var sets = await db.Set<CriteriaSet>().AsNoTracking().Where(s => used.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync();
         return sets.Select(Check).ToList();
     }
+
+    // The subjects of a decision scored with a set by level: their stored total of 0 is no score.
+    private async Task<HashSet<int>> ScoredByLevelAsync(Decision decision)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var levelSets = await LevelSetsAsync(db, decision.Title);
+        if (levelSets.Count == 0)
+        {
+            return [];
+        }
+        var evaluations = decision.Subjects.Select(s => s.EvaluationId).ToList();
+        return [.. await db.Set<Evaluation>().Where(e => evaluations.Contains(e.Id) && levelSets.Contains(e.CriteriaSetId)).Select(e => e.Id).ToListAsync()];
+    }
+
+    // The criteria sets of a title scored by level (TT 24/2023, TT 25/2023): met/not met indicators and a level reached,
+    // no points. A title has a few versions of sets, so they are read whole.
+    private static async Task<List<int>> LevelSetsAsync(AppDbContext db, Title title, CancellationToken ct = default) =>
+        (await db.Set<CriteriaSet>().AsNoTracking().Where(s => s.Title == title).Select(s => new { s.Id, s.DefinitionJson }).ToListAsync(ct))
+            .Where(s => CriteriaSetJson.Deserialize(s.DefinitionJson).Mode == ScoringMode.Levels).Select(s => s.Id).ToList();
 
     // The sets the reviewed evaluations of a title and year were scored with (each evaluation keeps its own version); with
     // none reviewed yet, the set that applies to the year.
@@ -171,7 +193,7 @@ public sealed class DecisionService(
             reviewed = reviewed.Where(e => e.MeetsCriteria);
         }
         var total = await reviewed.CountAsync(ct);
-        var rows = await Ordered(db, reviewed).Skip(page.Page * page.PageSize).Take(page.PageSize).ToListAsync(ct);
+        var rows = await Ordered(db, reviewed, await LevelSetsAsync(db, title, ct)).Skip(page.Page * page.PageSize).Take(page.PageSize).ToListAsync(ct);
         return new PageResult<Candidate>(rows, total);
     }
 
@@ -307,7 +329,8 @@ public sealed class DecisionService(
     {
         var decision = NotImported(await LoadForReaderAsync(id));
         var notes = UncheckedNotes(await SetsOfAsync(decision));
-        return new DownloadFile($"{FileStem(decision)}.docx", Downloads.DocxType, DecisionDocx.Decision(decision, DocumentLayout.Load().Decision, notes));
+        return new DownloadFile($"{FileStem(decision)}.docx", Downloads.DocxType,
+            DecisionDocx.Decision(decision, DocumentLayout.Load().Decision, notes, await ScoredByLevelAsync(decision)));
     }
 
     public async Task<DownloadFile> CertificatesPdfAsync(int id, string verifyBaseUrl)
@@ -381,16 +404,18 @@ public sealed class DecisionService(
         {
             reviewed = reviewed.Where(e => e.Registration!.VillageId == only);
         }
-        return await Ordered(db, reviewed).ToListAsync(ct);
+        return await Ordered(db, reviewed, await LevelSetsAsync(db, title, ct)).ToListAsync(ct);
     }
 
-    // Villages in their order (a registration without a village last), then given name, then id.
-    private static IQueryable<Candidate> Ordered(AppDbContext db, IQueryable<Evaluation> reviewed) =>
+    // Villages in their order (a registration without a village last), then given name, then id; no points for a
+    // sheet scored with one of levelSets.
+    private static IQueryable<Candidate> Ordered(AppDbContext db, IQueryable<Evaluation> reviewed, List<int> levelSets) =>
         from e in reviewed
         join v in db.Villages on e.Registration!.VillageId equals v.Id into found
         from v in found.DefaultIfEmpty()
         orderby v == null ? int.MaxValue : v.SortOrder, e.Registration!.SubjectSortKey, e.Id
-        select new Candidate(e.Id, e.Registration!.SubjectName, e.Registration.VillageId, v == null ? "" : v.Name, e.TotalTenths, e.Rating, e.MeetsCriteria);
+        select new Candidate(e.Id, e.Registration!.SubjectName, e.Registration.VillageId, v == null ? "" : v.Name,
+            levelSets.Contains(e.CriteriaSetId) ? null : e.TotalTenths, e.Rating, e.MeetsCriteria);
 
     private static async Task<string> NewCodeAsync(AppDbContext db, HashSet<string> taken)
     {

@@ -19,7 +19,8 @@ public static class DocumentTexts
 
     public static string ShortDate(DateOnly date) => date.ToString("dd/MM/yyyy", Vietnamese);
 
-    public static string Points(int tenths) => (tenths / 10m).ToString("0.#", Vietnamese);
+    // Null for a set scored by level (TT 24/2023, TT 25/2023): its total of 0 is no score, so nothing is printed.
+    public static string Points(int? tenths) => tenths is { } t ? (t / 10m).ToString("0.#", Vietnamese) : "";
 
     // "Ủy ban nhân dân xã Cẩm Tân" is printed on two lines: "ỦY BAN NHÂN DÂN" / "XÃ CẨM TÂN".
     public static IReadOnlyList<string> IssuerLines(string issuingBody)
