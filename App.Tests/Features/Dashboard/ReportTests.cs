@@ -65,6 +65,25 @@ public sealed class ReportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_report_names_the_target_it_judges_by_with_its_year_and_level_and_says_when_it_is_not_yet_checked()
+    {
+        var report = await KnownReportAsync();
+
+        // GĐHT against the commune's 60 % for 2026–2030 (checked); CĐHT thôn against the national 75 % for 2030, seeded
+        // unchecked: the signed text says which target each verdict is about.
+        var pdf = HocTapSuotDoi.Tests.Features.Documents.LibreOffice.ToPdf(ReportDocx.Write(report), "bao-cao-chi-tieu.docx");
+        var text = HocTapSuotDoi.Tests.Features.Documents.LibreOffice.Flat(HocTapSuotDoi.Tests.Features.Documents.LibreOffice.Text(pdf));
+        Assert.Contains("- Gia đình học tập: gần đạt chỉ tiêu 60,00 % (đến 2030, xã), cần thêm 1 hộ.", text);
+        Assert.Contains("- Cộng đồng học tập cấp thôn: chưa đạt chỉ tiêu 75,00 % (đến 2030, trung ương; chưa đối chiếu với kế hoạch của tỉnh), cần thêm 2 thôn.", text);
+
+        // The comparison table, in the .docx and its .xlsx twin, names the target the way the dashboard does.
+        var comparison = XlsxCells(ReportXlsx.Write(report), "So sánh");
+        Assert.Contains("60,00 % (đến 2030, xã)", comparison);
+        Assert.Contains("75,00 % (đến 2030, trung ương; chưa đối chiếu với kế hoạch của tỉnh)", comparison);
+        Assert.Contains("75,00\u00A0% (đến 2030, trung ương; chưa đối chiếu với kế hoạch của tỉnh)", DocxText(ReportDocx.Write(report)));
+    }
+
+    [Fact]
     public async Task The_signer_is_saved_with_the_report_and_a_new_year_starts_with_the_last_one()
     {
         await using var scope = await app.AsUserAsync("bcd@camtan.vn");

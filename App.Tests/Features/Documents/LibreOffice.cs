@@ -29,6 +29,10 @@ public static class LibreOffice
 
     public static string[] Lines(string pdf) => Text(pdf).Split('\n').Select(l => l.TrimEnd()).ToArray();
 
+    // The text as one line of single spaces (the non-breaking space before % too), so a sentence reads whole wherever
+    // the page wrapped or justified it.
+    public static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text.Replace('\u00A0', ' '), @"\s+", " ");
+
     // The steering committee's own papers: the commune above it, its name in full on three lines, each line whole
     // (a word pushed to a line of its own means the column is too narrow), never "XHHT".
     public static void AssertCommitteeHeader(string[] lines)

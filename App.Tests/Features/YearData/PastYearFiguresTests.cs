@@ -3,6 +3,7 @@ using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
 using HocTapSuotDoi.Features.YearData;
+using HocTapSuotDoi.Tests.Features.Documents;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,6 +55,49 @@ public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal((1_950, 1_500, 1_200), (family.Total, family.Registered, family.Recognised));
         var text = HocTapSuotDoi.Tests.Features.Dashboard.ReportTests.DocxText(ReportDocx.Write(report));
         Assert.Contains("Số liệu năm 2022 là số liệu nhập từ báo cáo của năm đó (nguồn: Báo cáo tổng kết năm 2022 của Ban chỉ đạo).", text);
+    }
+
+    [Fact]
+    public async Task A_year_entered_as_commune_totals_prints_no_village_or_group_zeros_and_its_village_total_agrees_with_the_title_table()
+    {
+        await SaveAsync(Form(2021, Title.VillageCommunity, 8, 5, source: "Báo cáo tổng kết năm 2021 của Ban chỉ đạo"));
+        await SaveAsync(Form(2021, Title.CitizenLearning, 2_000, 400, source: "Báo cáo tổng kết năm 2021 của Ban chỉ đạo"));
+
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var report = await scope.ServiceProvider.GetRequiredService<ReportService>().BuildAsync(2021);
+
+        var villages = ReportTables.VillageRows(report.Figures).Select(r => r.Select(ReportTables.Format).ToList()).ToList();
+        // No village figure was entered: every village cell says so, and the total row is the title table's.
+        Assert.All(villages.SkipLast(1), row => Assert.All(row.Skip(1), cell => Assert.Equal("—", cell)));
+        Assert.Equal(["Cộng", "2.000", "400", "20,00 %", "—", "5/8 thôn"], villages[^1].Take(1).Concat(villages[^1].Skip(6)));
+        Assert.All(ReportTables.GroupRows(report.Figures), row => Assert.All(row.Skip(1).Select(ReportTables.Format), cell => Assert.Equal("—", cell)));
+
+        var pdf = LibreOffice.ToPdf(ReportDocx.Write(report), "bao-cao-2021.docx");
+        var lines = LibreOffice.Lines(pdf);
+        var text = LibreOffice.Flat(string.Join("\n", lines));
+        Assert.DoesNotContain(lines, l => l.Contains("Chưa đăng ký"));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("Cộng ", StringComparison.Ordinal) && l.Contains("5/8 thôn"));
+        Assert.Contains("Số liệu năm 2021 được nhập theo tổng số toàn xã, không có số liệu riêng của từng thôn", text);
+        Assert.Contains("Số liệu năm 2021 được nhập theo tổng số toàn xã, không có số liệu theo nhóm đối tượng", text);
+    }
+
+    [Fact]
+    public async Task A_previous_year_entered_without_a_registered_count_shows_in_the_year_on_year_comparison()
+    {
+        await SaveAsync(Form(2025, Title.FamilyLearning, 1_000, 700, source: "Báo cáo tổng kết năm 2025 của Ban chỉ đạo"));
+
+        await using var scope = await app.AsUserAsync("bcd@camtan.vn");
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+        var report = await reports.BuildAsync(2026);
+
+        var family = ReportTables.ComparisonRows(report.Figures, report.PreviousYear).Single(r => Equals(r[0], "Gia đình học tập"));
+        Assert.Equal("70,00 %", ReportTables.Format(family[6]));
+        var lines = LibreOffice.Lines(LibreOffice.ToPdf(ReportDocx.Write(report), "bao-cao-2026.docx")).Select(LibreOffice.Flat);
+        Assert.Contains(lines, l => l.Contains("Gia đình học tập") && l.Contains("70,00 %"));
+
+        // The year itself: a registered count nobody entered is not printed as zero.
+        var entered = ReportTables.TitleRows((await reports.BuildAsync(2025)).Figures).Single(r => Equals(r[0], "Gia đình học tập (hộ)"));
+        Assert.Equal(["1.000", "—", "—", "700", "70,00 %", "—"], entered.Skip(1).Select(ReportTables.Format));
     }
 
     [Fact]

@@ -10,13 +10,17 @@ public sealed record SubjectCounts(int Total, int Registered, int Evaluated, int
 {
     public static readonly SubjectCounts Zero = new(0, 0, 0, 0);
 
+    // False for figures entered from a past report that gave no registered count: Registered (and Evaluated) are then
+    // not facts, and a document prints "—" for them.
+    public bool RegisteredKnown { get; init; } = true;
+
     public decimal? PercentOfAll => VnPercent.Of(Recognised, Total);
     public decimal? PercentOfRegistered => VnPercent.Of(Recognised, Registered);
     public int LeftToScore => Registered - Evaluated;
 
     public SubjectCounts Plus(SubjectCounts other) =>
         new(Total + other.Total, Registered + other.Registered, Evaluated + other.Evaluated, Recognised + other.Recognised,
-            AwaitingDecision + other.AwaitingDecision);
+            AwaitingDecision + other.AwaitingDecision) { RegisteredKnown = RegisteredKnown && other.RegisteredKnown };
 }
 
 public enum TargetStatus
@@ -51,6 +55,9 @@ public static class YearProgress
 
 public sealed record TitleFigures(Title Title, SubjectCounts Counts, EffectiveTarget? Target, TargetStatus Status, int Gap)
 {
+    // Entered from the year's own report (PastYearOverlay), not counted from the registers.
+    public bool Entered { get; init; }
+
     public string GapText => Gap == 0 ? "" : Status is TargetStatus.InProgress or TargetStatus.NotStarted
         ? $"còn cần {Figures.Number(Gap)} {Figures.SubjectNoun(Title)}"
         : $"cần thêm {Figures.Number(Gap)} {Figures.SubjectNoun(Title)}";
@@ -66,8 +73,23 @@ public sealed record YearFigures(int Year, IReadOnlyList<TitleFigures> Titles, I
     public bool Entered { get; init; }
     public IReadOnlyList<string> Sources { get; init; } = [];
     public YearStage Stage { get; init; } = YearStage.Closed;
+    // Of an entered year, the village figures entered village by village; the app has no registration that year, so
+    // its own counts of the other villages, and of the target groups, are zeros, not facts.
+    public IReadOnlySet<(int VillageId, Title Title)> EnteredByVillage { get; init; } = new HashSet<(int, Title)>();
 
     public TitleFigures For(Title title) => Titles.Single(t => t.Title == title);
+
+    // A village's figures for a title, or null where the year's figures were entered for the whole commune only.
+    public SubjectCounts? VillageCounts(VillageFigures village, Title title)
+    {
+        var counts = title switch
+        {
+            Title.FamilyLearning => village.Households,
+            Title.CitizenLearning => village.People,
+            _ => village.Community,
+        };
+        return !Entered || EnteredByVillage.Contains((village.VillageId, title)) ? counts : null;
+    }
 
     // The same figures judged on a day: before the year's decisions are due, a title below its target is in progress.
     public YearFigures AsOf(DateOnly today)
@@ -170,6 +192,11 @@ public static class Figures
         _ => "Chưa xếp nhóm",
     };
 
-    public static string TargetText(EffectiveTarget? target) =>
-        target is null ? "Chưa có chỉ tiêu" : $"{VnPercent.Format(target.Percent)} (đến {target.ToYear}, {target.Level.DisplayName().ToLower(Vi)})";
+    // The dashboard shows an unchecked target with a chip beside this text; a document has no chip, so it asks for the
+    // words inside the brackets: "75,00 % (đến 2030, trung ương; chưa đối chiếu với kế hoạch của tỉnh)".
+    public static string TargetText(EffectiveTarget? target, bool sayUnchecked = false) =>
+        target is null ? "Chưa có chỉ tiêu"
+            : $"{VnPercent.Format(target.Percent)} (đến {target.ToYear}, {target.Level.DisplayName().ToLower(Vi)}{(sayUnchecked && !target.Checked ? $"; {UncheckedTarget.ToLower(Vi)} với kế hoạch của tỉnh" : "")})";
+
+    public const string UncheckedTarget = "Chưa đối chiếu";
 }

@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Deadlines;
 
 namespace HocTapSuotDoi.Features.Dashboard;
@@ -48,15 +47,13 @@ public static class ReportDocx
             TableBlock(body, r, "1. Tổng hợp theo danh hiệu (tỷ lệ tính trên tổng số đối tượng và trên số đã đăng ký):",
                 ReportTables.TitleHeader, ReportTables.TitleRows(r.Figures), ReportTables.CitizenTotalNote(r.Year));
             TableBlock(body, r, $"2. Thống kê theo thôn (hộ đang cư trú; người từ {Scoring.CitizenAge.Minimum} tuổi trở lên đang sinh sống):",
-                ReportTables.VillageHeader, ReportTables.VillageRows(r.Figures));
-            TableBlock(body, r, "3. Công dân học tập theo nhóm đối tượng:", ReportTables.GroupHeader, ReportTables.GroupRows(r.Figures));
+                ReportTables.VillageHeader, ReportTables.VillageRows(r.Figures), ReportTables.VillageNote(r.Figures));
+            TableBlock(body, r, "3. Công dân học tập theo nhóm đối tượng:", ReportTables.GroupHeader, ReportTables.GroupRows(r.Figures), ReportTables.GroupNote(r.Figures));
 
             // The heading and the notes go with the table, on its landscape page when it needs one.
             TableBlock(body, r, null, ReportTables.ComparisonHeader(r.Year), ReportTables.ComparisonRows(r.Figures, r.PreviousYear),
                 section: "II. SO SÁNH VỚI CHỈ TIÊU VÀ VỚI NĂM TRƯỚC",
-                after: r.Figures.Titles.Where(t => t.Status is TargetStatus.Near or TargetStatus.NotMet)
-                    .Select(t => $"- {t.Title.DisplayName()}: {Figures.StatusText(t.Status).ToLower(Figures.Vi)} chỉ tiêu, {t.GapText}.")
-                    .Concat(ReportTables.EnteredNotes(r.Figures, r.PreviousYear)));
+                after: ReportTables.VerdictNotes(r.Figures).Concat(ReportTables.EnteredNotes(r.Figures, r.PreviousYear)));
 
             body.Append(Section("III. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ, THÔN"));
             if (r.Compliance.HasData)
@@ -113,7 +110,10 @@ public static class ReportDocx
             leadParagraph.ParagraphProperties!.KeepNext = new KeepNext();
             body.Append(leadParagraph);
         }
-        var natural = header.Select((h, c) => Math.Max(minimum[c], Decisions.TextWidth.Cm(NoBreak(h), r.Layout.FontName, r.Layout.TableFontSizePt, bold: true) + 2 * CellPaddingCm + 0.05)).ToArray();
+        // As wide as the heading on one line, or the longest cell on one line where that is wider (a text that may wrap).
+        var natural = header.Select((h, c) => new[] { h }.Concat(cells.Where(row => c < row.Count).Select(row => row[c]))
+            .Max(text => Decisions.TextWidth.Cm(NoBreak(text), r.Layout.FontName, r.Layout.TableFontSizePt, bold: true)) + 2 * CellPaddingCm + 0.05)
+            .Select((width, c) => Math.Max(minimum[c], width)).ToArray();
         body.Append(Table(r, header, cells, Widths(minimum, natural, landscape ? LandscapeTextCm : PortraitTextCm)));
         if (note is not null)
         {
@@ -137,10 +137,9 @@ public static class ReportDocx
         {
             var words = NoBreak(h).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Decisions.TextWidth.Cm(w, r.Layout.FontName, size, bold: true));
             var values = cells.Where(row => c < row.Count).Select(row => Decisions.TextWidth.Cm(NoBreak(row[c]), r.Layout.FontName, size, bold: true));
-            // Names (first column) may wrap between words, but get at least 4 cm; figures never wrap.
-            var widest = c == 0
-                ? Math.Max(words.DefaultIfEmpty(1).Max(), Math.Min(values.DefaultIfEmpty(1).Max(), 4.0))
-                : words.Concat(values).DefaultIfEmpty(1).Max();
+            // A text wider than 4 cm (a name, a target with its year and level) may wrap between words; figures and
+            // the short words of a verdict, narrower, never wrap.
+            var widest = Math.Max(words.DefaultIfEmpty(1).Max(), Math.Min(values.DefaultIfEmpty(1).Max(), 4.0));
             return Math.Max(widest + 2 * CellPaddingCm + 0.05, 1.2);
         }).ToArray();
     }

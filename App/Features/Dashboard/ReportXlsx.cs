@@ -11,38 +11,55 @@ public static class ReportXlsx
 
     public static byte[] Write(YearlyReportData r)
     {
-        var sheets = new List<(string Name, string Title, IReadOnlyList<string> Header, IEnumerable<object[]> Rows)>
+        var sheets = new List<(string Name, string Title, IReadOnlyList<string> Header, IEnumerable<object[]> Rows, IEnumerable<string> Notes)>
         {
-            ("Tổng hợp", $"Kết quả các danh hiệu năm {r.Year} – xã {r.CommuneName}", ReportTables.TitleHeader, ReportTables.TitleRows(r.Figures)),
-            ("Theo thôn", $"Thống kê theo thôn năm {r.Year}", ReportTables.VillageHeader, ReportTables.VillageRows(r.Figures)),
-            ("Nhóm đối tượng", $"Công dân học tập theo nhóm đối tượng năm {r.Year}", ReportTables.GroupHeader, ReportTables.GroupRows(r.Figures)),
-            ("So sánh", $"So sánh với chỉ tiêu và với năm {r.Year - 1}", ReportTables.ComparisonHeader(r.Year), ReportTables.ComparisonRows(r.Figures, r.PreviousYear)),
+            ("Tổng hợp", $"Kết quả các danh hiệu năm {r.Year} – xã {r.CommuneName}", ReportTables.TitleHeader, ReportTables.TitleRows(r.Figures), []),
+            ("Theo thôn", $"Thống kê theo thôn năm {r.Year}", ReportTables.VillageHeader, ReportTables.VillageRows(r.Figures), Lines(ReportTables.VillageNote(r.Figures))),
+            ("Nhóm đối tượng", $"Công dân học tập theo nhóm đối tượng năm {r.Year}", ReportTables.GroupHeader, ReportTables.GroupRows(r.Figures), Lines(ReportTables.GroupNote(r.Figures))),
+            ("So sánh", $"So sánh với chỉ tiêu và với năm {r.Year - 1}", ReportTables.ComparisonHeader(r.Year), ReportTables.ComparisonRows(r.Figures, r.PreviousYear),
+                ReportTables.VerdictNotes(r.Figures).Concat(ReportTables.EnteredNotes(r.Figures, r.PreviousYear))),
         };
         if (r.Compliance.HasData)
         {
-            sheets.Add(("Báo cáo đơn vị", $"Tình hình báo cáo của các đơn vị năm {r.Year}", ReportTables.ComplianceHeader, ReportTables.ComplianceRows(r.Compliance)));
+            sheets.Add(("Báo cáo đơn vị", $"Tình hình báo cáo của các đơn vị năm {r.Year}", ReportTables.ComplianceHeader, ReportTables.ComplianceRows(r.Compliance), []));
         }
 
         return Setup.XlsxWorkbook.Write(Stylesheet(), HeaderRow,
-            sheets.Select(s => (s.Name, Sheet(s.Title, s.Header, s.Rows.ToList(), r.Date), s.Header.Count > 7)));
+            sheets.Select(s => (s.Name, Sheet(s.Title, s.Header, s.Rows.ToList(), r.Date, s.Notes.ToList()), s.Header.Count > 7)));
     }
 
-    private static Worksheet Sheet(string title, IReadOnlyList<string> header, List<object[]> rows, DateOnly date)
+    private static IEnumerable<string> Lines(string? note) => note is null ? [] : [note];
+
+    // The notes the .docx prints under a table follow it here too, one a row after a blank one.
+    private static Worksheet Sheet(string title, IReadOnlyList<string> header, List<object[]> rows, DateOnly date, List<string> notes)
     {
         var data = new SheetData();
         data.Append(Row(1, [title], _ => Title));
         data.Append(Row(2, [$"Số liệu ngày {VnTime.FormatDate(date)}; tỷ lệ tính bằng %."], _ => Normal));
         var columns = Columns(header, rows);
+        var widths = columns.Elements<Column>().Select(c => c.Width!.Value).ToList();
         var heading = Row(HeaderRow, header.Cast<object>().ToArray(), _ => Heading);
-        // Wrapped headings: the row is as tall as its most wrapped heading (LibreOffice does not measure it).
-        heading.Height = 15 * HeadingLines(header, columns);
+        // Wrapped headings and texts: the row is as tall as its most wrapped cell (LibreOffice does not measure it).
+        heading.Height = 15 * header.Select((h, c) => WrappedLines(h, widths[c], 1.15)).Max();
         heading.CustomHeight = true;
         data.Append(heading);
         var rowIndex = HeaderRow + 1;
         foreach (var row in rows)
         {
             var total = Equals(row.FirstOrDefault(), "Cộng");
-            data.Append(Row(rowIndex++, row, cell => StyleOf(cell, total)));
+            var line = Row(rowIndex++, row, cell => StyleOf(cell, total));
+            var lines = row.Select((cell, c) => cell is string text ? WrappedLines(text, widths[c], 1.0) : 1).DefaultIfEmpty(1).Max();
+            if (lines > 1)
+            {
+                line.Height = 15 * lines;
+                line.CustomHeight = true;
+            }
+            data.Append(line);
+        }
+        rowIndex++;
+        foreach (var note in notes)
+        {
+            data.Append(Row(rowIndex++, [note], _ => Normal));
         }
         return new Worksheet(columns, data);
     }
@@ -69,29 +86,25 @@ public static class ReportXlsx
         return columns;
     }
 
-    private static int HeadingLines(IReadOnlyList<string> header, Columns columns)
+    // Greedy word wrap at about one character per width unit (bold Times is a little wider: charWidth 1.15).
+    private static int WrappedLines(string text, double width, double charWidth)
     {
-        var widths = columns.Elements<Column>().Select(c => c.Width!.Value).ToList();
-        return header.Select((h, c) =>
+        var lines = 1;
+        var used = 0.0;
+        foreach (var word in text.Split(' '))
         {
-            // Greedy word wrap at about one character per width unit (bold Times is a little wider).
-            var lines = 1;
-            var used = 0.0;
-            foreach (var word in h.Split(' '))
+            var length = word.Length * charWidth;
+            if (used > 0 && used + 1 + length > width - 1)
             {
-                var length = word.Length * 1.15;
-                if (used > 0 && used + 1 + length > widths[c] - 1)
-                {
-                    lines++;
-                    used = length;
-                }
-                else
-                {
-                    used += (used > 0 ? 1 : 0) + length;
-                }
+                lines++;
+                used = length;
             }
-            return lines;
-        }).Max();
+            else
+            {
+                used += (used > 0 ? 1 : 0) + length;
+            }
+        }
+        return lines;
     }
 
     private static Row Row(uint index, object?[] cells, Func<object?, uint> style) => Setup.XlsxWorkbook.Row(index, cells, style, PercentCell);
@@ -110,11 +123,16 @@ public static class ReportXlsx
         static Font Font(bool bold) => bold
             ? new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" })
             : new Font(new FontSize { Val = 11 }, new FontName { Val = "Times New Roman" });
-        static CellFormat Format(uint numberFormat, uint font, uint border, bool wrap = false) => new()
+        // A table's cells are centred vertically; headings are centred across too, texts wrap at the left.
+        static CellFormat Format(uint numberFormat, uint font, uint border, bool wrap = false, bool center = true) => new()
         {
             NumberFormatId = numberFormat, FontId = font, FillId = 0, BorderId = border, ApplyNumberFormat = numberFormat != 0, ApplyFont = true,
-            ApplyBorder = border != 0, ApplyAlignment = wrap,
-            Alignment = wrap ? new Alignment { WrapText = true, Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center } : null,
+            ApplyBorder = border != 0, ApplyAlignment = border != 0,
+            Alignment = border == 0 ? null : new Alignment
+            {
+                WrapText = wrap, Horizontal = wrap ? (center ? HorizontalAlignmentValues.Center : HorizontalAlignmentValues.Left) : null,
+                Vertical = VerticalAlignmentValues.Center,
+            },
         };
         var thin = new Border(new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
             new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
@@ -128,6 +146,6 @@ public static class ReportXlsx
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
             new CellFormats(
                 Format(0, 0, 0), Format(0, 1, 0), Format(164, 0, 1), Format(165, 0, 1), Format(166, 0, 1), Format(0, 1, 1, wrap: true),
-                Format(0, 0, 1), Format(0, 1, 1), Format(165, 1, 1), Format(164, 1, 1)) { Count = 10 });
+                Format(0, 0, 1, wrap: true, center: false), Format(0, 1, 1, wrap: true, center: false), Format(165, 1, 1), Format(164, 1, 1)) { Count = 10 });
     }
 }

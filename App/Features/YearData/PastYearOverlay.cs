@@ -39,16 +39,19 @@ public static class PastYearOverlay
             }).ToList(),
             Entered = true,
             Sources = figures.Values.Select(f => f.Source).Distinct().ToList(),
+            EnteredByVillage = villages.Select(f => (f.VillageId!.Value, f.Title)).ToHashSet(),
         };
     }
 
     private static TitleFigures Assess(Title title, SubjectCounts counts, Targets.EffectiveTarget? target)
     {
         var (status, gap) = Figures.Assess(counts, target);
-        return new TitleFigures(title, counts, target, status, gap);
+        return new TitleFigures(title, counts, target, status, gap) { Entered = true };
     }
 
-    private static SubjectCounts Counts(PastYearFigure f) => new(f.Total, f.Registered ?? 0, f.Registered ?? f.Recognised, f.Recognised);
+    // A report that gave no registered count leaves Registered at 0 only for the arithmetic; RegisteredKnown says so.
+    private static SubjectCounts Counts(PastYearFigure f) =>
+        new(f.Total, f.Registered ?? 0, f.Registered ?? f.Recognised, f.Recognised) { RegisteredKnown = f.Registered is not null };
 
     // The commune-wide figures of years the app has no registration for.
     private static async Task<Dictionary<(int Year, Title Title), PastYearFigure>> EnteredAsync(AppDbContext db, int communeId, IReadOnlyList<int> years, CancellationToken ct)
