@@ -34,13 +34,18 @@ public static class PhaseReportDocx
         {
             rows.Add(new[] { Cell(w, title.DisplayName(), Left) }.Concat(years.Select(y =>
             {
-                var c = r.Figures.First(f => f.Year == y && f.Title == title).Counts;
-                // A year without any registration in the app has no result to show (its report may hold entered figures).
-                return Cell(w, c.Registered == 0 && c.Recognised == 0 ? "—" : $"{c.Recognised.ToString("N0", AppServices.Vietnamese)}\n{VnPercent.Format(c.Recognised, c.Total)}", Center);
+                var point = r.Figures.First(f => f.Year == y && f.Title == title);
+                var c = point.Counts;
+                // A year without any registration in the app, and no figure entered from its report, has no result to show.
+                return Cell(w, !point.Entered && c.Registered == 0 ? "—" : $"{c.Recognised.ToString("N0", AppServices.Vietnamese)}\n{VnPercent.Format(c.Recognised, c.Total)}", Center);
             })).ToArray());
         }
         w.Add(DocxWriter.ListTable(columns, rows.ToArray()));
         Text(w, "(Mỗi ô: số được công nhận và tỷ lệ trên tổng số đối tượng của năm; “—”: năm chưa có số liệu trên phần mềm.)", italic: true);
+        foreach (var year in r.Figures.Where(f => f.Entered).GroupBy(f => f.Year).OrderBy(g => g.Key))
+        {
+            Text(w, Dashboard.ReportTables.EnteredNote(year.Key, year.Select(f => f.Source).Distinct()));
+        }
 
         Section(w, "II. CÔNG TÁC KHEN THƯỞNG");
         if (r.Rounds.Count == 0)

@@ -34,8 +34,10 @@ public sealed class PhaseReportService(IDbContextFactory<AppDbContext> dbFactory
         var (commune, province) = await db.Communes.AsNoTracking().Where(c => c.Id == scope.CommuneId)
             .Select(c => new ValueTuple<string, string>(c.Name, c.Province!.Name)).SingleAsync(ct);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), VnTime.Zone).DateTime);
-        // Years not yet reached have no results to show.
-        var figures = await DashboardQueries.TrendAsync(db, scope.CommuneId, from, Math.Max(from, Math.Min(to, today.Year)), ct);
+        // Years not yet reached have no results to show; a year before the app shows the figures entered from its
+        // report, as the dashboard's trend does.
+        var figures = await YearData.PastYearOverlay.TrendAsync(db, scope.CommuneId,
+            await DashboardQueries.TrendAsync(db, scope.CommuneId, from, Math.Max(from, Math.Min(to, today.Year)), ct), ct);
 
         var rounds = await db.Set<AwardRound>().AsNoTracking().Where(r => r.CommuneId == scope.CommuneId && r.Year >= from && r.Year <= to)
             .Select(r => new
