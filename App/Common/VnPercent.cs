@@ -11,6 +11,19 @@ public static class VnPercent
 
     public static decimal Round(decimal percent) => Math.Round(percent, Decimals, MidpointRounding.AwayFromZero);
 
+    // The rate beside a target: rounded like every rate, except that a rate just under its target never reads as
+    // reaching it (1.402 of 2.003 is 69,995 %: "69,99 %" beside "Gần đạt, còn thiếu 1 hộ" against 70 %, not "70,00 %").
+    public static decimal? Against(int count, int outOf, decimal? target)
+    {
+        var shown = Of(count, outOf);
+        return shown is { } s && target is { } t && s >= t && 100m * count < t * outOf
+            ? Math.Round(100m * count / outOf, Decimals, MidpointRounding.ToZero)
+            : shown;
+    }
+
+    // Whether a rate reaches a target, on the exact figures (not on the rounded rate shown).
+    public static bool Reaches(int count, int outOf, decimal target) => outOf > 0 && 100m * count >= target * outOf;
+
     public static string Format(decimal? percent) => percent is { } p ? Round(p).ToString("0.00", VnTime.Culture) + " %" : "—";
 
     public static string Format(int count, int outOf) => Format(Of(count, outOf));

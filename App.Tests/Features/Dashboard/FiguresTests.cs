@@ -36,6 +36,19 @@ public sealed class FiguresTests
         Assert.Null(new SubjectCounts(10, 0, 0, 0).PercentOfRegistered);
     }
 
+    [Theory]
+    [InlineData(2003, 1402, 700, TargetStatus.Near, 1, "69,99 %")]   // 69,995…: rounds to 70,00 but one household is missing
+    [InlineData(2003, 1403, 700, TargetStatus.Met, 0, "70,04 %")]
+    [InlineData(9, 6, 600, TargetStatus.Met, 0, "66,67 %")]           // above its target: rounded as everywhere
+    [InlineData(20000, 19999, 1000, TargetStatus.Near, 1, "99,99 %")] // 99,995 %: not "100,00 %" beside "còn thiếu 1"
+    public void The_rate_beside_a_verdict_never_reads_as_reaching_a_target_the_verdict_says_is_missed(int total, int recognised, int targetTenths, TargetStatus status, int gap, string shown)
+    {
+        var counts = new SubjectCounts(total, total, total, recognised);
+        Assert.Equal((status, gap), Figures.Assess(counts, Target(targetTenths)));
+        Assert.Equal(shown, VnPercent.Format(counts.PercentAgainst(Target(targetTenths))));
+        Assert.Equal(status == TargetStatus.Met, VnPercent.Reaches(recognised, total, targetTenths / 10m));
+    }
+
     [Fact]
     public void The_gap_is_said_in_subjects()
     {

@@ -1,3 +1,4 @@
+using Bunit;
 using FluentValidation;
 using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Features.Criteria.Engine;
@@ -79,6 +80,31 @@ public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains(lines, l => l.TrimStart().StartsWith("Cộng ", StringComparison.Ordinal) && l.Contains("5/8 thôn"));
         Assert.Contains("Số liệu năm 2021 được nhập theo tổng số toàn xã, không có số liệu riêng của từng thôn", text);
         Assert.Contains("Số liệu năm 2021 được nhập theo tổng số toàn xã, không có số liệu theo nhóm đối tượng", text);
+    }
+
+    [Fact]
+    public async Task The_dashboard_of_a_year_entered_as_commune_totals_shows_no_village_or_group_zeros()
+    {
+        await SaveAsync(Form(2020, Title.FamilyLearning, 1_800, 900, source: "Báo cáo tổng kết năm 2020 của Ban chỉ đạo"));
+
+        await using var ctx = new PageTestContext();
+        var services = await ctx.SignInAsync(app, "bcd@camtan.vn");
+        var figures = (await services.GetRequiredService<DashboardService>().GetAsync(2020)).Figures;
+        Assert.True(figures.Entered);
+
+        var titles = ctx.Render<TitleSummaryTable>(p => p.Add(x => x.Data, figures));
+        var family = titles.Find("tr[data-title=FamilyLearning]").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["1.800", "—", "—", "900"], family.Skip(1).Take(4));
+        Assert.Equal("50,00 %", titles.Find("tr[data-title=FamilyLearning] .pct-all").TextContent);
+
+        var villages = ctx.Render<VillageTable>(p => p.Add(x => x.Data, figures));
+        Assert.NotEmpty(villages.FindAll("tbody tr[data-village]"));
+        Assert.All(villages.FindAll("tbody tr[data-village]"), row => Assert.All(row.QuerySelectorAll("td").Skip(1), cell => Assert.Equal("—", cell.TextContent.Trim())));
+        Assert.StartsWith("Số liệu năm 2020 được nhập theo tổng số toàn xã, không có số liệu riêng của từng thôn", villages.Find("#village-note").TextContent);
+
+        var chart = ctx.Render<VillageChart>(p => p.Add(x => x.Data, figures));
+        Assert.Empty(chart.FindAll("li[data-village]"));
+        Assert.Contains("số liệu năm 2020 được nhập theo tổng số toàn xã", chart.Find("#village-chart-summary").TextContent);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed record SubjectCounts(int Total, int Registered, int Evaluated, int
 
     public decimal? PercentOfAll => VnPercent.Of(Recognised, Total);
     public decimal? PercentOfRegistered => VnPercent.Of(Recognised, Registered);
+    public decimal? PercentAgainst(EffectiveTarget? target) => VnPercent.Against(Recognised, Total, target?.Percent);
     public int LeftToScore => Registered - Evaluated;
 
     public SubjectCounts Plus(SubjectCounts other) =>

@@ -162,7 +162,7 @@ public sealed class ReportService(
     public static string SuggestedAwards(YearFigures f)
     {
         var target = f.For(Title.FamilyLearning).Target;
-        var villages = f.Villages.Where(v => v.Households.Total > 0 && target is not null && v.Households.PercentOfAll >= target.Percent).Select(v => v.Name).ToList();
+        var villages = f.Villages.Where(v => target is not null && VnPercent.Reaches(v.Households.Recognised, v.Households.Total, target.Percent)).Select(v => v.Name).ToList();
         var lines = new List<string>();
         if (villages.Count > 0)
         {

@@ -103,7 +103,7 @@ public static class ReportTables
         var change = t.Counts.PercentOfAll is { } now && before is { } then ? VnPercent.Change(now - then) : "—";
         return new object[]
         {
-            t.Title.DisplayName(), Figures.TargetText(t.Target, sayUnchecked: true), new Pct(t.Counts.PercentOfAll), new Pct(t.Counts.PercentOfRegistered),
+            t.Title.DisplayName(), Figures.TargetText(t.Target, sayUnchecked: true), new Pct(t.Counts.PercentAgainst(t.Target)), new Pct(t.Counts.PercentOfRegistered),
             Figures.StatusText(t.Status), t.Gap > 0 ? $"{Figures.Number(t.Gap)} {Figures.SubjectNoun(t.Title)}" : "—",
             new Pct(before), change,
         };
