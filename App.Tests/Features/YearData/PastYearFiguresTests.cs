@@ -100,7 +100,7 @@ public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFact
         var villages = ctx.Render<VillageTable>(p => p.Add(x => x.Data, figures));
         Assert.NotEmpty(villages.FindAll("tbody tr[data-village]"));
         Assert.All(villages.FindAll("tbody tr[data-village]"), row => Assert.All(row.QuerySelectorAll("td").Skip(1), cell => Assert.Equal("—", cell.TextContent.Trim())));
-        Assert.StartsWith("Số liệu năm 2020 được nhập theo tổng số toàn xã, không có số liệu riêng của từng thôn", villages.Find("#village-note").TextContent);
+        Assert.Equal("Số liệu năm 2020 được nhập theo tổng số toàn xã, không có số liệu riêng của từng thôn (ô “—”).", villages.Find("#village-note").TextContent);
 
         var chart = ctx.Render<VillageChart>(p => p.Add(x => x.Data, figures));
         Assert.Empty(chart.FindAll("li[data-village]"));

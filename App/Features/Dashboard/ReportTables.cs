@@ -63,10 +63,11 @@ public static class ReportTables
         : [p.Total, p.Recognised, new Pct(p.PercentOfAll), new Pct(p.PercentOfRegistered)];
 
     // Under the village table of an entered year, which has figures for the whole commune and perhaps a few villages.
-    public static string? VillageNote(YearFigures f) => !f.Entered ? null : (f.EnteredByVillage.Count == 0
+    // The dashboard's table has no "Cộng" row (totalRow: false).
+    public static string? VillageNote(YearFigures f, bool totalRow = true) => !f.Entered ? null : (f.EnteredByVillage.Count == 0
         ? $"Số liệu năm {f.Year} được nhập theo tổng số toàn xã, không có số liệu riêng của từng thôn (ô “—”)"
         : $"Số liệu năm {f.Year} được nhập theo tổng số toàn xã và cho một số thôn; ô “—”: thôn không có số liệu riêng")
-        + "; dòng “Cộng” là số liệu toàn xã, như bảng tổng hợp theo danh hiệu.";
+        + (totalRow ? "; dòng “Cộng” là số liệu toàn xã, như bảng tổng hợp theo danh hiệu." : ".");
 
     public static string? GroupNote(YearFigures f) => f.Entered
         ? $"Số liệu năm {f.Year} được nhập theo tổng số toàn xã, không có số liệu theo nhóm đối tượng (ô “—”)."
