@@ -182,7 +182,7 @@ public sealed class BulkReviewTests(BulkReviewTests.App app) : IClassFixture<Bul
         }
         var village = await app.VillageIdAsync("R05");
         var preview = await As("bcd@camtan.vn", r => r.PreviewAsync(Form(village)));
-        Assert.Equal("100", Points.FromTenths(Assert.Single(preview.Sample).TotalTenths).ToString());
+        Assert.Equal("100", Points.FromTenths(Assert.Single(preview.Sample).TotalTenths!.Value).ToString());
         await As("bcd@camtan.vn", r => r.ApplyAsync(Form(village), preview.Sheets));
 
         await using var committee = await app.AsUserAsync("bcd@camtan.vn");

@@ -91,7 +91,7 @@ public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFact
     {
         var households = db.Households.Where(h => h.CommuneId == communeId).ExistingIn(year).Select(h => h.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneHouseholdsFamilyLearningRate, households, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), ct);
-        var clans = db.Clans.Where(c => c.CommuneId == communeId).Select(c => c.Id);
+        var clans = db.Clans.Where(c => c.CommuneId == communeId).ExistingIn(db.Households, year).Select(c => c.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneClansClanLearningRate, clans, Recognised(db, Title.ClanLearning, year, SubjectKind.Clan), ct);
         var villages = db.Villages.Where(v => v.CommuneId == communeId).ExistingIn(year).Select(v => v.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneVillagesCommunityRate, villages, Recognised(db, Title.VillageCommunity, year, SubjectKind.Village), ct);

@@ -27,6 +27,16 @@ public class CriteriaSet : AuditedEntity
     public string? ShippedKey { get; set; }
 }
 
+// The sets of a title scored by level (TT 24/2023, TT 25/2023): met/not met indicators and a level reached, no points.
+// Their sheets store a total of 0, which no list or document may print as points. A title has a few versions of sets,
+// so they are read whole.
+public static class LevelSets
+{
+    public static async Task<List<int>> OfAsync(AppDbContext db, Title title, CancellationToken ct = default) =>
+        (await db.Set<CriteriaSet>().AsNoTracking().Where(s => s.Title == title).Select(s => new { s.Id, s.DefinitionJson }).ToListAsync(ct))
+            .Where(s => CriteriaSetJson.Deserialize(s.DefinitionJson).Mode == ScoringMode.Levels).Select(s => s.Id).ToList();
+}
+
 public sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<CriteriaSet>
 {
     public void Configure(EntityTypeBuilder<CriteriaSet> e)

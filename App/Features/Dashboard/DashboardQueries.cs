@@ -30,7 +30,7 @@ public static class DashboardQueries
         var groups = SumBy(peopleByVillageAndGroup, key => key % GroupSlots);
         var community = await CountAsync(db, Villages(db, communeId, villageIds).ExistingIn(year).Select(v => new Keyed { Key = v.Id, Id = v.Id }), Title.VillageCommunity, SubjectKind.Village, year, ct, withAwaiting: true);
         // Clans span villages and most units serve the whole commune: counted for the commune only.
-        var clans = villageIds is null ? Sum(await CountAsync(db, db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id }), Title.ClanLearning, SubjectKind.Clan, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
+        var clans = villageIds is null ? Sum(await CountAsync(db, db.Clans.Where(c => c.CommuneId == communeId).ExistingIn(db.Households, year).Select(c => new Keyed { Key = 0, Id = c.Id }), Title.ClanLearning, SubjectKind.Clan, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
         var units = villageIds is null ? Sum(await CountAsync(db, db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => new Keyed { Key = 0, Id = u.Id }), Title.UnitLearning, SubjectKind.Unit, year, ct, withAwaiting: true)) : SubjectCounts.Zero;
 
         var totals = new Dictionary<Title, SubjectCounts>
@@ -60,7 +60,7 @@ public static class DashboardQueries
         var populations = new (Title Title, SubjectKind Kind, Func<int, IQueryable<Keyed>> Population)[]
         {
             (Title.FamilyLearning, SubjectKind.Household, year => Households(db, communeId, null, year).Select(h => new Keyed { Key = 0, Id = h.Id })),
-            (Title.ClanLearning, SubjectKind.Clan, _ => db.Clans.Where(c => c.CommuneId == communeId).Select(c => new Keyed { Key = 0, Id = c.Id })),
+            (Title.ClanLearning, SubjectKind.Clan, year => db.Clans.Where(c => c.CommuneId == communeId).ExistingIn(db.Households, year).Select(c => new Keyed { Key = 0, Id = c.Id })),
             (Title.VillageCommunity, SubjectKind.Village, year => Villages(db, communeId, null).ExistingIn(year).Select(v => new Keyed { Key = 0, Id = v.Id })),
             (Title.UnitLearning, SubjectKind.Unit, year => db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => new Keyed { Key = 0, Id = u.Id })),
             (Title.CitizenLearning, SubjectKind.Person, year => People(db, communeId, null, year).Select(p => new Keyed { Key = 0, Id = p.Id })),

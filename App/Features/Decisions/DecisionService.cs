@@ -89,7 +89,7 @@ public sealed class DecisionService(
     private async Task<HashSet<int>> ScoredByLevelAsync(Decision decision)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var levelSets = await LevelSetsAsync(db, decision.Title);
+        var levelSets = await LevelSets.OfAsync(db, decision.Title);
         if (levelSets.Count == 0)
         {
             return [];
@@ -97,12 +97,6 @@ public sealed class DecisionService(
         var evaluations = decision.Subjects.Select(s => s.EvaluationId).ToList();
         return [.. await db.Set<Evaluation>().Where(e => evaluations.Contains(e.Id) && levelSets.Contains(e.CriteriaSetId)).Select(e => e.Id).ToListAsync()];
     }
-
-    // The criteria sets of a title scored by level (TT 24/2023, TT 25/2023): met/not met indicators and a level reached,
-    // no points. A title has a few versions of sets, so they are read whole.
-    private static async Task<List<int>> LevelSetsAsync(AppDbContext db, Title title, CancellationToken ct = default) =>
-        (await db.Set<CriteriaSet>().AsNoTracking().Where(s => s.Title == title).Select(s => new { s.Id, s.DefinitionJson }).ToListAsync(ct))
-            .Where(s => CriteriaSetJson.Deserialize(s.DefinitionJson).Mode == ScoringMode.Levels).Select(s => s.Id).ToList();
 
     // The sets the reviewed evaluations of a title and year were scored with (each evaluation keeps its own version); with
     // none reviewed yet, the set that applies to the year.
@@ -193,7 +187,7 @@ public sealed class DecisionService(
             reviewed = reviewed.Where(e => e.MeetsCriteria);
         }
         var total = await reviewed.CountAsync(ct);
-        var rows = await Ordered(db, reviewed, await LevelSetsAsync(db, title, ct)).Skip(page.Page * page.PageSize).Take(page.PageSize).ToListAsync(ct);
+        var rows = await Ordered(db, reviewed, await LevelSets.OfAsync(db, title, ct)).Skip(page.Page * page.PageSize).Take(page.PageSize).ToListAsync(ct);
         return new PageResult<Candidate>(rows, total);
     }
 
@@ -404,7 +398,7 @@ public sealed class DecisionService(
         {
             reviewed = reviewed.Where(e => e.Registration!.VillageId == only);
         }
-        return await Ordered(db, reviewed, await LevelSetsAsync(db, title, ct)).ToListAsync(ct);
+        return await Ordered(db, reviewed, await LevelSets.OfAsync(db, title, ct)).ToListAsync(ct);
     }
 
     // Villages in their order (a registration without a village last), then given name, then id; no points for a

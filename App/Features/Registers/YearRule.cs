@@ -1,3 +1,4 @@
+using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Villages;
 
@@ -12,7 +13,7 @@ public static class YearRule
 {
     public const string Text = "Tổng số của một năm là các hộ, nhân khẩu và đơn vị có trong sổ theo dõi vào ngày 31/12 của năm đó " +
         "(năm đang thực hiện: đến hôm nay); hộ chuyển đi, tách hộ, người mất từ năm sau vẫn được tính cho năm trước; " +
-        "thôn đã sáp nhập vẫn có số liệu riêng của các năm trước khi sáp nhập.";
+        "thôn đã sáp nhập vẫn có số liệu riêng của các năm trước khi sáp nhập; dòng họ được tính trong năm khi còn hộ thành viên có trong sổ.";
 
     public static DateOnly EndOf(int year) => new(year, 12, 31);
 
@@ -48,6 +49,15 @@ public static class YearRule
     {
         var end = EndOf(year);
         return db.Set<HouseholdVillageChange>().AnyAsync(c => c.On > end, ct);
+    }
+
+    // A clan has no date of its own: it counts in year Y when one of its member households did, so a clan whose
+    // households had all moved away by 31/12/Y is gone from that year, as it is from each village's figures. A clan with
+    // no member households yet (typed in before its members) counts.
+    public static IQueryable<Clan> ExistingIn(this IQueryable<Clan> clans, IQueryable<Household> households, int year)
+    {
+        var existing = households.ExistingIn(year).Select(h => h.Id);
+        return clans.Where(c => !c.Members.Any() || c.Members.Any(m => existing.Contains(m.HouseholdId)));
     }
 
     public static IQueryable<Unit> ExistingIn(this IQueryable<Unit> units, int year)

@@ -1,9 +1,11 @@
+using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Setup;
 
 namespace HocTapSuotDoi.Features.Scoring;
 
-public sealed record BulkReviewSample(string SubjectName, string Village, int TotalTenths, string Rating);
+// TotalTenths is null for a sheet scored by level (a level, no points).
+public sealed record BulkReviewSample(string SubjectName, string Village, int? TotalTenths, string Rating);
 
 // A sheet as the committee saw it in the preview: a sheet whose version moved since is not touched.
 public readonly record struct SheetVersion(int EvaluationId, int Version);
@@ -35,8 +37,10 @@ public sealed class BulkReviewService(IDbContextFactory<AppDbContext> dbFactory,
         await RequireVillageAsync(db, scope, form.VillageId, ct);
         var sheets = Matching(db, scope, form);
         var versions = await sheets.Select(e => new SheetVersion(e.Id, e.Version)).ToListAsync(ct);
+        var byLevel = await LevelSets.OfAsync(db, form.Title, ct);
         var sample = await sheets
-            .Select(e => new { e.Registration!.SubjectName, Village = db.Villages.Where(v => v.Id == e.Registration.VillageId).Select(v => new { v.Name, v.SortOrder }).FirstOrDefault(), e.TotalTenths, e.Rating, e.Id })
+            .Select(e => new { e.Registration!.SubjectName, Village = db.Villages.Where(v => v.Id == e.Registration.VillageId).Select(v => new { v.Name, v.SortOrder }).FirstOrDefault(),
+                TotalTenths = byLevel.Contains(e.CriteriaSetId) ? (int?)null : e.TotalTenths, e.Rating, e.Id })
             .OrderBy(x => x.Village!.SortOrder).ThenBy(x => x.SubjectName).ThenBy(x => x.Id).Take(SampleSize)
             .ToListAsync(ct);
         return new BulkReviewPreview(versions, sample.Select(x => new BulkReviewSample(x.SubjectName, x.Village?.Name ?? "", x.TotalTenths, x.Rating)).ToList());

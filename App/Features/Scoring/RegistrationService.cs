@@ -1,3 +1,4 @@
+using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
@@ -30,10 +31,13 @@ public sealed class RegistrationService(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = Filter(db, scope, query);
         var total = await rows.CountAsync(ct);
+        // A sheet scored by level has a level, not points.
+        var byLevel = await LevelSets.OfAsync(db, query.Title, ct);
         var items = await Sort(db, rows, query.Order)
             .Skip(page.Page * page.PageSize).Take(page.PageSize)
             .Select(r => new RegistrationRow(r.Id, r.SubjectName, db.Villages.Where(v => v.Id == r.VillageId).Select(v => v.Name).FirstOrDefault() ?? "",
-                r.Evaluation == null ? null : r.Evaluation.Status, r.Evaluation == null ? null : r.Evaluation.TotalTenths,
+                r.Evaluation == null ? null : r.Evaluation.Status,
+                r.Evaluation == null || byLevel.Contains(r.Evaluation.CriteriaSetId) ? null : r.Evaluation.TotalTenths,
                 r.Evaluation == null ? "" : r.Evaluation.Rating, r.Evaluation != null && r.Evaluation.EditedAfterReview))
             .ToListAsync(ct);
         return new PageResult<RegistrationRow>(items, total);

@@ -1,3 +1,4 @@
+using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers.Excel;
 
@@ -22,20 +23,26 @@ public static class ScoringExport
                 Stages = stages?.Split(',').Select(s => Enum.TryParse<RegistrationStage>(s, out var stage) ? (RegistrationStage?)stage : null).OfType<RegistrationStage>().ToList(),
                 Order = order ?? NameOrder.GivenName,
             };
+            // Sheets scored by level (TT 24, TT 25/2023) have a level, not points: no "0" in the points column, and no
+            // points column at all for a title whose every set is scored by level.
+            var byLevel = await LevelSets.OfAsync(db, title);
+            var withPoints = await db.Set<CriteriaSet>().AnyAsync(s => s.Title == title && !byLevel.Contains(s.Id));
             var rows = await RegistrationService.Sort(db, RegistrationService.Filter(db, scope, query), query.Order)
                 .Select(r => new
                 {
                     r.SubjectName, Village = db.Villages.Where(x => x.Id == r.VillageId).Select(x => x.Name).FirstOrDefault(),
                     r.RegisteredOn, Status = r.Evaluation == null ? (EvaluationStatus?)null : r.Evaluation.Status,
-                    Total = r.Evaluation == null ? (int?)null : r.Evaluation.TotalTenths, Rating = r.Evaluation == null ? "" : r.Evaluation.Rating,
+                    Total = r.Evaluation == null || byLevel.Contains(r.Evaluation.CriteriaSetId) ? (int?)null : r.Evaluation.TotalTenths, Rating = r.Evaluation == null ? "" : r.Evaluation.Rating,
                 })
                 .ToListAsync();
-            var sheet = new ExcelSheet("Danh sách", ["STT", "Đối tượng", "Thôn", "Ngày đăng ký", "Trạng thái", "Tổng điểm", "Xếp loại"]);
+            var sheet = new ExcelSheet("Danh sách", withPoints
+                ? ["STT", "Đối tượng", "Thôn", "Ngày đăng ký", "Trạng thái", "Tổng điểm", "Xếp loại"]
+                : ["STT", "Đối tượng", "Thôn", "Ngày đăng ký", "Trạng thái", "Mức độ đạt"]);
             var index = 0;
             foreach (var row in rows)
             {
-                sheet.Add(++index, row.SubjectName, row.Village ?? "", row.RegisteredOn.ToString("dd/MM/yyyy", VnTime.Culture), row.Status?.Text() ?? "Chưa chấm",
-                    row.Total is { } t ? Points.FromTenths(t).ToString() : "", row.Rating);
+                object[] start = [++index, row.SubjectName, row.Village ?? "", row.RegisteredOn.ToString("dd/MM/yyyy", VnTime.Culture), row.Status?.Text() ?? "Chưa chấm"];
+                sheet.Add(withPoints ? [.. start, row.Total is { } t ? Points.FromTenths(t).ToString() : "", row.Rating] : [.. start, row.Rating]);
             }
             var name = $"danh-sach-{Seeding.TextKeys.Code(title.DisplayName()).ToLowerInvariant()}-{year}.xlsx";
             return Results.File(sheet.ToBytes(), ExcelFile.ContentType, name);

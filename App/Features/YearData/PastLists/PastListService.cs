@@ -232,6 +232,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         SubjectKind.Person => (await db.People.Where(p => p.Household!.CommuneId == communeId).ExistingIn(year).Select(p => p.Id).ToListAsync(ct)).ToHashSet(),
         SubjectKind.Unit => (await db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => u.Id).ToListAsync(ct)).ToHashSet(),
         SubjectKind.Village => (await db.Villages.Where(v => v.CommuneId == communeId).ExistingIn(year).Select(v => v.Id).ToListAsync(ct)).ToHashSet(),
+        SubjectKind.Clan => (await db.Clans.Where(c => c.CommuneId == communeId).ExistingIn(db.Households, year).Select(c => c.Id).ToListAsync(ct)).ToHashSet(),
         _ => null,
     };
 
@@ -240,6 +241,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         {
             SubjectKind.Household => " Nếu hộ đã có từ trước, hãy sửa ngày vào sổ trên trang của hộ rồi tải tệp lên lại.",
             SubjectKind.Person => " Nếu người này đã có từ trước, hãy sửa ngày vào sổ của hộ rồi tải tệp lên lại.",
+            SubjectKind.Clan => " Dòng họ được tính trong năm khi còn hộ thành viên có trong sổ năm đó.",
             _ => "",
         };
 
