@@ -98,10 +98,13 @@ public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFact
         var units = db.Units.Where(u => u.CommuneId == communeId).ExistingIn(year).Select(u => u.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneUnitsUnitLearningRate, units, Recognised(db, Title.UnitLearning, year, SubjectKind.Unit), ct);
         // Adults: living people who are 18 or older in the year.
-        var adults = db.People.Where(p => p.Household!.CommuneId == communeId && p.BirthYear != null && p.BirthYear <= year - 18).ExistingIn(year)
+        var adults = db.People.Where(p => p.Household!.CommuneId == communeId && p.BirthYear != null && p.BirthYear <= year - AdultAge).ExistingIn(year)
             .Select(p => p.Id);
         await AddRateAsync(inputs, ComputedInputKeys.CommuneAdultsCitizenLearningRate, adults, Recognised(db, Title.CitizenLearning, year, SubjectKind.Person), ct);
     }
+
+    // The age from which a person counts among the commune's adults (CDHT rate).
+    public const int AdultAge = 18;
 
     // Subjects recognised with a title in a year: the one definition every figure of the app uses.
     public static IQueryable<int> Recognised(AppDbContext db, Title title, int year, SubjectKind kind) =>

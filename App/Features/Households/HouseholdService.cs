@@ -1,3 +1,4 @@
+using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Villages;
@@ -367,7 +368,11 @@ public sealed class HouseholdService(
             household.HeadNameSort = person.FullNameSort;
             household.HeadGivenNameSort = person.GivenNameSort;
         }
-        await db.SaveOrConflictAsync("Nhân khẩu này", ct);
+        // A new member counts from its date (none: every year); a birth year changes who is an adult from then on.
+        var oldBirthYear = person.Id > 0 ? (int?)db.Entry(person).Property(p => p.BirthYear).OriginalValue : null;
+        int? fromYear = person.Id == 0 ? person.ActiveFrom?.Year ?? 0
+            : oldBirthYear != person.BirthYear ? Math.Min(oldBirthYear ?? 0, person.BirthYear ?? 0) + ComputedInputsService.AdultAge : null;
+        await SavePersonAsync(db, person, fromYear, ct);
         return person.Id;
     }
 
@@ -389,9 +394,25 @@ public sealed class HouseholdService(
         }
         await using var db = await dbFactory.CreateForAsync(scope, ct);
         var person = await db.EditedRowAsync(db.People.InScope(scope, db.Households).Where(p => p.Id == form.Id), form.Version, ct);
+        // As for a household: the years between the old and the new date change too.
+        var fromYear = person.StatusDate is { } before ? Math.Min(before.Year, form.Date!.Value.Year) : form.Date!.Value.Year;
         person.Status = (PersonStatus)form.Status;
         person.StatusDate = DateOnly.FromDateTime(form.Date!.Value);
+        await SavePersonAsync(db, person, fromYear, ct);
+    }
+
+    // The commune's sheet counts the adults of each year (CDHT rate): a person added, dated, or given another birth year
+    // scores it again for the years that change, in the same transaction.
+    private async Task SavePersonAsync(AppDbContext db, Person person, int? fromYear, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveOrConflictAsync("Nhân khẩu này", ct);
+        if (fromYear is { } year)
+        {
+            var communeId = await db.Households.Where(h => h.Id == person.HouseholdId).Select(h => h.CommuneId).SingleAsync(ct);
+            await RegisterDependents.RecomputeAsync(db, communeId, clock, [], [], fromYear: year, ct: ct);
+        }
+        await transaction.CommitAsync(ct);
     }
 
     public async Task<IReadOnlyList<ChangeLog>> HistoryAsync(int householdId, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using FluentValidation.Results;
 using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Households;
+using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Features.Units;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;
@@ -124,6 +125,13 @@ public sealed class RegisterImportService(
             By = scope.Name, AtUtc = now,
         });
         await db.SaveChangesAsync(ct);
+        // Rows from a file were there before the register began (no date): the open sheets that count them are scored
+        // again for every year, as for a household typed in with that choice.
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        var memberHouseholds = preview.Clans.SelectMany(c => c.HouseholdIds).Distinct().ToList();
+        var villages = preview.Households.Select(h => h.VillageId)
+            .Concat(await db.Households.Where(h => memberHouseholds.Contains(h.Id)).Select(h => h.VillageId).Distinct().ToListAsync(ct)).Distinct().ToList();
+        await RegisterDependents.RecomputeAsync(db, scope.CommuneId, clock, [], villages, fromYear: 0, ct: ct);
         await transaction.CommitAsync(ct);
         preview.Committed = true;
         progress?.Report(new ImportProgress(WritingStage, 100));
