@@ -3,6 +3,7 @@ using FluentValidation;
 using HocTapSuotDoi.Components.Layout;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Dashboard;
+using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.YearData;
 using HocTapSuotDoi.Tests.Features.Documents;
 using HocTapSuotDoi.Tests.TestSupport;
@@ -80,6 +81,8 @@ public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains(lines, l => l.TrimStart().StartsWith("Cộng ", StringComparison.Ordinal) && l.Contains("5/8 thôn"));
         Assert.Contains("Số liệu năm 2021 được nhập theo tổng số toàn xã, không có số liệu riêng của từng thôn", text);
         Assert.Contains("Số liệu năm 2021 được nhập theo tổng số toàn xã, không có số liệu theo nhóm đối tượng", text);
+        Assert.False(report.Compliance.HasData);
+        Assert.Contains(LibreOffice.Flat(ReportCompliance.EnteredYearText(2021)), text);
     }
 
     [Fact]
@@ -89,8 +92,13 @@ public sealed class PastYearFiguresTests(AppFactory app) : IClassFixture<AppFact
 
         await using var ctx = new PageTestContext();
         var services = await ctx.SignInAsync(app, "bcd@camtan.vn");
-        var figures = (await services.GetRequiredService<DashboardService>().GetAsync(2020)).Figures;
+        var dashboard = await services.GetRequiredService<DashboardService>().GetAsync(2020);
+        var figures = dashboard.Figures;
         Assert.True(figures.Entered);
+        // Nobody reported through the app that year: no village or unit is listed as "chưa nộp".
+        var compliance = ctx.Render<ComplianceSummary>(p => p.Add(x => x.Compliance, dashboard.Compliance));
+        Assert.Empty(compliance.FindAll("#compliance"));
+        Assert.Equal(ReportCompliance.EnteredYearText(2020), compliance.Find("#compliance-none").TextContent.Trim());
 
         var titles = ctx.Render<TitleSummaryTable>(p => p.Add(x => x.Data, figures));
         var family = titles.Find("tr[data-title=FamilyLearning]").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();

@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using HocTapSuotDoi.Features.Deadlines;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 
@@ -62,7 +61,7 @@ public static class ReportDocx
             }
             else
             {
-                body.Append(Para(ReportCompliance.NoDataText));
+                body.Append(Para(r.Compliance.NoDataNote));
             }
 
             body.Append(Section("IV. ĐỀ NGHỊ KHEN THƯỞNG"));

@@ -19,6 +19,13 @@ public sealed record DeadlineCompliance(string Name, DateOnly DueOn, int Expecte
 public sealed record ReportCompliance(bool HasData, IReadOnlyList<DeadlineCompliance> Deadlines, string? BoardUrl)
 {
     public const string NoDataText = "Năm này chưa có hạn nộp báo cáo năm (30/11) của các đơn vị, thôn, nên chưa có số liệu về tình hình báo cáo.";
+
+    // What stands in place of the table when there is nothing to count.
+    public string NoDataNote { get; init; } = NoDataText;
+
+    // A year before the app, entered as commune totals from its report: the villages and units reported on paper then.
+    public static string EnteredYearText(int year) =>
+        $"Năm {year} được nhập theo tổng số toàn xã từ báo cáo năm của xã (trước khi dùng ứng dụng): ứng dụng không có báo cáo của các thôn, đơn vị năm này, nên không có số liệu về tình hình báo cáo.";
 }
 
 // Who must report for a deadline and a year (the units and villages of that year, the committee itself, as its audience
@@ -105,6 +112,13 @@ public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<ReportCompliance> ComplianceAsync(int communeId, int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A year entered from its report (no registration in the app, no report sent through it): nobody was asked here.
+        if (!await db.Set<Scoring.Registration>().AnyAsync(r => r.CommuneId == communeId && r.Year == year, ct)
+            && !await db.Set<UnitReport>().AnyAsync(r => r.CommuneId == communeId && r.Year == year, ct)
+            && await db.Set<YearData.PastYearFigure>().AnyAsync(f => f.CommuneId == communeId && f.Year == year, ct))
+        {
+            return new ReportCompliance(false, [], null) { NoDataNote = ReportCompliance.EnteredYearText(year) };
+        }
         var deadlines = await db.Set<Deadline>().AsNoTracking()
             .Where(d => d.CommuneId == communeId && d.Audience != DeadlineAudience.Committee && d.DefaultKey != DeadlineService.RegistrationKey
                 && (d.Active || db.Set<UnitReport>().Any(r => r.DeadlineId == d.Id && r.Year == year)))
