@@ -240,6 +240,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
         {
             SubjectKind.Household => " Nếu hộ đã có từ trước, hãy sửa ngày vào sổ trên trang của hộ rồi tải tệp lên lại.",
             SubjectKind.Person => " Nếu người này đã có từ trước, hãy sửa ngày vào sổ của hộ rồi tải tệp lên lại.",
+            SubjectKind.Village => " Nếu thôn đã có từ trước, hãy sửa ngày thành lập của thôn (trang Thôn, tổ dân phố) rồi tải tệp lên lại.",
             _ => "",
         };
 
