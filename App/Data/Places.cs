@@ -29,6 +29,8 @@ public class Village : AuditedEntity
     public required string Code { get; set; }
     public required string Name { get; set; }
     public int SortOrder { get; set; }
+    // Since when the village exists (founded, or split off another); empty: it was there before the app's register.
+    public DateOnly? ActiveFrom { get; set; }
     // A village merged into another (sáp nhập) is inactive from the merge date and stays in the years before it.
     public bool Active { get; set; } = true;
     public DateOnly? ActiveTo { get; set; }

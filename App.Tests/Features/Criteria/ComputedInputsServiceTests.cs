@@ -163,7 +163,7 @@ public sealed class ComputedInputsServiceTests(AppFactory app) : IClassFixture<A
     {
         await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
         {
-            await admin.ServiceProvider.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 900 });
+            await admin.ServiceProvider.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 900, Before = true });
         }
         return await app.VillageIdAsync(code);
     }

@@ -137,7 +137,7 @@ public sealed class ReportObligationsTests(ClockedApp app) : IClassFixture<Clock
     {
         await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
         {
-            await admin.ServiceProvider.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 900 });
+            await admin.ServiceProvider.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 900, Before = true });
         }
         return await app.VillageAsync(code);
     }

@@ -60,8 +60,8 @@ public sealed class UnitVillageTests(AppFactory app) : IClassFixture<AppFactory>
         await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
         {
             var villages = admin.ServiceProvider.GetRequiredService<VillageService>();
-            await villages.SaveAsync(new VillageForm { Code = $"DVS{n - 1}", Name = $"Thôn Cũ {n - 1}", SortOrder = 200 + n });
-            await villages.SaveAsync(new VillageForm { Code = $"DVS{n}", Name = $"Thôn Mới {n}", SortOrder = 201 + n });
+            await villages.SaveAsync(new VillageForm { Code = $"DVS{n - 1}", Name = $"Thôn Cũ {n - 1}", SortOrder = 200 + n, Before = true });
+            await villages.SaveAsync(new VillageForm { Code = $"DVS{n}", Name = $"Thôn Mới {n}", SortOrder = 201 + n, Before = true });
             await using var db = await DbAsync();
             var merged = await db.Villages.SingleAsync(v => v.Code == $"DVS{n - 1}");
             var into = await db.Villages.SingleAsync(v => v.Code == $"DVS{n}");

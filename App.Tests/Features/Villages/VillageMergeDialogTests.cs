@@ -72,7 +72,7 @@ public sealed class VillageMergeDialogTests(AppFactory app) : IClassFixture<AppF
 
     private async Task<int> AddVillageAsync(string code, string name)
     {
-        await _services.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 200 });
+        await _services.GetRequiredService<VillageService>().SaveAsync(new VillageForm { Code = code, Name = name, SortOrder = 200, Before = true });
         return await app.VillageIdAsync(code);
     }
 

@@ -256,8 +256,8 @@ public sealed class VillageMergeTests(AppFactory app) : IClassFixture<AppFactory
         await using (var admin = await app.AsUserAsync("admin@camtan.vn"))
         {
             var villages = admin.ServiceProvider.GetRequiredService<VillageService>();
-            await villages.SaveAsync(new VillageForm { Code = $"SN{n - 1}", Name = $"Thôn Sáp {n - 1}", SortOrder = 100 + n });
-            await villages.SaveAsync(new VillageForm { Code = $"SN{n}", Name = $"Thôn Nhận {n}", SortOrder = 101 + n });
+            await villages.SaveAsync(new VillageForm { Code = $"SN{n - 1}", Name = $"Thôn Sáp {n - 1}", SortOrder = 100 + n, Before = true });
+            await villages.SaveAsync(new VillageForm { Code = $"SN{n}", Name = $"Thôn Nhận {n}", SortOrder = 101 + n, Before = true });
         }
         await using var db = await DbAsync();
         return (await db.Villages.SingleAsync(v => v.Code == $"SN{n - 1}"), await db.Villages.SingleAsync(v => v.Code == $"SN{n}"));

@@ -310,6 +310,9 @@ namespace HocTapSuotDoi.Data.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ActiveFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ActiveTo")
                         .HasColumnType("TEXT");
 

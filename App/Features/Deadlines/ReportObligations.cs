@@ -99,8 +99,8 @@ public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory,
         db.Units.AsNoTracking().Where(u => u.CommuneId == communeId).ExistingIn(year);
 
     // The villages of the year (YearRule): one merged into another reports with the receiving village from the merge
-    // year on, and keeps its reports of the years before. Villages keep no founding date, so a village added later is
-    // asked for earlier years too (its entry date in the app is no founding date: a commune types its villages in once).
+    // year on, and keeps its reports of the years before; one founded or split off later (Village.ActiveFrom) is not
+    // asked for the years before it existed.
     private static IQueryable<Village> ExpectedVillages(AppDbContext db, Deadline deadline, int year) =>
         db.Villages.AsNoTracking().Where(v => v.CommuneId == deadline.CommuneId).ExistingIn(year);
 

@@ -5,13 +5,13 @@ using HocTapSuotDoi.Features.Villages;
 namespace HocTapSuotDoi.Features.Registers;
 
 // The population of a year is what existed on 31/12 of that year (DOMAIN §4.8, "Denominators are year-true"): a
-// household, person or unit counts in year Y when it was there by 31/12/Y (ActiveFrom empty means "before the app",
-// as for a register imported from Excel) and had not left by then (moved away, split, died or closed on a later date,
-// or still there). So marking a household "Chuyển đi" in 2026 leaves 2024 as it was, a household founded in 2026 does
-// not enter 2024, and a closed year keeps its figures whatever happens to today's registers.
+// household, person, village or unit counts in year Y when it was there by 31/12/Y (ActiveFrom empty means "before the
+// app", as for a register imported from Excel) and had not left by then (moved away, split, died, merged or closed on a
+// later date, or still there). So marking a household "Chuyển đi" in 2026 leaves 2024 as it was, a household or village
+// founded in 2026 does not enter 2024, and a closed year keeps its figures whatever happens to today's registers.
 public static class YearRule
 {
-    public const string Text = "Tổng số của một năm là các hộ, nhân khẩu và đơn vị có trong sổ theo dõi vào ngày 31/12 của năm đó " +
+    public const string Text = "Tổng số của một năm là các hộ, nhân khẩu, thôn và đơn vị có trong sổ theo dõi vào ngày 31/12 của năm đó " +
         "(năm đang thực hiện: đến hôm nay); hộ chuyển đi, tách hộ, người mất từ năm sau vẫn được tính cho năm trước; " +
         "thôn đã sáp nhập vẫn có số liệu riêng của các năm trước khi sáp nhập; dòng họ được tính trong năm khi còn hộ thành viên có trong sổ.";
 
@@ -33,11 +33,12 @@ public static class YearRule
             && (p.Household.Status == HouseholdStatus.Resident || (p.Household.StatusDate != null && p.Household.StatusDate > end)));
     }
 
-    // A village merged into another (Village.ActiveTo) counts in the years before the merge date's year end.
+    // A village founded or split off on a date (Village.ActiveFrom) counts from that date's year; one merged into another
+    // (Village.ActiveTo) counts in the years before the merge date's year end.
     public static IQueryable<Village> ExistingIn(this IQueryable<Village> villages, int year)
     {
         var end = EndOf(year);
-        return villages.Where(v => v.Active || (v.ActiveTo != null && v.ActiveTo > end));
+        return villages.Where(v => (v.ActiveFrom == null || v.ActiveFrom <= end) && (v.Active || (v.ActiveTo != null && v.ActiveTo > end)));
     }
 
     // The village a household belonged to on 31/12 of a year is the village it left by its first move after that day

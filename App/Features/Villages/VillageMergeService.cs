@@ -105,6 +105,13 @@ public sealed class VillageMergeService(IDbContextFactory<AppDbContext> dbFactor
                 ? $"Năm {on.Year} đã kết thúc, số liệu của năm đó không được thay đổi: ngày sáp nhập phải trong năm {today.Year}."
                 : $"Ngày sáp nhập phải trong năm đang thực hiện ({today.Year}).");
         }
+        foreach (var village in new[] { merged, into })
+        {
+            if (village.ActiveFrom is { } founded && founded > on)
+            {
+                throw new ValidationException($"{village.Name} thành lập từ ngày {VnTime.FormatDate(founded)}: ngày sáp nhập không được trước ngày đó.");
+            }
+        }
         if (await db.Set<HouseholdVillageChange>().AnyAsync(c => (c.FromVillageId == merged.Id || c.ToVillageId == merged.Id) && c.On > on, ct))
         {
             throw new ValidationException($"{merged.Name} có thay đổi sau ngày {VnTime.FormatDate(on)}: hãy chọn ngày sáp nhập muộn hơn.");

@@ -1,5 +1,6 @@
 using HocTapSuotDoi.Features.Households;
 using HocTapSuotDoi.Features.Registers;
+using HocTapSuotDoi.Features.Scoring;
 
 namespace HocTapSuotDoi.Features.Villages;
 
@@ -9,6 +10,8 @@ public sealed record VillageRow(int Id, string Code, string Name, int SortOrder,
     public bool Active { get; init; } = true;
     public DateOnly? ActiveTo { get; init; }
     public string? MergedInto { get; init; }
+    // Founded or split off on this date; empty: there before the app's register.
+    public DateOnly? ActiveFrom { get; init; }
 
     public string? MergedText => Active ? null
         : $"Đã sáp nhập vào {MergedInto} từ ngày {(ActiveTo is { } d ? VnTime.FormatDate(d) : "")}";
@@ -21,22 +24,38 @@ public sealed class VillageForm
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public int SortOrder { get; set; }
+    // Since when the village exists (founded, split off another): a year's figures count it from then. Before: it was
+    // there before the app's register began (the usual case when a commune types in its villages).
+    public bool Before { get; set; }
+    public DateTime? Since { get; set; }
+
+    public static VillageForm Of(VillageRow row) => new()
+    {
+        Id = row.Id, Version = row.Version, Code = row.Code, Name = row.Name, SortOrder = row.SortOrder,
+        Before = row.ActiveFrom is null, Since = row.ActiveFrom?.ToDateTime(TimeOnly.MinValue),
+    };
 }
 
 public sealed class VillageFormValidator : AbstractValidator<VillageForm>
 {
-    public VillageFormValidator()
+    public VillageFormValidator(TimeProvider clock)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
+        var vn = new VnClock(clock);
         RuleFor(x => x.Name).NotEmpty().WithMessage("Hãy nhập tên thôn.").MaximumLength(200).WithMessage("Tên thôn dài quá 200 ký tự.")
             .WithoutHiddenCharacters("Tên thôn");
         RuleFor(x => x.Code).NotEmpty().WithMessage("Hãy nhập mã thôn.")
             .Matches("^[A-Za-z0-9]{1,10}$").WithMessage("Mã thôn gồm 1–10 chữ không dấu hoặc chữ số (ví dụ T01).");
         RuleFor(x => x.SortOrder).InclusiveBetween(0, 999).WithMessage("Thứ tự phải từ 0 đến 999.");
+        RuleFor(x => x.Since).Must(d => d is null || DateOnly.FromDateTime(d.Value) <= vn.Today)
+            .WithMessage(_ => $"Ngày thành lập thôn không được sau hôm nay ({VnTime.FormatDate(vn.Today)}).")
+            .Must(d => d is null || d.Value.Year >= 1945).WithMessage("Ngày thành lập thôn không hợp lệ.")
+            .When(x => !x.Before);
     }
 }
 
-public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IValidator<VillageForm> validator)
+public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IValidator<VillageForm> validator,
+    TimeProvider clock)
 {
     // Live counts: resident households, living people, clans with a member household there, units attached to it.
     public async Task<IReadOnlyList<VillageRow>> ListAsync(CancellationToken ct = default)
@@ -51,7 +70,7 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
                 db.Units.Count(u => u.VillageId == v.Id),
                 v.Version)
             {
-                Active = v.Active, ActiveTo = v.ActiveTo, MergedInto = db.Villages.Where(m => m.Id == v.MergedIntoId).Select(m => m.Name).FirstOrDefault(),
+                Active = v.Active, ActiveTo = v.ActiveTo, ActiveFrom = v.ActiveFrom, MergedInto = db.Villages.Where(m => m.Id == v.MergedIntoId).Select(m => m.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
     }
@@ -88,6 +107,32 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
             db.Villages.Add(village);
         }
         village.SortOrder = form.SortOrder;
+        DateOnly? since = form.Before ? null : form.Since is { } date ? DateOnly.FromDateTime(date) : new VnClock(clock).Today;
+        if (since is { } from && village.ActiveTo is { } merged && from > merged)
+        {
+            throw new ValidationException($"Ngày thành lập thôn không được sau ngày thôn sáp nhập vào thôn khác ({VnTime.FormatDate(merged)}).");
+        }
+        var fromYear = SetSince(village, since);
+        // A village's date changes the commune's "tỷ lệ thôn đạt CĐHT" (and the village's own sheets) of every year it
+        // touches: those open sheets are scored again with the save, as for a household's date.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveOrConflictAsync("Thôn này", ct);
+        if (fromYear is { } year)
+        {
+            await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [], [village.Id], fromYear: year, ct: ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <returns>The first year whose figures the date changes (an empty date: every year), or null when it stays.</returns>
+    private static int? SetSince(Village village, DateOnly? since)
+    {
+        var old = village.ActiveFrom;
+        if (village.Id > 0 && old == since)
+        {
+            return null;
+        }
+        village.ActiveFrom = since;
+        return village.Id > 0 ? Math.Min(old?.Year ?? 0, since?.Year ?? 0) : since?.Year ?? 0;
     }
 }

@@ -242,6 +242,7 @@ public sealed class PastListService(IDbContextFactory<AppDbContext> dbFactory, C
             SubjectKind.Household => " Nếu hộ đã có từ trước, hãy sửa ngày vào sổ trên trang của hộ rồi tải tệp lên lại.",
             SubjectKind.Person => " Nếu người này đã có từ trước, hãy sửa ngày vào sổ của hộ rồi tải tệp lên lại.",
             SubjectKind.Clan => " Dòng họ được tính trong năm khi còn hộ thành viên có trong sổ năm đó.",
+            SubjectKind.Village => " Nếu thôn đã có từ trước, hãy sửa ngày thành lập của thôn (trang Thôn, tổ dân phố) rồi tải tệp lên lại.",
             _ => "",
         };
 
