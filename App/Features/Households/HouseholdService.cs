@@ -161,6 +161,10 @@ public sealed class HouseholdService(
         var villages = new[] { village.Id, (int)db.Entry(household).Property(h => h.VillageId).OriginalValue };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveOrConflictAsync("Hộ này", ct);
+        if (village.ActiveFrom is { } founded && await VillageFounding.HouseholdsBefore(db, village.Id, founded).AnyAsync(h => h.Id == household.Id, ct))
+        {
+            throw new ValidationException(VillageFounding.HouseholdText(village.Name, founded));
+        }
         await RegisterDependents.RecomputeAsync(db, village.CommuneId, clock, [household.Id], villages, fromYear: fromYear, ct: ct);
         await transaction.CommitAsync(ct);
         return household.Id;

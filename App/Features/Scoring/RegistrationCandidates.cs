@@ -31,11 +31,15 @@ public static class RegistrationCandidates
         var registered = db.Set<Registration>().Where(r => r.CommuneId == scope.CommuneId && r.Year == year && r.Title == title).Select(r => r.SubjectId);
         var key = VietnameseText.SearchKey(filter.Search);
         var only = ids?.ToList();
+        // Nothing joins a year it was not yet in the register for (YearRule): a household, person, village or unit dated
+        // after 31/12 of the year is no candidate of that year.
+        var end = YearRule.EndOf(year);
         switch (ScoringTexts.SubjectOf(title))
         {
             case SubjectKind.Household:
                 var statuses = RegistrableStatuses.ToList();
-                var households = db.Households.AsNoTracking().InScope(scope).Where(h => statuses.Contains(h.Status) && !registered.Contains(h.Id));
+                var households = db.Households.AsNoTracking().InScope(scope)
+                    .Where(h => statuses.Contains(h.Status) && (h.ActiveFrom == null || h.ActiveFrom <= end) && !registered.Contains(h.Id));
                 if (filter.HouseholdStatus is { } status)
                 {
                     households = households.Where(h => h.Status == status);
@@ -60,7 +64,8 @@ public static class RegistrationCandidates
 
             case SubjectKind.Person:
                 var people = db.People.AsNoTracking().InScope(scope, db.Households)
-                    .Where(p => p.Status == PersonStatus.Living && p.BirthYear <= CitizenAge.LatestBirthYear(year) && !registered.Contains(p.Id));
+                    .Where(p => p.Status == PersonStatus.Living && p.BirthYear <= CitizenAge.LatestBirthYear(year) && (p.ActiveFrom == null || p.ActiveFrom <= end)
+                        && !registered.Contains(p.Id));
                 if (villageId is { } pv)
                 {
                     people = people.Where(p => p.Household!.VillageId == pv);
@@ -79,7 +84,7 @@ public static class RegistrationCandidates
                 });
 
             case SubjectKind.Village:
-                var villages = db.Villages.AsNoTracking().InScope(scope).Where(v => !registered.Contains(v.Id));
+                var villages = db.Villages.AsNoTracking().InScope(scope).ExistingIn(year).Where(v => !registered.Contains(v.Id));
                 if (villageId is { } vv)
                 {
                     villages = villages.Where(v => v.Id == vv);
@@ -111,7 +116,8 @@ public static class RegistrationCandidates
                 return clans.OrderBy(c => c.Name).Select(c => new CandidateRow { SubjectId = c.Id, Name = c.Name });
 
             case SubjectKind.Unit:
-                var units = db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId && u.Active && scope.Kind == ScopeKind.Commune && !registered.Contains(u.Id));
+                var units = db.Units.AsNoTracking().Where(u => u.CommuneId == scope.CommuneId && u.Active && (u.ActiveFrom == null || u.ActiveFrom <= end)
+                    && scope.Kind == ScopeKind.Commune && !registered.Contains(u.Id));
                 if (key.Length > 0)
                 {
                     units = units.Where(u => u.NameSearch.Contains(key));

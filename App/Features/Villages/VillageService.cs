@@ -113,6 +113,15 @@ public sealed class VillageService(IDbContextFactory<AppDbContext> dbFactory, Cu
             throw new ValidationException($"Ngày thành lập thôn không được sau ngày thôn sáp nhập vào thôn khác ({VnTime.FormatDate(merged)}).");
         }
         var fromYear = SetSince(village, since);
+        if (fromYear is not null && village.Id > 0 && village.ActiveFrom is { } founded)
+        {
+            var before = VillageFounding.HouseholdsBefore(db, village.Id, founded);
+            if (await before.CountAsync(ct) is > 0 and var count)
+            {
+                var example = await before.OrderBy(h => h.Code).Select(h => "hộ " + h.HeadName + " (" + h.Code + ")").FirstAsync(ct);
+                throw new ValidationException(VillageFounding.VillageText(village.Name, founded, count, example));
+            }
+        }
         // A village's date changes the commune's "tỷ lệ thôn đạt CĐHT" (and the village's own sheets) of every year it
         // touches: those open sheets are scored again with the save, as for a household's date.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

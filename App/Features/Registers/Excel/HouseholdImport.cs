@@ -125,6 +125,11 @@ internal sealed class HouseholdImport(IValidator<HouseholdForm> householdValidat
             errors.Add(row.Number, Col.Village, $"\"{village.Name}\" không thuộc phạm vi của bạn: bạn chỉ được nhập hộ ở {string.Join(", ", allowed)}.");
             return null;
         }
+        if (village.ActiveFrom is { } founded)
+        {
+            errors.Add(row.Number, Col.Village, Villages.VillageFounding.ImportText(village.Name, founded));
+            return null;
+        }
         return village;
     }
 

@@ -2,7 +2,7 @@ using HocTapSuotDoi.Features.Households;
 
 namespace HocTapSuotDoi.Features.Registers.Excel;
 
-internal sealed record VillageRef(int Id, string Code, string Name);
+internal sealed record VillageRef(int Id, string Code, string Name, DateOnly? ActiveFrom = null);
 
 // What the database already holds that an import must not duplicate, read once per preview and again in the commit's
 // transaction (the register may have changed in between).
@@ -31,7 +31,7 @@ internal sealed class RegisterSnapshot
     public static async Task<RegisterSnapshot> LoadAsync(AppDbContext db, int communeId, ImportKind kind, CancellationToken ct)
     {
         var villages = await db.Villages.AsNoTracking().Where(v => v.CommuneId == communeId).OrderBy(v => v.SortOrder)
-            .Select(v => new VillageRef(v.Id, v.Code, v.Name)).ToListAsync(ct);
+            .Select(v => new VillageRef(v.Id, v.Code, v.Name, v.ActiveFrom)).ToListAsync(ct);
         var households = db.Households.AsNoTracking().Where(h => h.CommuneId == communeId);
         return kind switch
         {
