@@ -147,7 +147,7 @@ public sealed class ExportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(["THCS"], own.Skip(1).Select(r => r[0]));
         Assert.Equal(RegisterColumns.Villages, villages[0]);
         Assert.Equal(10, villages.Count - 1);
-        Assert.Equal(["T01", "Thôn Tân Hòa"], villages[1][..2]);
+        Assert.Equal(["T01", "Thôn Tân Hòa", "Có từ trước khi lập sổ"], villages[1][..3]);
     }
 
     [Fact]

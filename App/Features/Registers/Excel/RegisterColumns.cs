@@ -45,5 +45,5 @@ public static class RegisterColumns
 
     public static readonly IReadOnlyList<string> Units = [UnitCode, UnitName, UnitKind, UnitHead, Email, Phone, StaffCount, Village];
 
-    public static readonly IReadOnlyList<string> Villages = ["Mã thôn", "Tên thôn", "Số hộ", "Số nhân khẩu", "Số dòng họ", "Số đơn vị"];
+    public static readonly IReadOnlyList<string> Villages = ["Mã thôn", "Tên thôn", "Thành lập từ", "Số hộ", "Số nhân khẩu", "Số dòng họ", "Số đơn vị"];
 }

@@ -92,7 +92,8 @@ public sealed class RegisterExportService(
         var sheet = new ExcelSheet("Thôn", RegisterColumns.Villages);
         foreach (var v in await villages.ListAsync())
         {
-            sheet.Add(v.Code, v.Name, v.Households, v.People, v.Clans, v.Units);
+            // The founding date as the village dialog says it: a date, or there before the register began.
+            sheet.Add(v.Code, v.Name, v.ActiveFrom is { } from ? VnTime.FormatDate(from) : "Có từ trước khi lập sổ", v.Households, v.People, v.Clans, v.Units);
         }
         return File("thon", sheet);
     }
