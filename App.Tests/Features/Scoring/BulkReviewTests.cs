@@ -2,6 +2,7 @@ using FluentValidation;
 using HocTapSuotDoi.Data;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Scoring;
+using HocTapSuotDoi.Tests.Features.Decisions;
 using HocTapSuotDoi.Tests.Features.Registers;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -193,5 +194,19 @@ public sealed class BulkReviewTests(BulkReviewTests.App app) : IClassFixture<Bul
         Assert.Equal(("Trạng thái", "Đã chấm", "Đã duyệt", "Duyệt hàng loạt", "bcd@camtan.vn"), (line.What, line.Old, line.New, line.Reason, line.By));
         // The new version is the one the page works with: the sheet can be reopened by hand at once.
         await review.ReopenAsync(reviewed.EvaluationId, reviewed.Version, "Kiểm tra lại");
+    }
+
+    [Fact]
+    public async Task A_title_scored_by_level_shows_its_level_in_the_bulk_review_sample_not_0_points()
+    {
+        var ids = await app.AddEvaluationsAsync(Title.UnitLearning, 2025,
+            new Scored("Trường Mầm non Duyệt Mức", "T01", 0, Status: EvaluationStatus.Submitted));
+        await app.ScoreByLevelAsync(ids.Values, "Mức độ 2");
+
+        var preview = await As("bcd@camtan.vn", r => r.PreviewAsync(new BulkReviewForm { Title = Title.UnitLearning, Year = 2025, MeetsCriteria = true }));
+
+        var sample = Assert.Single(preview.Sample, s => s.SubjectName == "Trường Mầm non Duyệt Mức");
+        Assert.Null(sample.TotalTenths);
+        Assert.Equal("Mức độ 2", sample.Rating);
     }
 }
