@@ -2,7 +2,6 @@ using HocTapSuotDoi.Features.Clans;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Features.Villages;
 using HocTapSuotDoi.Features.YearData;
 
 namespace HocTapSuotDoi.Features.Criteria;
@@ -75,9 +74,7 @@ public sealed class ComputedInputsService(IDbContextFactory<AppDbContext> dbFact
             case SubjectKind.Village:
                 // The village's households on 31/12 of the year (YearRule): a household moved by a later village merge counts
                 // where it was then.
-                var end = YearRule.EndOf(year);
-                var households = db.Households.ExistingIn(year).Where(h => (db.Set<HouseholdVillageChange>().Where(c => c.HouseholdId == h.Id && c.On > end)
-                    .OrderBy(c => c.On).Select(c => (int?)c.FromVillageId).FirstOrDefault() ?? h.VillageId) == subjectId).Select(h => h.Id);
+                var households = db.Households.OfVillageIn(db, subjectId, year).Select(h => h.Id);
                 yield return (ComputedInputKeys.VillageHouseholdsFamilyLearningRate, households, Recognised(db, Title.FamilyLearning, year, SubjectKind.Household), Title.FamilyLearning);
                 // A clan is the village's when one of those same households is a member: a clan whose households there
                 // had left (or not yet come) by 31/12 is not, and a merge leaves earlier years' clans where they were.

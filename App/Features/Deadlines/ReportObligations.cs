@@ -113,9 +113,8 @@ public sealed class ReportObligations(IDbContextFactory<AppDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A year entered from its report (no registration in the app, no report sent through it): nobody was asked here.
-        if (!await db.Set<Scoring.Registration>().AnyAsync(r => r.CommuneId == communeId && r.Year == year, ct)
-            && !await db.Set<UnitReport>().AnyAsync(r => r.CommuneId == communeId && r.Year == year, ct)
-            && await db.Set<YearData.PastYearFigure>().AnyAsync(f => f.CommuneId == communeId && f.Year == year, ct))
+        if (await YearData.PastYearOverlay.IsEnteredAsync(db, communeId, year, ct)
+            && !await db.Set<UnitReport>().AnyAsync(r => r.CommuneId == communeId && r.Year == year, ct))
         {
             return new ReportCompliance(false, [], null) { NoDataNote = ReportCompliance.EnteredYearText(year) };
         }

@@ -45,6 +45,14 @@ public static class YearRule
     // (a village merge: HouseholdVillageChange), else the village it is in now. Queries write it inline (EF translates
     // it as a subquery): changes.Where(c => c.HouseholdId == h.Id && c.On > end).OrderBy(c => c.On)
     // .Select(c => (int?)c.FromVillageId).FirstOrDefault() ?? h.VillageId.
+    // The households of a village in the register on 31/12 of a year, placed by that rule.
+    public static IQueryable<Household> OfVillageIn(this IQueryable<Household> households, AppDbContext db, int villageId, int year)
+    {
+        var end = EndOf(year);
+        return households.ExistingIn(year).Where(h => (db.Set<HouseholdVillageChange>().Where(c => c.HouseholdId == h.Id && c.On > end)
+            .OrderBy(c => c.On).Select(c => (int?)c.FromVillageId).FirstOrDefault() ?? h.VillageId) == villageId);
+    }
+
     // Whether any household changed village after 31/12 of the year; only then must a year's figures look villages up.
     public static Task<bool> AnyVillageChangeAfterAsync(AppDbContext db, int year, CancellationToken ct = default)
     {

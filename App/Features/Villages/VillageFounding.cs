@@ -9,13 +9,8 @@ namespace HocTapSuotDoi.Features.Villages;
 public static class VillageFounding
 {
     // The households the village would hold in the year before it was founded, as the year's figures place them.
-    public static IQueryable<Household> HouseholdsBefore(AppDbContext db, int villageId, DateOnly foundedOn)
-    {
-        var year = foundedOn.Year - 1;
-        var end = YearRule.EndOf(year);
-        return db.Households.ExistingIn(year).Where(h => (db.Set<HouseholdVillageChange>().Where(c => c.HouseholdId == h.Id && c.On > end)
-            .OrderBy(c => c.On).Select(c => (int?)c.FromVillageId).FirstOrDefault() ?? h.VillageId) == villageId);
-    }
+    public static IQueryable<Household> HouseholdsBefore(AppDbContext db, int villageId, DateOnly foundedOn) =>
+        db.Households.OfVillageIn(db, villageId, foundedOn.Year - 1);
 
     public static string VillageText(string village, DateOnly foundedOn, int count, string example) =>
         $"{village} có {count:N0} hộ có trong sổ của thôn từ trước năm {foundedOn.Year} (ví dụ: {example}), nên ngày thành lập không thể là " +

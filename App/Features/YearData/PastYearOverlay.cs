@@ -53,6 +53,10 @@ public static class PastYearOverlay
     private static SubjectCounts Counts(PastYearFigure f) =>
         new(f.Total, f.Registered ?? 0, f.Registered ?? f.Recognised, f.Recognised) { RegisteredKnown = f.Registered is not null };
 
+    // Whether a year is one entered from its report: no registration in the app, figures entered.
+    public static async Task<bool> IsEnteredAsync(AppDbContext db, int communeId, int year, CancellationToken ct = default) =>
+        (await EnteredAsync(db, communeId, [year], ct)).Count > 0;
+
     // The commune-wide figures of years the app has no registration for.
     private static async Task<Dictionary<(int Year, Title Title), PastYearFigure>> EnteredAsync(AppDbContext db, int communeId, IReadOnlyList<int> years, CancellationToken ct)
     {
