@@ -4,10 +4,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
-// Classes that drive Chromium run one after another and alone, after the classes that run two at a time. Beside the
-// other classes (tried in December 2026, after the heading-focus fix of decision 025) a browser test lost a typed
-// birth year under the load of two builds at once, so they stay alone: a red CI run costs more than the minute.
-[CollectionDefinition(Name, DisableParallelization = true)]
+// Classes that drive Chromium run one after another, in one collection that starts first and runs beside the host-based
+// classes: a browser test keeps less than one core busy (it mostly waits for Chromium and the circuit), and the other
+// core runs the rest of the suite meanwhile.
+[CollectionDefinition(Name)]
 public sealed class BrowserCollection
 {
     public const string Name = "Browser";

@@ -51,7 +51,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
     }
 }
 
-[SlowClass]
+[Collection(BuildsCollection.Name)]
 public sealed class PublishedAppTests(PublishedAppFixture published, ITestOutputHelper testOutput) : IClassFixture<PublishedAppFixture>
 {
     // Docker (the Dockerfile's HEALTHCHECK) gives a container its 20 s start period and then three checks 30 s apart

@@ -12,7 +12,7 @@ namespace HocTapSuotDoi.Tests.EndToEnd;
 // The README's run command, taken from the README itself and run as written in a fresh copy of the repository (the files
 // git knows, as a clone has them), then used in Chromium as a new user would: sign in with the password from the log,
 // change it, and open a menu (which needs the interactive circuit, MudBlazor's JS and blazor.web.js).
-[SlowClass]
+[Collection(BuildsCollection.Name)]
 public sealed partial class ReadmeRunCommandTests : IAsyncLifetime
 {
     private readonly string _clone = Path.Combine(Path.GetTempPath(), "hoctap-readme", Guid.NewGuid().ToString("N"));

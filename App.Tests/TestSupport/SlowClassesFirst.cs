@@ -1,36 +1,30 @@
-using System.Reflection;
 using Xunit.Abstractions;
 
 [assembly: TestCollectionOrderer("HocTapSuotDoi.Tests.TestSupport.SlowClassesFirst", "HocTapSuotDoi.Tests")]
 
 namespace HocTapSuotDoi.Tests.TestSupport;
 
-// A test class that takes a minute or more (a build, a publish). Marked classes start early, right after the browser
-// chain, so that the run does not end waiting for a long class that happened to start last.
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class SlowClassAttribute : Attribute;
+// The two tests that build the app in another process (the README run command's `dotnet run` on a fresh copy, the
+// published app's `dotnet publish`): one after the other, so that two builds never load the machine at once.
+[CollectionDefinition(Name)]
+public sealed class BuildsCollection
+{
+    public const string Name = "Builds";
+}
 
-// Orders the test collections: the browser classes, then the marked classes, then the rest by name, so that the order
-// is the same in every run. xunit runs the two collections that disable parallelisation (browser, Hangfire) after all
-// the others, so among the parallel ones the marked classes, which wait on a build in another process, start first.
+// Orders the test collections so that the long chains start first and the run does not end waiting for one that
+// happened to start last: the browser classes (one runner for the whole chain), then the builds, then the rest by name,
+// the same in every run. xunit runs the collections that disable parallelisation (the Hangfire ones) after all others.
 public sealed class SlowClassesFirst : ITestCollectionOrderer
 {
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections.OrderBy(Rank).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 
-    private static int Rank(ITestCollection collection) =>
-        collection.DisplayName == HangfireStaticsCollection.Name ? -1
-        : collection.DisplayName == EndToEnd.BrowserCollection.Name ? 0 : IsSlow(collection) ? 1 : 2;
-
-    private static bool IsSlow(ITestCollection collection)
+    private static int Rank(ITestCollection collection) => collection.DisplayName switch
     {
-        // A class without a [Collection] is alone in "Test collection for <full class name>".
-        const string prefix = "Test collection for ";
-        if (!collection.DisplayName.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-        var type = typeof(SlowClassesFirst).Assembly.GetType(collection.DisplayName[prefix.Length..]);
-        return type?.GetCustomAttribute<SlowClassAttribute>() is not null;
-    }
+        HangfireStaticsCollection.Name => -1,
+        EndToEnd.BrowserCollection.Name => 0,
+        BuildsCollection.Name => 1,
+        _ => 2,
+    };
 }
