@@ -77,8 +77,11 @@ public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : IClassFixtu
         {
             await scope.ServiceProvider.GetRequiredService<FundingService>().SaveEntryAsync(new FundEntryForm
             {
-                Kind = FundEntryKind.Receipt, Purpose = FundPurpose.Receipt, Source = FundingSource.Sponsorship, Year = 2026, Date = new DateTime(2026, 1, 5),
-                Party = "Công ty Cổ phần Tân Tiến", Content = "Tài trợ học bổng", Amount = 2_000_000,
+                Kind = FundEntryKind.Receipt, Year = 2026, Date = new DateTime(2026, 1, 5),
+                Details = new()
+                {
+                    Purpose = FundPurpose.Receipt, Source = FundingSource.Sponsorship, Party = "Công ty Cổ phần Tân Tiến", Content = "Tài trợ học bổng", Amount = 2_000_000,
+                },
             });
         }
         var page = await browser.SignedInPageAsync(DemoFundingSeeder.AccountantEmail);

@@ -261,11 +261,11 @@ public sealed class DemoRegisterTests(DemoRegisterApp app) : IClassFixture<DemoR
         {
             sponsorId = await db.Units.Where(u => u.Code == "CT-MAY").Select(u => u.Id).SingleAsync();
             var receipts = await db.Set<FundEntry>().Where(e => e.Year == 2026 && e.Kind == FundEntryKind.Receipt).OrderBy(e => e.Date).ToListAsync();
-            Assert.Equal(["PT01/2026", "PT02/2026", "PT03/2026", "PT04/2026"], receipts.Select(e => e.VoucherNumber));
-            Assert.Equal(("Công ty TNHH May mặc Tân Phong", (int?)sponsorId), (receipts[0].Party, receipts[0].UnitId));
+            Assert.Equal(["PT01/2026", "PT02/2026", "PT03/2026", "PT04/2026"], receipts.Select(e => e.Details.VoucherNumber));
+            Assert.Equal(("Công ty TNHH May mặc Tân Phong", (int?)sponsorId), (receipts[0].Details.Party, receipts[0].UnitId));
             var householdId = Assert.IsType<int>(receipts[2].HouseholdId);
             giver = await db.Households.Where(h => h.Id == householdId).Select(h => ValueTuple.Create(h.Id, h.HeadName, h.Village!.Name)).SingleAsync();
-            Assert.Equal($"Hộ {giver.HeadName}", receipts[2].Party);
+            Assert.Equal($"Hộ {giver.HeadName}", receipts[2].Details.Party);
             Assert.Equal(await db.Villages.OrderBy(v => v.SortOrder).Select(v => v.Name).FirstAsync(), giver.Village);
         }
 
@@ -296,10 +296,10 @@ public sealed class DemoRegisterTests(DemoRegisterApp app) : IClassFixture<DemoR
         {
             foreach (var (voucher, (village, from, to)) in ages)
             {
-                var entry = await db.Set<FundEntry>().SingleAsync(e => e.VoucherNumber == $"{voucher}/{year}");
+                var entry = await db.Set<FundEntry>().SingleAsync(e => e.Details.VoucherNumber == $"{voucher}/{year}");
                 var personId = Assert.IsType<int>(entry.PersonId);
                 var pupil = await db.People.Include(x => x.Household).SingleAsync(x => x.Id == personId);
-                Assert.Equal($"Em {pupil.FullName}", entry.Party);
+                Assert.Equal($"Em {pupil.FullName}", entry.Details.Party);
                 Assert.Equal(PersonStatus.Living, pupil.Status);
                 Assert.InRange(year - pupil.BirthYear!.Value, from, to);
                 Assert.Equal((villages[village], (int?)villages[village]), (pupil.Household!.VillageId, entry.VillageId));
@@ -310,10 +310,10 @@ public sealed class DemoRegisterTests(DemoRegisterApp app) : IClassFixture<DemoR
 
         var stories = await db.Set<ExemplaryStory>().OrderBy(x => x.Id).ToListAsync();
         var elder = await db.People.SingleAsync(x => x.Id == Assert.IsType<int>(stories[0].PersonId));
-        Assert.Equal((Sex.Female, $"Bà {elder.FullName}"), (elder.Sex, stories[0].Name));
-        Assert.StartsWith($"{stories[0].Year - elder.BirthYear} tuổi", stories[0].Title, StringComparison.Ordinal);
+        Assert.Equal((Sex.Female, $"Bà {elder.FullName}"), (elder.Sex, stories[0].Content.Name));
+        Assert.StartsWith($"{stories[0].Year - elder.BirthYear} tuổi", stories[0].Content.Title, StringComparison.Ordinal);
         var family = await db.Households.SingleAsync(x => x.Id == Assert.IsType<int>(stories[1].HouseholdId));
-        Assert.Equal($"Gia đình ông {family.HeadName}", stories[1].Name);
+        Assert.Equal($"Gia đình ông {family.HeadName}", stories[1].Content.Name);
 
         var first = await db.People.Where(x => x.Id == pupils[0]).Select(x => new { x.HouseholdId, x.FullName }).SingleAsync();
         await using var scope = await app.AsUserAsync("xem@camtan.vn");

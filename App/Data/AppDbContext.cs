@@ -62,7 +62,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                     logged.Add((entry, "Thêm", ""));
                     break;
                 case EntityState.Modified:
-                    var changed = entry.Properties
+                    // The content a form shares with its entity (a complex property) is logged as the entity's own columns.
+                    var changed = entry.Properties.Concat(entry.ComplexProperties.SelectMany(c => c.Properties))
                         .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !p.Metadata.Name.EndsWith("Search", StringComparison.Ordinal) && !p.Metadata.Name.EndsWith("Sort", StringComparison.Ordinal))
                         .Select(p => $"{p.Metadata.Name}: {p.OriginalValue} → {p.CurrentValue}")
                         .ToList();
@@ -118,6 +119,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(AuditedEntity).IsAssignableFrom(t.ClrType)).ToList())
         {
             builder.Entity(type.ClrType).Property(nameof(AuditedEntity.Version)).IsConcurrencyToken();
+        }
+        // The content a form shares with its entity is a complex property of the entity (decision 024); its columns keep
+        // the names they had when the entity declared the fields itself ("Title", not "Content_Title").
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetComplexProperties()).SelectMany(c => c.ComplexType.GetProperties()))
+        {
+            property.SetColumnName(property.Name);
         }
     }
 }

@@ -87,9 +87,12 @@ public sealed class AwardDemoSeeder(AppDbContext db)
             var author = unit?.Name ?? village!.Name;
             db.Add(new Initiative
             {
-                CommuneId = communeId, Kind = s.Kind, AuthorKind = s.Author, AuthorName = author, UnitId = unit?.Id, VillageId = village?.Id,
-                Title = s.Title, Year = s.Year, ApplicationScope = "Toàn xã", Evidence = "Báo cáo kết quả thực hiện của đơn vị",
-                Status = InitiativeStatus.Recognised, DecisionNumber = s.Number, DecisionDate = s.Date,
+                CommuneId = communeId, UnitId = unit?.Id, VillageId = village?.Id, Year = s.Year, Status = InitiativeStatus.Recognised, DecisionDate = s.Date,
+                Content = new()
+                {
+                    Kind = s.Kind, AuthorKind = s.Author, AuthorName = author, Title = s.Title, ApplicationScope = "Toàn xã",
+                    Evidence = "Báo cáo kết quả thực hiện của đơn vị", DecisionNumber = s.Number,
+                },
                 SearchKey = VietnameseText.SearchKey($"{s.Title} {author}"),
             });
         }

@@ -52,8 +52,9 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
                     int? village = null, int? household = null, int? unit = null, int? person = null) =>
                     await funding.SaveEntryAsync(new FundEntryForm
                     {
-                        Kind = kind, Purpose = purpose, Source = source, Year = year, Date = new DateTime(year, month, day), Party = party, Content = content,
-                        Amount = amount, VoucherNumber = voucher, VillageId = village, HouseholdId = household, UnitId = unit, PersonId = person,
+                        Kind = kind, Year = year, Date = new DateTime(year, month, day),
+                        Details = new() { Purpose = purpose, Source = source, Party = party, Content = content, Amount = amount, VoucherNumber = voucher },
+                        VillageId = village, HouseholdId = household, UnitId = unit, PersonId = person,
                     });
                 var r = FundEntryKind.Receipt;
                 var p = FundEntryKind.Payment;
@@ -106,22 +107,34 @@ public sealed class DemoFundingSeeder(IServiceProvider services, AppSettings set
             var father = family?.FullName ?? "Lê Văn Thành";
             await stories.SaveAsync(new ExemplaryForm
             {
-                Kind = ExemplaryKind.Person, Name = $"Bà {elderName}", Year = year, VillageId = village, PersonId = elder?.Id,
-                Title = $"{elderAge} tuổi học xong lớp bổ túc, làm hướng dẫn viên lớp biết chữ của thôn",
-                Story = $"Bà {GivenName(elderName)} đi học lại lớp bổ túc văn hóa khi đã nghỉ hưu, rồi tình nguyện kèm chữ cho 12 học viên lớn tuổi của thôn mỗi tối thứ ba và thứ năm.",
+                Year = year, VillageId = village, RegisterRowId = elder?.Id,
+                Content = new()
+                {
+                    Kind = ExemplaryKind.Person, Name = $"Bà {elderName}",
+                    Title = $"{elderAge} tuổi học xong lớp bổ túc, làm hướng dẫn viên lớp biết chữ của thôn",
+                    Story = $"Bà {GivenName(elderName)} đi học lại lớp bổ túc văn hóa khi đã nghỉ hưu, rồi tình nguyện kèm chữ cho 12 học viên lớn tuổi của thôn mỗi tối thứ ba và thứ năm.",
+                },
             });
             await stories.SaveAsync(new ExemplaryForm
             {
-                Kind = ExemplaryKind.Household, Name = $"Gia đình ông {father}", Year = year, VillageId = village, HouseholdId = family?.HouseholdId,
-                Title = "Ba thế hệ cùng học: tủ sách gia đình mở cho cả xóm",
-                Story = $"Gia đình có tủ sách hơn 400 cuốn cho bà con mượn; hai con đỗ đại học, ông {GivenName(father)} học xong lớp kỹ thuật trồng cây ăn quả của Trung tâm học tập cộng đồng.",
+                Year = year, VillageId = village, RegisterRowId = family?.HouseholdId,
+                Content = new()
+                {
+                    Kind = ExemplaryKind.Household, Name = $"Gia đình ông {father}",
+                    Title = "Ba thế hệ cùng học: tủ sách gia đình mở cho cả xóm",
+                    Story = $"Gia đình có tủ sách hơn 400 cuốn cho bà con mượn; hai con đỗ đại học, ông {GivenName(father)} học xong lớp kỹ thuật trồng cây ăn quả của Trung tâm học tập cộng đồng.",
+                },
             });
             if (school is not null)
             {
                 await stories.SaveAsync(new ExemplaryForm
                 {
-                    Kind = ExemplaryKind.Unit, Name = "Trường THCS Cẩm Tân", Year = year, UnitId = school, Title = "Đơn vị học tập tiêu biểu: 100 % giáo viên học bồi dưỡng chuyển đổi số",
-                    Story = "Nhà trường tổ chức chuyên đề tự học hằng tháng, chia sẻ bài giảng số cho các trường trong huyện.",
+                    Year = year, RegisterRowId = school,
+                    Content = new()
+                    {
+                        Kind = ExemplaryKind.Unit, Name = "Trường THCS Cẩm Tân", Title = "Đơn vị học tập tiêu biểu: 100 % giáo viên học bồi dưỡng chuyển đổi số",
+                        Story = "Nhà trường tổ chức chuyên đề tự học hằng tháng, chia sẻ bài giảng số cho các trường trong huyện.",
+                    },
                 });
             }
         }

@@ -108,7 +108,7 @@ public sealed class AwardDocumentPdfTests(DemoRegisterApp app) : IClassFixture<D
         {
             var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
             var form = await reports.GetTextAsync(2025);
-            form.SignerName = "Nguyễn Thị Hồng Nhung";
+            form.Content.SignerName = "Nguyễn Thị Hồng Nhung";
             await reports.SaveTextAsync(form);
         }
         var file = await AsViewerAsync(s => s.GetRequiredService<PhaseReportService>().DocxAsync(1));

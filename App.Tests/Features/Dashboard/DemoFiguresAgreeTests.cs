@@ -92,8 +92,8 @@ public sealed class DemoFiguresAgreeTests(AppFactory app) : IClassFixture<AppFac
         await using var scope = await app.AsUserAsync("bcd@camtan.vn");
         var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
         var form = await reports.GetTextAsync(2025);
-        form.Number = "12";
-        form.Difficulties = "Một số thôn chưa cập nhật sổ.";
+        form.Content.Number = "12";
+        form.Content.Difficulties = "Một số thôn chưa cập nhật sổ.";
         await reports.SaveTextAsync(form);
         var first = await reports.IssueAsync(2025);
         var second = await reports.IssueAsync(2025);

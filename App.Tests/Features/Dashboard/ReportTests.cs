@@ -89,22 +89,22 @@ public sealed class ReportTests(AppFactory app) : IClassFixture<AppFactory>
         await using var scope = await app.AsUserAsync("bcd@camtan.vn");
         var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
         var form = await reports.GetTextAsync(2023);
-        Assert.Equal("TM. BAN CHỈ ĐẠO – TRƯỞNG BAN", form.SignerPosition);
-        form.SignerName = "Lê Thị Ký";
-        form.SignerPosition = "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN";
+        Assert.Equal("TM. BAN CHỈ ĐẠO – TRƯỞNG BAN", form.Content.SignerPosition);
+        form.Content.SignerName = "Lê Thị Ký";
+        form.Content.SignerPosition = "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN";
         await reports.SaveTextAsync(form);
 
         var next = await reports.GetTextAsync(2024);
         var data = await reports.BuildAsync(2023);
 
-        Assert.Equal(("Lê Thị Ký", "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN"), (next.SignerName, next.SignerPosition));
+        Assert.Equal(("Lê Thị Ký", "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN"), (next.Content.SignerName, next.Content.SignerPosition));
         Assert.Equal("Lê Thị Ký", data.SignerName);
         var text = DocxText(ReportDocx.Write(data));
         Assert.Contains("KT. TRƯỞNG BAN", text);
         Assert.Contains("PHÓ TRƯỞNG BAN", text);
         Assert.Contains("Lê Thị Ký", text);
         form = await reports.GetTextAsync(2023);
-        form.SignerPosition = "";
+        form.Content.SignerPosition = "";
         await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => reports.SaveTextAsync(form));
     }
 

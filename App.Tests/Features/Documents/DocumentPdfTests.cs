@@ -96,10 +96,10 @@ public sealed class DocumentPdfTests(DemoRegisterApp app) : IClassFixture<DemoRe
         await using var scope = await app.AsUserAsync("bcd@camtan.vn");
         var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
         var form = await reports.GetTextAsync(2025);
-        form.Number = "15";
-        form.SignerName = "Nguyễn Thị Hồng Nhung";
-        form.SignerPosition = "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN";
-        form.Difficulties = "Kinh phí cho \"Tủ sách gia đình\" còn ít.";
+        form.Content.Number = "15";
+        form.Content.SignerName = "Nguyễn Thị Hồng Nhung";
+        form.Content.SignerPosition = "KT. TRƯỞNG BAN – PHÓ TRƯỞNG BAN";
+        form.Content.Difficulties = "Kinh phí cho \"Tủ sách gia đình\" còn ít.";
         await reports.SaveTextAsync(form);
         var file = await reports.DocxAsync(2025);
 

@@ -82,9 +82,12 @@ public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFacto
             var initiatives = scope.ServiceProvider.GetRequiredService<InitiativeService>();
             await initiatives.SaveAsync(new InitiativeForm
             {
-                Kind = InitiativeKind.EffectivePractice, AuthorKind = InitiativeAuthorKind.Person, AuthorName = "Bà Lê Thị Mai",
-                Title = "Tủ sách lưu động theo xóm", Year = 2028, Status = InitiativeStatus.Recognised, DecisionNumber = "88/QĐ-UBND",
-                DecisionDate = new DateTime(2028, 11, 25),
+                Year = 2028, Status = InitiativeStatus.Recognised, DecisionDate = new DateTime(2028, 11, 25),
+                Content = new()
+                {
+                    Kind = InitiativeKind.EffectivePractice, AuthorKind = InitiativeAuthorKind.Person, AuthorName = "Bà Lê Thị Mai",
+                    Title = "Tủ sách lưu động theo xóm", DecisionNumber = "88/QĐ-UBND",
+                },
             });
         }
         var ctx = await AsAsync("bcd@camtan.vn");

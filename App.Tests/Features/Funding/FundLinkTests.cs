@@ -30,8 +30,12 @@ public sealed class FundLinkTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static FundEntryForm Entry(FundEntryKind kind, DateTime date, long amount, string party) => new()
     {
-        Kind = kind, Purpose = kind == FundEntryKind.Receipt ? FundPurpose.Receipt : FundPurpose.Scholarship, Source = FundingSource.Contribution,
-        Year = date.Year, Date = date, Party = party, Content = kind == FundEntryKind.Receipt ? "Đóng góp Quỹ khuyến học" : "Học bổng vượt khó", Amount = amount,
+        Kind = kind, Year = date.Year, Date = date,
+        Details = new()
+        {
+            Purpose = kind == FundEntryKind.Receipt ? FundPurpose.Receipt : FundPurpose.Scholarship, Source = FundingSource.Contribution,
+            Party = party, Content = kind == FundEntryKind.Receipt ? "Đóng góp Quỹ khuyến học" : "Học bổng vượt khó", Amount = amount,
+        },
     };
 
     private async Task<int> PersonIdAsync(int householdId, string name)

@@ -21,8 +21,12 @@ public sealed class FundingTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static FundEntryForm Entry(FundEntryKind kind, FundingSource source, DateTime date, long amount, string party = "Em Đinh Văn Tú") => new()
     {
-        Kind = kind, Purpose = kind == FundEntryKind.Receipt ? FundPurpose.Receipt : FundPurpose.Scholarship, Source = source, Year = date.Year, Date = date,
-        Party = party, Content = kind == FundEntryKind.Receipt ? "Tài trợ Quỹ khuyến học" : "Học bổng học kỳ I", Amount = amount,
+        Kind = kind, Year = date.Year, Date = date,
+        Details = new()
+        {
+            Purpose = kind == FundEntryKind.Receipt ? FundPurpose.Receipt : FundPurpose.Scholarship, Source = source,
+            Party = party, Content = kind == FundEntryKind.Receipt ? "Tài trợ Quỹ khuyến học" : "Học bổng học kỳ I", Amount = amount,
+        },
     };
 
     private Task<int> SaveAsync(string email, FundEntryForm form) => AsAsync(email, f => f.SaveEntryAsync(form));
@@ -67,7 +71,7 @@ public sealed class FundingTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var form = Entry(FundEntryKind.Payment, FundingSource.Sponsorship, new DateTime(2025, 12, 31), 0);
         form.Year = 2026;
-        form.Party = "";
+        form.Details.Party = "";
         var ex = await Assert.ThrowsAsync<ValidationException>(() => SaveAsync(DemoFundingSeeder.AccountantEmail, form));
         Assert.Equal(["Ngày thu, chi phải trong năm 2026.", "Hãy ghi người nhận.", "Số tiền phải lớn hơn 0 đồng."], ex.Errors.Select(e => e.ErrorMessage));
 

@@ -22,8 +22,12 @@ public sealed class InitiativeServiceTests(AppFactory app) : IClassFixture<AppFa
 
     private static InitiativeForm Proposal(int year, string title, int? villageId = null) => new()
     {
-        Kind = InitiativeKind.GoodModel, AuthorKind = InitiativeAuthorKind.Household, AuthorName = "Hộ ông Nguyễn Văn Hùng",
-        Title = title, Year = year, VillageId = villageId, ApplicationScope = "Toàn thôn", Evidence = "Biên bản họp thôn",
+        Year = year, VillageId = villageId,
+        Content = new()
+        {
+            Kind = InitiativeKind.GoodModel, AuthorKind = InitiativeAuthorKind.Household, AuthorName = "Hộ ông Nguyễn Văn Hùng",
+            Title = title, ApplicationScope = "Toàn thôn", Evidence = "Biên bản họp thôn",
+        },
     };
 
     [Fact]
@@ -37,7 +41,7 @@ public sealed class InitiativeServiceTests(AppFactory app) : IClassFixture<AppFa
             ex.Errors.Select(e => e.ErrorMessage));
         var early = Proposal(2025, "Tủ sách dòng họ");
         early.Status = InitiativeStatus.Recognised;
-        early.DecisionNumber = "12/QĐ-UBND";
+        early.Content.DecisionNumber = "12/QĐ-UBND";
         early.DecisionDate = new DateTime(2024, 12, 20);
         ex = await Assert.ThrowsAsync<ValidationException>(() => AsAsync("bcd@camtan.vn", s => s.SaveAsync(early)));
         Assert.Equal("Ngày quyết định không được trước năm của sáng kiến.", ex.Errors.Single().ErrorMessage);
@@ -58,7 +62,7 @@ public sealed class InitiativeServiceTests(AppFactory app) : IClassFixture<AppFa
 
         var form = await AsAsync("canbo@camtan.vn", s => s.GetAsync(id));
         form.Status = InitiativeStatus.Recognised;
-        form.DecisionNumber = "45/QĐ-UBND";
+        form.Content.DecisionNumber = "45/QĐ-UBND";
         form.DecisionDate = new DateTime(2024, 12, 10);
         var refused = await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("canbo@camtan.vn", s => s.SaveAsync(form)));
         Assert.Equal(InitiativeService.RecogniseOnlyCommittee, refused.Message);
@@ -74,7 +78,7 @@ public sealed class InitiativeServiceTests(AppFactory app) : IClassFixture<AppFa
         await using var db = await app.DbAsync();
         var log = await db.ChangeLogs.Where(c => c.EntityType == nameof(Initiative) && c.EntityId == id.ToString()).ToListAsync();
         Assert.Contains(log, c => c.Action == "Thêm" && c.By == "canbo@camtan.vn");
-        Assert.Contains(log, c => c.Changes.Contains("Status: Proposed → Recognised") && c.By == "bcd@camtan.vn");
+        Assert.Contains(log, c => c.Changes.Contains("Status: Proposed → Recognised") && c.Changes.Contains("DecisionNumber:  → 45/QĐ-UBND") && c.By == "bcd@camtan.vn");
     }
 
     [Fact]
@@ -86,12 +90,12 @@ public sealed class InitiativeServiceTests(AppFactory app) : IClassFixture<AppFa
         for (var i = 1; i <= 30; i++)
         {
             var form = Proposal(2027, $"Câu lạc bộ đọc sách số {i:00}", i % 2 == 0 ? t01 : t06);
-            form.Kind = i <= 10 ? InitiativeKind.Solution : InitiativeKind.GoodModel;
+            form.Content.Kind = i <= 10 ? InitiativeKind.Solution : InitiativeKind.GoodModel;
             await AsAsync("bcd@camtan.vn", s => s.SaveAsync(form));
         }
         var unitForm = Proposal(2027, "Giải pháp tự học trực tuyến cho giáo viên");
-        unitForm.AuthorKind = InitiativeAuthorKind.Unit;
-        unitForm.AuthorName = "Trường THCS Cẩm Tân";
+        unitForm.Content.AuthorKind = InitiativeAuthorKind.Unit;
+        unitForm.Content.AuthorName = "Trường THCS Cẩm Tân";
         unitForm.UnitId = school;
         await AsAsync("bcd@camtan.vn", s => s.SaveAsync(unitForm));
 
@@ -127,7 +131,7 @@ public sealed class InitiativeServiceTests(AppFactory app) : IClassFixture<AppFa
 
         var listed = (await AsAsync("xem.t01@camtan.vn", s => s.ListAsync(new InitiativeFilter(Year: 2029), new PageRequest()))).Page.Items.Select(i => i.Id).ToList();
         Assert.Equal([near, commune], listed.Order());
-        Assert.Equal("Tủ sách thôn gần", (await AsAsync("xem.t01@camtan.vn", s => s.GetAsync(near))).Title);
+        Assert.Equal("Tủ sách thôn gần", (await AsAsync("xem.t01@camtan.vn", s => s.GetAsync(near))).Content.Title);
         await Assert.ThrowsAsync<ForbiddenException>(() => AsAsync("xem.t01@camtan.vn", s => s.GetAsync(far)));
         Assert.Equal(3, (await AsAsync("xem@camtan.vn", s => s.ListAsync(new InitiativeFilter(Year: 2029), new PageRequest()))).Page.Total);
     }

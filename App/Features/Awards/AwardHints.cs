@@ -30,8 +30,8 @@ public static class AwardHints
         var units = await db.Units.AsNoTracking().Where(u => u.CommuneId == round.CommuneId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var initiatives = await db.Set<Initiative>().AsNoTracking()
             .Where(i => i.CommuneId == round.CommuneId && i.Status == InitiativeStatus.Recognised && i.Year >= from && i.Year <= to
-                && (i.UnitId != null || (i.VillageId != null && i.AuthorKind == InitiativeAuthorKind.Village)))
-            .Select(i => new { i.UnitId, i.VillageId, i.Year, i.Title }).ToListAsync(ct);
+                && (i.UnitId != null || (i.VillageId != null && i.Content.AuthorKind == InitiativeAuthorKind.Village)))
+            .Select(i => new { i.UnitId, i.VillageId, i.Year, i.Content.Title }).ToListAsync(ct);
         var selfReports = await db.Set<EmulationSelfReport>().AsNoTracking()
             .Where(s => s.CommuneId == round.CommuneId && s.Status == SelfReportStatus.Accepted && s.Year >= from && s.Year <= to)
             .Select(s => new { s.SubjectKind, s.SubjectId, s.Year }).ToListAsync(ct);
@@ -41,7 +41,7 @@ public static class AwardHints
         var receipts = await db.Set<FundEntry>().AsNoTracking()
             .Where(e => e.CommuneId == round.CommuneId && e.Kind == FundEntryKind.Receipt && e.Year >= from && e.Year <= to
                 && (e.PersonId != null || e.HouseholdId != null || e.UnitId != null || e.VillageId != null))
-            .Select(e => new { e.PersonId, e.HouseholdId, e.UnitId, e.VillageId, e.Amount }).ToListAsync(ct);
+            .Select(e => new { e.PersonId, e.HouseholdId, e.UnitId, e.VillageId, e.Details.Amount }).ToListAsync(ct);
         var givers = receipts.GroupBy(e => e.PersonId is { } p ? (SubjectKind.Person, p) : e.HouseholdId is { } h ? (SubjectKind.Household, h)
                 : e.UnitId is { } u ? (SubjectKind.Unit, u) : (SubjectKind.Village, e.VillageId!.Value))
             .ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));

@@ -7,25 +7,20 @@ public sealed class ReportTextForm
 {
     public int Year { get; set; }
     public int Version { get; set; }
-    public string Number { get; set; } = "";
-    public string Awards { get; set; } = "";
-    public string Difficulties { get; set; } = "";
-    public string Proposals { get; set; } = "";
-    public string SignerName { get; set; } = "";
-    public string SignerPosition { get; set; } = "";
+    public ReportContent Content { get; set; } = new();
 }
 
 public sealed class ReportTextFormValidator : AbstractValidator<ReportTextForm>
 {
     public ReportTextFormValidator()
     {
-        RuleFor(x => x.Number).MaximumLength(40).WithMessage("Số văn bản dài quá 40 ký tự.")
+        RuleFor(x => x.Content.Number).MaximumLength(40).WithMessage("Số văn bản dài quá 40 ký tự.")
             .Matches(@"^[0-9A-Za-z\-]*$").WithMessage("Số văn bản chỉ gồm chữ số, chữ không dấu và dấu gạch (ví dụ 15).");
-        RuleFor(x => x.Awards).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
-        RuleFor(x => x.Difficulties).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
-        RuleFor(x => x.Proposals).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
-        RuleFor(x => x.SignerName).MaximumLength(200).WithMessage("Họ và tên người ký dài quá 200 ký tự.");
-        RuleFor(x => x.SignerPosition).NotEmpty().WithMessage("Hãy nhập chức vụ người ký (ví dụ TM. BAN CHỈ ĐẠO – TRƯỞNG BAN).")
+        RuleFor(x => x.Content.Awards).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
+        RuleFor(x => x.Content.Difficulties).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
+        RuleFor(x => x.Content.Proposals).MaximumLength(8000).WithMessage("Nội dung dài quá 8000 ký tự.");
+        RuleFor(x => x.Content.SignerName).MaximumLength(200).WithMessage("Họ và tên người ký dài quá 200 ký tự.");
+        RuleFor(x => x.Content.SignerPosition).NotEmpty().WithMessage("Hãy nhập chức vụ người ký (ví dụ TM. BAN CHỈ ĐẠO – TRƯỞNG BAN).")
             .MaximumLength(200).WithMessage("Chức vụ người ký dài quá 200 ký tự.");
     }
 }
@@ -61,12 +56,12 @@ public sealed class ReportService(
         {
             db.Entry(text).Property(t => t.Version).OriginalValue = form.Version;
         }
-        text.Number = form.Number.Trim();
-        text.Awards = form.Awards.Trim();
-        text.Difficulties = form.Difficulties.Trim();
-        text.Proposals = form.Proposals.Trim();
-        text.SignerName = form.SignerName.Trim();
-        text.SignerPosition = form.SignerPosition.Trim();
+        text.Content.Number = form.Content.Number.Trim();
+        text.Content.Awards = form.Content.Awards.Trim();
+        text.Content.Difficulties = form.Content.Difficulties.Trim();
+        text.Content.Proposals = form.Content.Proposals.Trim();
+        text.Content.SignerName = form.Content.SignerName.Trim();
+        text.Content.SignerPosition = form.Content.SignerPosition.Trim();
         await db.SaveOrConflictAsync("Báo cáo này", ct);
     }
 
@@ -127,11 +122,11 @@ public sealed class ReportService(
         // A year before the app shows the figures entered from its own report, as on the dashboard.
         var figures = await YearData.PastYearOverlay.YearAsync(db, communeId, (await DashboardQueries.YearAsync(db, communeId, year, null, ct)).AsOf(today), ct);
         var previous = await YearData.PastYearOverlay.YearAsync(db, communeId, (await DashboardQueries.YearAsync(db, communeId, year - 1, null, ct)).AsOf(today), ct);
-        var text = await TextAsync(db, communeId, year, figures, ct);
-        return new YearlyReportData(place.Name, place.Province, year, today, text.Number, figures, previous,
-            await obligations.ComplianceAsync(communeId, year, ct), text.Awards, text.Difficulties, text.Proposals, ReportLayout.Load())
+        var content = (await TextAsync(db, communeId, year, figures, ct)).Content;
+        return new YearlyReportData(place.Name, place.Province, year, today, content.Number, figures, previous,
+            await obligations.ComplianceAsync(communeId, year, ct), content.Awards, content.Difficulties, content.Proposals, ReportLayout.Load())
         {
-            SignerName = text.SignerName, SignerPosition = text.SignerPosition, LevelAbove = settings.Reminders.LevelAboveName,
+            SignerName = content.SignerName, SignerPosition = content.SignerPosition, LevelAbove = settings.Reminders.LevelAboveName,
         };
     }
 
@@ -140,21 +135,26 @@ public sealed class ReportService(
         var saved = await db.Set<YearlyReportText>().AsNoTracking().SingleOrDefaultAsync(t => t.CommuneId == communeId && t.Year == year, ct);
         if (saved is not null)
         {
-            return new ReportTextForm
+            // Read without tracking: the form takes the row's content itself.
+            if (saved.Content.SignerPosition.Length == 0)
             {
-                Year = year, Version = saved.Version, Number = saved.Number, Awards = saved.Awards, Difficulties = saved.Difficulties, Proposals = saved.Proposals,
-                SignerName = saved.SignerName, SignerPosition = saved.SignerPosition.Length > 0 ? saved.SignerPosition : ReportLayout.Load().DefaultSignerPosition,
-            };
+                saved.Content.SignerPosition = ReportLayout.Load().DefaultSignerPosition;
+            }
+            return new ReportTextForm { Year = year, Version = saved.Version, Content = saved.Content };
         }
         figures ??= await DashboardQueries.YearAsync(db, communeId, year, ct: ct);
         // The signer is remembered: a year not yet written starts with the last signer the commune entered.
-        var last = await db.Set<YearlyReportText>().AsNoTracking().Where(t => t.CommuneId == communeId && t.SignerName != "")
-            .OrderByDescending(t => t.Year).Select(t => new { t.SignerName, t.SignerPosition }).FirstOrDefaultAsync(ct);
+        var last = await db.Set<YearlyReportText>().AsNoTracking().Where(t => t.CommuneId == communeId && t.Content.SignerName != "")
+            .OrderByDescending(t => t.Year).Select(t => new { t.Content.SignerName, t.Content.SignerPosition }).FirstOrDefaultAsync(ct);
         var layout = ReportLayout.Load();
         return new ReportTextForm
         {
-            Year = year, Awards = SuggestedAwards(figures), SignerName = last?.SignerName ?? layout.SignerName,
-            SignerPosition = last is { SignerPosition.Length: > 0 } ? last.SignerPosition : layout.DefaultSignerPosition,
+            Year = year,
+            Content = new()
+            {
+                Awards = SuggestedAwards(figures), SignerName = last?.SignerName ?? layout.SignerName,
+                SignerPosition = last is { SignerPosition.Length: > 0 } ? last.SignerPosition : layout.DefaultSignerPosition,
+            },
         };
     }
 

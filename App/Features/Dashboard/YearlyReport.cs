@@ -3,13 +3,20 @@ using HocTapSuotDoi.Features.Deadlines;
 
 namespace HocTapSuotDoi.Features.Dashboard;
 
-// The parts of a year's report that people write (awards proposed, difficulties, proposals) and its number; one per
-// commune and year, edited until the report is issued, kept afterwards for the next version.
+// The parts of a year's report that people write, one per commune and year, edited until the report is issued, kept
+// afterwards for the next version.
 public class YearlyReportText : AuditedEntity
 {
     public int Id { get; set; }
     public int CommuneId { get; set; }
     public int Year { get; set; }
+    public ReportContent Content { get; set; } = new();
+}
+
+// What the report's page edits (ReportTextForm) and the row keeps, in the same class: the number, the awards proposed,
+// difficulties and proposals, and the signer. Mapped as a complex property: its columns are the row's own.
+public sealed class ReportContent
+{
     public string Number { get; set; } = "";
     public string Awards { get; set; } = "";
     public string Difficulties { get; set; } = "";
@@ -39,12 +46,15 @@ public sealed class YearlyReportTextConfiguration : IEntityTypeConfiguration<Yea
     public void Configure(EntityTypeBuilder<YearlyReportText> e)
     {
         e.ToTable("YearlyReportTexts");
-        e.Property(x => x.Number).HasMaxLength(40);
-        e.Property(x => x.Awards).HasMaxLength(8000);
-        e.Property(x => x.Difficulties).HasMaxLength(8000);
-        e.Property(x => x.Proposals).HasMaxLength(8000);
-        e.Property(x => x.SignerName).HasMaxLength(200);
-        e.Property(x => x.SignerPosition).HasMaxLength(200);
+        e.ComplexProperty(x => x.Content, c =>
+        {
+            c.Property(x => x.Number).HasMaxLength(40);
+            c.Property(x => x.Awards).HasMaxLength(8000);
+            c.Property(x => x.Difficulties).HasMaxLength(8000);
+            c.Property(x => x.Proposals).HasMaxLength(8000);
+            c.Property(x => x.SignerName).HasMaxLength(200);
+            c.Property(x => x.SignerPosition).HasMaxLength(200);
+        });
         e.HasIndex(x => new { x.CommuneId, x.Year }).IsUnique();
     }
 }

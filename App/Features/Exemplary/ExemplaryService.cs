@@ -30,8 +30,8 @@ public sealed class ExemplaryService(
         var scope = await currentUser.RequireScopeAsync(Readers);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Set<ExemplaryStory>().AsNoTracking().Where(s => s.CommuneId == scope.CommuneId && s.Year == year)
-            .OrderBy(s => s.Kind).ThenBy(s => s.Name)
-            .Select(s => new StoryRow(s.Id, s.Version, s.Kind, s.Name, s.Year, s.Title, s.Story, s.VillageId,
+            .OrderBy(s => s.Content.Kind).ThenBy(s => s.Content.Name)
+            .Select(s => new StoryRow(s.Id, s.Version, s.Content.Kind, s.Content.Name, s.Year, s.Content.Title, s.Content.Story, s.VillageId,
                 db.Villages.Where(v => v.Id == s.VillageId).Select(v => v.Name).FirstOrDefault(), s.PersonId, s.HouseholdId, s.ClanId, s.UnitId,
                 s.Photos.OrderBy(p => p.Id).Select(p => p.Id).ToList()))
             .ToListAsync(ct);
@@ -50,8 +50,15 @@ public sealed class ExemplaryService(
 
     public static ExemplaryForm FormFor(StoryRow r) => new()
     {
-        Id = r.Id, Version = r.Version, Kind = r.Kind, Name = r.Name, Year = r.Year, Title = r.Title, Story = r.Story, VillageId = r.VillageId,
-        PersonId = r.PersonId, HouseholdId = r.HouseholdId, ClanId = r.ClanId, UnitId = r.UnitId,
+        Id = r.Id, Version = r.Version, Year = r.Year, VillageId = r.VillageId,
+        Content = new() { Kind = r.Kind, Name = r.Name, Title = r.Title, Story = r.Story },
+        RegisterRowId = r.Kind switch
+        {
+            ExemplaryKind.Person => r.PersonId,
+            ExemplaryKind.Household => r.HouseholdId,
+            ExemplaryKind.Clan => r.ClanId,
+            _ => r.UnitId,
+        },
     };
 
     public async Task<int> SaveAsync(ExemplaryForm form, CancellationToken ct = default)
@@ -59,35 +66,38 @@ public sealed class ExemplaryService(
         var scope = await currentUser.RequireScopeAsync(Editors);
         await validator.ValidateAndThrowAsync(form, ct);
         await using var db = await dbFactory.CreateForAsync(scope, ct);
-        var c = scope.CommuneId;
+        var (c, kind) = (scope.CommuneId, form.Content.Kind);
         if ((form.VillageId is { } v && !await db.Villages.AnyAsync(x => x.Id == v && x.CommuneId == c, ct))
-            || (form.PersonId is { } p && !await db.People.AnyAsync(x => x.Id == p && x.Household!.CommuneId == c, ct))
-            || (form.HouseholdId is { } h && !await db.Households.AnyAsync(x => x.Id == h && x.CommuneId == c, ct))
-            || (form.ClanId is { } cl && !await db.Clans.AnyAsync(x => x.Id == cl && x.CommuneId == c, ct))
-            || (form.UnitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.CommuneId == c, ct)))
+            || (form.RegisterRowId is { } id && !await (kind switch
+            {
+                ExemplaryKind.Person => db.People.AnyAsync(x => x.Id == id && x.Household!.CommuneId == c, ct),
+                ExemplaryKind.Household => db.Households.AnyAsync(x => x.Id == id && x.CommuneId == c, ct),
+                ExemplaryKind.Clan => db.Clans.AnyAsync(x => x.Id == id && x.CommuneId == c, ct),
+                _ => db.Units.AnyAsync(x => x.Id == id && x.CommuneId == c, ct),
+            })))
         {
             throw new ForbiddenException(UserMessages.NotInScope);
         }
         ExemplaryStory story;
         if (form.Id == 0)
         {
-            story = new ExemplaryStory { CommuneId = c, Name = "", Title = "" };
+            story = new ExemplaryStory { CommuneId = c };
             db.Add(story);
         }
         else
         {
             story = await db.EditedRowAsync(db.Set<ExemplaryStory>().Where(s => s.Id == form.Id && s.CommuneId == c), form.Version, ct);
         }
-        story.Kind = form.Kind;
-        story.Name = form.Name.Trim();
+        story.Content.Kind = kind;
+        story.Content.Name = form.Content.Name.Trim();
         story.Year = form.Year;
-        story.Title = form.Title.Trim();
-        story.Story = form.Story.Trim();
+        story.Content.Title = form.Content.Title.Trim();
+        story.Content.Story = form.Content.Story.Trim();
         story.VillageId = form.VillageId;
-        story.PersonId = form.Kind == ExemplaryKind.Person ? form.PersonId : null;
-        story.HouseholdId = form.Kind == ExemplaryKind.Household ? form.HouseholdId : null;
-        story.ClanId = form.Kind == ExemplaryKind.Clan ? form.ClanId : null;
-        story.UnitId = form.Kind == ExemplaryKind.Unit ? form.UnitId : null;
+        story.PersonId = kind == ExemplaryKind.Person ? form.RegisterRowId : null;
+        story.HouseholdId = kind == ExemplaryKind.Household ? form.RegisterRowId : null;
+        story.ClanId = kind == ExemplaryKind.Clan ? form.RegisterRowId : null;
+        story.UnitId = kind == ExemplaryKind.Unit ? form.RegisterRowId : null;
         await db.SaveOrConflictAsync("Gương điển hình này", ct);
         return story.Id;
     }
@@ -151,9 +161,10 @@ public sealed class ExemplaryService(
     private static Task<List<LearnerAward>> LearnerAwardsAsync(AppDbContext db, int communeId, int year, CancellationToken ct = default) =>
         db.Set<FundEntry>().AsNoTracking()
             .Where(e => e.CommuneId == communeId && e.Year == year && e.Kind == FundEntryKind.Payment
-                && (e.Purpose == FundPurpose.Scholarship || e.Purpose == FundPurpose.Award))
-            .OrderBy(e => e.Purpose).ThenBy(e => e.Date).ThenBy(e => e.Id)
-            .Select(e => new LearnerAward(e.Party, db.Villages.Where(v => v.Id == e.VillageId).Select(v => v.Name).FirstOrDefault(), e.Purpose, e.Content, e.Amount, e.PersonId != null || e.HouseholdId != null))
+                && (e.Details.Purpose == FundPurpose.Scholarship || e.Details.Purpose == FundPurpose.Award))
+            .OrderBy(e => e.Details.Purpose).ThenBy(e => e.Date).ThenBy(e => e.Id)
+            .Select(e => new LearnerAward(e.Details.Party, db.Villages.Where(v => v.Id == e.VillageId).Select(v => v.Name).FirstOrDefault(), e.Details.Purpose,
+                e.Details.Content, e.Details.Amount, e.PersonId != null || e.HouseholdId != null))
             .ToListAsync(ct);
 
     // The honour list of a year (.docx): stories and learners' scholarships and awards, signed by the committee's head.

@@ -28,17 +28,26 @@ public class ExemplaryStory : AuditedEntity
 {
     public int Id { get; set; }
     public int CommuneId { get; set; }
-    public ExemplaryKind Kind { get; set; }
-    public required string Name { get; set; }
+    public StoryContent Content { get; set; } = new();
+    // Outside the content: the year is indexed and the links are foreign keys (a complex type can hold neither). The
+    // form names the linked row once (ExemplaryForm.RegisterRowId); the row keeps one column per register table.
     public int Year { get; set; }
-    public required string Title { get; set; }
-    public string Story { get; set; } = "";
     public int? VillageId { get; set; }
     public int? PersonId { get; set; }
     public int? HouseholdId { get; set; }
     public int? ClanId { get; set; }
     public int? UnitId { get; set; }
     public List<StoryPhoto> Photos { get; set; } = [];
+}
+
+// Who and what the story tells, as the dialog edits it (ExemplaryForm) and the row keeps it: one class, mapped as a
+// complex property whose columns are the row's own.
+public sealed class StoryContent
+{
+    public ExemplaryKind Kind { get; set; }
+    public string Name { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Story { get; set; } = "";
 }
 
 // A photo of a story, stored under the data folder with a generated name and served only through an endpoint.
@@ -51,10 +60,13 @@ public sealed class ExemplaryStoryConfiguration : IEntityTypeConfiguration<Exemp
 {
     public void Configure(EntityTypeBuilder<ExemplaryStory> e)
     {
-        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Name).HasMaxLength(300);
-        e.Property(x => x.Title).HasMaxLength(500);
-        e.Property(x => x.Story).HasMaxLength(8000);
+        e.ComplexProperty(x => x.Content, c =>
+        {
+            c.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.Name).HasMaxLength(300);
+            c.Property(x => x.Title).HasMaxLength(500);
+            c.Property(x => x.Story).HasMaxLength(8000);
+        });
         e.HasIndex(x => new { x.CommuneId, x.Year });
         e.HasMany(x => x.Photos).WithOne().HasForeignKey(x => x.StoryId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);

@@ -71,21 +71,29 @@ public class FundEntry : AuditedEntity
     public int Id { get; set; }
     public int CommuneId { get; set; }
     public FundEntryKind Kind { get; set; }
-    public FundPurpose Purpose { get; set; }
-    public FundingSource Source { get; set; }
+    public FundEntryDetails Details { get; set; } = new();
+    // Outside the details: kind and year are indexed, the links are foreign keys (a complex type can hold neither).
     public DateOnly Date { get; set; }
     public int Year { get; set; }
-    // Who paid in, or who received.
-    public required string Party { get; set; }
-    public required string Content { get; set; }
-    public long Amount { get; set; }
-    public string VoucherNumber { get; set; } = "";
     // The register row the money went to or came from, if any: a person, a household or a unit (one at most); the village
     // alone when a village gave or received.
     public int? PersonId { get; set; }
     public int? HouseholdId { get; set; }
     public int? UnitId { get; set; }
     public int? VillageId { get; set; }
+}
+
+// What a receipt or payment records, as the dialog edits it (FundEntryForm) and the row keeps it: one class, mapped as
+// a complex property whose columns are the row's own.
+public sealed class FundEntryDetails
+{
+    public FundPurpose Purpose { get; set; }
+    public FundingSource Source { get; set; }
+    // Who paid in, or who received.
+    public string Party { get; set; } = "";
+    public string Content { get; set; } = "";
+    public long Amount { get; set; }
+    public string VoucherNumber { get; set; } = "";
 }
 
 public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLine>
@@ -104,11 +112,14 @@ public sealed class FundEntryConfiguration : IEntityTypeConfiguration<FundEntry>
     public void Configure(EntityTypeBuilder<FundEntry> e)
     {
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
-        e.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Party).HasMaxLength(300);
-        e.Property(x => x.Content).HasMaxLength(500);
-        e.Property(x => x.VoucherNumber).HasMaxLength(50);
+        e.ComplexProperty(x => x.Details, d =>
+        {
+            d.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.Party).HasMaxLength(300);
+            d.Property(x => x.Content).HasMaxLength(500);
+            d.Property(x => x.VoucherNumber).HasMaxLength(50);
+        });
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Kind });
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);

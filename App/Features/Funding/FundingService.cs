@@ -75,7 +75,8 @@ public sealed class FundingService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<FundEntry>().AsNoTracking().Where(e => e.CommuneId == scope.CommuneId && e.Year == year)
             .OrderBy(e => e.Date).ThenBy(e => e.Id)
-            .Select(e => new FundEntryRow(e.Id, e.Version, e.Kind, e.Purpose, e.Source, e.Date, e.Year, e.Party, e.Content, e.Amount, e.VoucherNumber,
+            .Select(e => new FundEntryRow(e.Id, e.Version, e.Kind, e.Details.Purpose, e.Details.Source, e.Date, e.Year, e.Details.Party, e.Details.Content,
+                e.Details.Amount, e.Details.VoucherNumber,
                 e.PersonId, e.VillageId, db.Villages.Where(v => v.Id == e.VillageId).Select(v => v.Name).FirstOrDefault(),
                 e.HouseholdId, e.UnitId,
                 e.PersonId != null ? db.People.Where(p => p.Id == e.PersonId).Select(p => p.FullName).FirstOrDefault()
@@ -159,8 +160,8 @@ public sealed class FundingService(
         return await db.Set<FundEntry>().AsNoTracking()
             .Where(e => e.CommuneId == scope.CommuneId && (e.HouseholdId == householdId || members.Contains(e.PersonId)))
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
-            .Select(e => new HouseholdFundRow(e.Date, e.Kind, e.Purpose, e.Party, db.People.Where(p => p.Id == e.PersonId).Select(p => p.FullName).FirstOrDefault(),
-                e.Content, e.Amount))
+            .Select(e => new HouseholdFundRow(e.Date, e.Kind, e.Details.Purpose, e.Details.Party, db.People.Where(p => p.Id == e.PersonId).Select(p => p.FullName).FirstOrDefault(),
+                e.Details.Content, e.Details.Amount))
             .ToListAsync(ct);
     }
 
@@ -176,8 +177,8 @@ public sealed class FundingService(
         var budget = await db.Set<BudgetLine>().AsNoTracking().Where(b => b.CommuneId == communeId && b.Year == year)
             .GroupBy(b => b.Source).Select(g => new { g.Key, Estimate = g.Sum(b => b.Estimate), Spent = g.Sum(b => b.Spent) }).ToListAsync(ct);
         var fund = await db.Set<FundEntry>().AsNoTracking().Where(e => e.CommuneId == communeId && e.Year <= year)
-            .GroupBy(e => new { e.Source, e.Kind, Before = e.Year < year })
-            .Select(g => new { g.Key.Source, g.Key.Kind, g.Key.Before, Amount = g.Sum(e => e.Amount) }).ToListAsync(ct);
+            .GroupBy(e => new { e.Details.Source, e.Kind, Before = e.Year < year })
+            .Select(g => new { g.Key.Source, g.Key.Kind, g.Key.Before, Amount = g.Sum(e => e.Details.Amount) }).ToListAsync(ct);
         long Fund(FundingSource s, FundEntryKind k, bool before) => fund.Where(f => f.Source == s && f.Kind == k && f.Before == before).Sum(f => f.Amount);
         var sources = Enum.GetValues<FundingSource>().Select(s => new SourceBalance(s,
             budget.Where(b => b.Key == s).Sum(b => b.Estimate), budget.Where(b => b.Key == s).Sum(b => b.Spent),
@@ -203,9 +204,9 @@ public sealed class FundingService(
 
     public static FundEntryForm FormFor(FundEntryRow r) => new()
     {
-        Id = r.Id, Version = r.Version, Kind = r.Kind, Purpose = r.Purpose, Source = r.Source, Year = r.Year, Date = r.Date.ToDateTime(TimeOnly.MinValue),
-        Party = r.Party, Content = r.Content, Amount = r.Amount, VoucherNumber = r.VoucherNumber, PersonId = r.PersonId, VillageId = r.VillageId,
-        HouseholdId = r.HouseholdId, UnitId = r.UnitId,
+        Id = r.Id, Version = r.Version, Kind = r.Kind, Year = r.Year, Date = r.Date.ToDateTime(TimeOnly.MinValue),
+        Details = new() { Purpose = r.Purpose, Source = r.Source, Party = r.Party, Content = r.Content, Amount = r.Amount, VoucherNumber = r.VoucherNumber },
+        PersonId = r.PersonId, VillageId = r.VillageId, HouseholdId = r.HouseholdId, UnitId = r.UnitId,
     };
 
     public async Task<int> SaveBudgetAsync(BudgetLineForm form, CancellationToken ct = default)
@@ -272,30 +273,30 @@ public sealed class FundingService(
         FundEntry entry;
         if (form.Id == 0)
         {
-            entry = new FundEntry { CommuneId = scope.CommuneId, Party = "", Content = "" };
+            entry = new FundEntry { CommuneId = scope.CommuneId };
             db.Add(entry);
         }
         else
         {
             entry = await db.EditedRowAsync(db.Set<FundEntry>().Where(e => e.Id == form.Id && e.CommuneId == scope.CommuneId), form.Version, ct);
         }
-        var oldSource = entry.Source;
+        var oldSource = entry.Details.Source;
         entry.Kind = form.Kind;
-        entry.Purpose = form.Kind == FundEntryKind.Receipt ? FundPurpose.Receipt : form.Purpose;
-        entry.Source = form.Source;
+        entry.Details.Purpose = form.Kind == FundEntryKind.Receipt ? FundPurpose.Receipt : form.Details.Purpose;
+        entry.Details.Source = form.Details.Source;
         entry.Date = DateOnly.FromDateTime(form.Date!.Value);
         entry.Year = entry.Date.Year;
-        entry.Party = form.Party.Trim();
-        entry.Content = form.Content.Trim();
-        entry.Amount = form.Amount;
-        entry.VoucherNumber = form.VoucherNumber.Trim();
+        entry.Details.Party = form.Details.Party.Trim();
+        entry.Details.Content = form.Details.Content.Trim();
+        entry.Details.Amount = form.Details.Amount;
+        entry.Details.VoucherNumber = form.Details.VoucherNumber.Trim();
         entry.PersonId = form.PersonId;
         entry.HouseholdId = form.HouseholdId;
         entry.UnitId = form.UnitId;
         entry.VillageId = villageId;
         await db.SaveOrConflictAsync("Khoản thu, chi này", ct);
-        await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source, ct);
-        if (form.Id != 0 && oldSource != entry.Source)
+        await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Details.Source, ct);
+        if (form.Id != 0 && oldSource != entry.Details.Source)
         {
             await CheckNeverNegativeAsync(db, scope.CommuneId, oldSource, ct);
         }
@@ -312,7 +313,7 @@ public sealed class FundingService(
             ?? throw new ForbiddenException(UserMessages.NotInScope);
         db.Remove(entry);
         await db.SaveChangesAsync(ct);
-        await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Source, ct);
+        await CheckNeverNegativeAsync(db, scope.CommuneId, entry.Details.Source, ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -320,9 +321,9 @@ public sealed class FundingService(
     // must never go below 0; otherwise the change is refused (and rolled back with the transaction).
     private static async Task CheckNeverNegativeAsync(AppDbContext db, int communeId, FundingSource source, CancellationToken ct = default)
     {
-        var days = await db.Set<FundEntry>().AsNoTracking().Where(e => e.CommuneId == communeId && e.Source == source)
+        var days = await db.Set<FundEntry>().AsNoTracking().Where(e => e.CommuneId == communeId && e.Details.Source == source)
             .GroupBy(e => e.Date)
-            .Select(g => new { Date = g.Key, In = g.Where(e => e.Kind == FundEntryKind.Receipt).Sum(e => e.Amount), Out = g.Where(e => e.Kind == FundEntryKind.Payment).Sum(e => e.Amount) })
+            .Select(g => new { Date = g.Key, In = g.Where(e => e.Kind == FundEntryKind.Receipt).Sum(e => e.Details.Amount), Out = g.Where(e => e.Kind == FundEntryKind.Payment).Sum(e => e.Details.Amount) })
             .ToListAsync(ct);
         long balance = 0;
         foreach (var day in days.OrderBy(d => d.Date))

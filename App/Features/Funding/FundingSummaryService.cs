@@ -25,10 +25,10 @@ public sealed class FundingSummaryService(IDbContextFactory<AppDbContext> dbFact
             .GroupBy(b => b.Source).Select(g => new { g.Key, Estimate = g.Sum(b => b.Estimate), Spent = g.Sum(b => b.Spent) }).ToListAsync(ct);
         var fund = await db.Set<FundEntry>().AsNoTracking()
             .Where(e => e.CommuneId == communeId && e.Year >= fromYear && e.Year <= toYear)
-            .GroupBy(e => new { e.Source, e.Kind, e.Purpose })
-            .Select(g => new { g.Key.Source, g.Key.Kind, g.Key.Purpose, Count = g.Count(), Amount = g.Sum(e => e.Amount) }).ToListAsync(ct);
+            .GroupBy(e => new { e.Details.Source, e.Kind, e.Details.Purpose })
+            .Select(g => new { g.Key.Source, g.Key.Kind, g.Key.Purpose, Count = g.Count(), Amount = g.Sum(e => e.Details.Amount) }).ToListAsync(ct);
         var balance = await db.Set<FundEntry>().AsNoTracking().Where(e => e.CommuneId == communeId && e.Year <= toYear)
-            .SumAsync(e => e.Kind == FundEntryKind.Receipt ? e.Amount : -e.Amount, ct);
+            .SumAsync(e => e.Kind == FundEntryKind.Receipt ? e.Details.Amount : -e.Details.Amount, ct);
         var sources = Enum.GetValues<FundingSource>().Select(s => new SourceTotal(s, FundingTexts.Source(s),
             budget.Where(b => b.Key == s).Sum(b => b.Estimate), budget.Where(b => b.Key == s).Sum(b => b.Spent),
             fund.Where(f => f.Source == s && f.Kind == FundEntryKind.Receipt).Sum(f => f.Amount),

@@ -58,36 +58,47 @@ public class Initiative : AuditedEntity
 {
     public int Id { get; set; }
     public int CommuneId { get; set; }
-    public InitiativeKind Kind { get; set; }
-    public InitiativeAuthorKind AuthorKind { get; set; }
-    public required string AuthorName { get; set; }
+    public InitiativeContent Content { get; set; } = new();
+    // Outside the content: the links are foreign keys, year and status are indexed (a complex type can hold neither).
     public int? VillageId { get; set; }
     public int? UnitId { get; set; }
-    public required string Title { get; set; }
-    public string Description { get; set; } = "";
     public int Year { get; set; }
-    public string ApplicationScope { get; set; } = "";
-    public string Evidence { get; set; } = "";
     public InitiativeStatus Status { get; set; } = InitiativeStatus.Proposed;
-    public string DecisionNumber { get; set; } = "";
     public DateOnly? DecisionDate { get; set; }
     // Title and author without diacritics, lower case, for "contains" searches.
     public string SearchKey { get; set; } = "";
+}
+
+// What an entry says, as the edit dialog edits it (InitiativeForm) and the row keeps it: one class, mapped as a complex
+// property whose columns are the row's own.
+public sealed class InitiativeContent
+{
+    public InitiativeKind Kind { get; set; }
+    public InitiativeAuthorKind AuthorKind { get; set; }
+    public string AuthorName { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string ApplicationScope { get; set; } = "";
+    public string Evidence { get; set; } = "";
+    public string DecisionNumber { get; set; } = "";
 }
 
 public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>
 {
     public void Configure(EntityTypeBuilder<Initiative> e)
     {
-        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
-        e.Property(x => x.AuthorKind).HasConversion<string>().HasMaxLength(20);
+        e.ComplexProperty(x => x.Content, c =>
+        {
+            c.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            c.Property(x => x.AuthorKind).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.AuthorName).HasMaxLength(300);
+            c.Property(x => x.Title).HasMaxLength(500);
+            c.Property(x => x.Description).HasMaxLength(8000);
+            c.Property(x => x.ApplicationScope).HasMaxLength(1000);
+            c.Property(x => x.Evidence).HasMaxLength(4000);
+            c.Property(x => x.DecisionNumber).HasMaxLength(100);
+        });
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.AuthorName).HasMaxLength(300);
-        e.Property(x => x.Title).HasMaxLength(500);
-        e.Property(x => x.Description).HasMaxLength(8000);
-        e.Property(x => x.ApplicationScope).HasMaxLength(1000);
-        e.Property(x => x.Evidence).HasMaxLength(4000);
-        e.Property(x => x.DecisionNumber).HasMaxLength(100);
         e.Property(x => x.SearchKey).HasMaxLength(900);
         e.HasIndex(x => new { x.CommuneId, x.Year, x.Status });
         e.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);

@@ -52,19 +52,19 @@ public sealed class InitiativeService(
         var rows = Visible(db.Set<Initiative>().AsNoTracking(), scope)
             .WhereGiven(filter.Year, year => i => i.Year == year)
             .WhereGiven(filter.Status, status => i => i.Status == status)
-            .WhereGiven(filter.Kind, kind => i => i.Kind == kind);
+            .WhereGiven(filter.Kind, kind => i => i.Content.Kind == kind);
         var key = VietnameseText.SearchKey(filter.Search);
         if (key.Length > 0)
         {
             rows = rows.Where(i => i.SearchKey.Contains(key));
         }
         var total = await rows.CountAsync(ct);
-        var items = await rows.OrderByDescending(i => i.Year).ThenBy(i => i.Title)
+        var items = await rows.OrderByDescending(i => i.Year).ThenBy(i => i.Content.Title)
             .Skip(page.Page * page.PageSize).Take(page.PageSize)
-            .Select(i => new { i.Id, i.Kind, i.AuthorKind, i.AuthorName, i.Title, i.Year, i.ApplicationScope, i.Status, i.DecisionNumber, i.DecisionDate, i.VillageId })
+            .Select(i => new { i.Id, i.Content, i.Year, i.Status, i.DecisionDate, i.VillageId })
             .ToListAsync(ct);
-        var result = items.Select(i => new InitiativeRow(i.Id, i.Kind, i.AuthorKind, i.AuthorName, i.Title, i.Year, i.ApplicationScope, i.Status,
-            i.DecisionNumber, i.DecisionDate, CanEdit(scope, i.VillageId, i.Status))).ToList();
+        var result = items.Select(i => new InitiativeRow(i.Id, i.Content.Kind, i.Content.AuthorKind, i.Content.AuthorName, i.Content.Title, i.Year,
+            i.Content.ApplicationScope, i.Status, i.Content.DecisionNumber, i.DecisionDate, CanEdit(scope, i.VillageId, i.Status))).ToList();
         return (new PageResult<InitiativeRow>(result, total), scope.HasRole(Editors));
     }
 
@@ -74,11 +74,11 @@ public sealed class InitiativeService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var i = await Visible(db.Set<Initiative>().AsNoTracking(), scope).SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new ForbiddenException(UserMessages.NotInScope);
+        // Read without tracking: the form takes the row's content itself.
         return new InitiativeForm
         {
-            Id = i.Id, Version = i.Version, Kind = i.Kind, AuthorKind = i.AuthorKind, AuthorName = i.AuthorName, VillageId = i.VillageId,
-            UnitId = i.UnitId, Title = i.Title, Description = i.Description, Year = i.Year, ApplicationScope = i.ApplicationScope,
-            Evidence = i.Evidence, Status = i.Status, DecisionNumber = i.DecisionNumber, DecisionDate = i.DecisionDate?.ToDateTime(TimeOnly.MinValue),
+            Id = i.Id, Version = i.Version, Content = i.Content, VillageId = i.VillageId, UnitId = i.UnitId, Year = i.Year, Status = i.Status,
+            DecisionDate = i.DecisionDate?.ToDateTime(TimeOnly.MinValue),
         };
     }
 
@@ -115,7 +115,7 @@ public sealed class InitiativeService(
         Initiative entry;
         if (form.Id == 0)
         {
-            entry = new Initiative { CommuneId = scope.CommuneId, AuthorName = "", Title = "" };
+            entry = new Initiative { CommuneId = scope.CommuneId };
             db.Add(entry);
         }
         else
@@ -127,21 +127,21 @@ public sealed class InitiativeService(
                 throw new ForbiddenException(RecogniseOnlyCommittee);
             }
         }
-        entry.Kind = form.Kind;
-        entry.AuthorKind = form.AuthorKind;
-        entry.AuthorName = form.AuthorName.Trim();
+        entry.Content.Kind = form.Content.Kind;
+        entry.Content.AuthorKind = form.Content.AuthorKind;
+        entry.Content.AuthorName = form.Content.AuthorName.Trim();
         entry.VillageId = form.VillageId;
         entry.UnitId = form.UnitId;
-        entry.Title = form.Title.Trim();
-        entry.Description = form.Description.Trim();
+        entry.Content.Title = form.Content.Title.Trim();
+        entry.Content.Description = form.Content.Description.Trim();
         entry.Year = form.Year;
-        entry.ApplicationScope = form.ApplicationScope.Trim();
-        entry.Evidence = form.Evidence.Trim();
+        entry.Content.ApplicationScope = form.Content.ApplicationScope.Trim();
+        entry.Content.Evidence = form.Content.Evidence.Trim();
         entry.Status = form.Status;
         var recognised = form.Status == InitiativeStatus.Recognised;
-        entry.DecisionNumber = recognised ? form.DecisionNumber.Trim() : "";
+        entry.Content.DecisionNumber = recognised ? form.Content.DecisionNumber.Trim() : "";
         entry.DecisionDate = recognised && form.DecisionDate is { } date ? DateOnly.FromDateTime(date) : null;
-        entry.SearchKey = VietnameseText.SearchKey($"{entry.Title} {entry.AuthorName}");
+        entry.SearchKey = VietnameseText.SearchKey($"{entry.Content.Title} {entry.Content.AuthorName}");
         await db.SaveOrConflictAsync("Sáng kiến này", ct);
         return entry.Id;
     }

@@ -48,11 +48,11 @@ public sealed class PhaseReportService(IDbContextFactory<AppDbContext> dbFactory
                 Refused = r.Proposals.Count(p => p.Status == AwardProposalStatus.Refused),
             }).ToListAsync(ct);
         var initiatives = await db.Set<Initiative>().AsNoTracking().Where(i => i.CommuneId == scope.CommuneId && i.Year >= from && i.Year <= to)
-            .Select(i => new { i.Year, i.Status, i.Title, i.AuthorName }).ToListAsync(ct);
+            .Select(i => new { i.Year, i.Status, i.Content.Title, i.Content.AuthorName }).ToListAsync(ct);
         var tasks = await db.Set<PlanTask>().AsNoTracking().Where(t => t.CommuneId == scope.CommuneId && (t.DueDate == null || t.DueDate <= new DateOnly(to, 12, 31)))
             .OrderBy(t => t.Body).ThenBy(t => t.Id).Select(t => new { t.Body, t.Title, t.DueDate, t.Status }).ToListAsync(ct);
-        var signer = await db.Set<YearlyReportText>().AsNoTracking().Where(t => t.CommuneId == scope.CommuneId && t.SignerName != "")
-            .OrderByDescending(t => t.Year).Select(t => new { t.SignerName, t.SignerPosition }).FirstOrDefaultAsync(ct);
+        var signer = await db.Set<YearlyReportText>().AsNoTracking().Where(t => t.CommuneId == scope.CommuneId && t.Content.SignerName != "")
+            .OrderByDescending(t => t.Year).Select(t => new { t.Content.SignerName, t.Content.SignerPosition }).FirstOrDefaultAsync(ct);
         var layout = ReportLayout.Load();
 
         return new PhaseReportData(phase, commune, settings.Reminders.LevelAbove(province), today < new DateOnly(to, 12, 31) ? today : new DateOnly(to, 12, 15), from, to,
