@@ -15,7 +15,7 @@ public sealed class AccessibilityBrowserFixture : BrowserFixture
 // axe-core (WCAG 2.1 A/AA rules) inside Chromium on every main page, as the people who use them: no serious or
 // critical violation. The lists' pagers speak vi-VN ("1–25 trong 1.986").
 [Collection(BrowserCollection.Name)]
-public sealed partial class AccessibilityBrowserTests(AccessibilityBrowserFixture browser) : IClassFixture<AccessibilityBrowserFixture>
+public sealed partial class AccessibilityBrowserTests(AccessibilityBrowserFixture browser) : BrowserTest(browser), IClassFixture<AccessibilityBrowserFixture>
 {
     private static readonly AxeRunOptions Wcag21AA = new()
     {

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class AwardBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class AwardBrowserTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_committee_proposes_from_hints_for_the_2025_review_the_council_approves_and_the_decision_downloads()

@@ -29,7 +29,7 @@ public sealed class BulkBrowserFixture : BrowserFixture
 
     public async Task<IPage> PageAsync(string email, int width, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = width, Height = height },
             IsMobile = width < 600, HasTouch = width < 600,
@@ -43,7 +43,7 @@ public sealed class BulkBrowserFixture : BrowserFixture
 }
 
 [Collection(BrowserCollection.Name)]
-public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelper output) : IClassFixture<BulkBrowserFixture>
+public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<BulkBrowserFixture>
 {
     // The app's year (its clock starts on AppFactory.ClockStart), not the year the tests happen to run in.
     private static readonly int Year = AppFactory.ClockStart.Year;

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class CriteriaBrowserTests(AdminBrowserFixture browser) : IClassFixture<AdminBrowserFixture>
+public sealed class CriteriaBrowserTests(AdminBrowserFixture browser) : BrowserTest(browser), IClassFixture<AdminBrowserFixture>
 {
     [Fact]
     public async Task Administrator_copies_an_active_set_edits_the_draft_and_sees_the_checks()

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class DashboardBrowserTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Committee_opens_the_dashboard_switches_the_year_and_downloads_the_report()

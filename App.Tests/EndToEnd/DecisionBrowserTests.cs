@@ -13,7 +13,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class DecisionBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class DecisionBrowserTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Committee_member_issues_a_decision_and_downloads_the_docx_and_the_certificates()

@@ -33,7 +33,7 @@ public sealed class DecisionOpenFixture : BrowserFixture
 }
 
 [Collection(BrowserCollection.Name)]
-public sealed class DecisionOpenBrowserTests(DecisionOpenFixture browser, ITestOutputHelper output) : IClassFixture<DecisionOpenFixture>
+public sealed class DecisionOpenBrowserTests(DecisionOpenFixture browser, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<DecisionOpenFixture>
 {
     // Ready: the first page of candidates ticked, the count of all that meet the criteria, and the issue button usable
     // (there is no prerender: what is on screen is the circuit's, so it answers clicks).

@@ -14,7 +14,7 @@ namespace HocTapSuotDoi.Tests.EndToEnd;
 // The committee issues a GĐHT decision in the browser; without anyone opening the clan's sheet, the DHHT list, the
 // DHHT decision picker and the sheet itself agree that the clan now meets its criteria.
 [Collection(BrowserCollection.Name)]
-public sealed class DependentSheetsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class DependentSheetsBrowserTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task After_a_GDHT_decision_the_clan_list_picker_and_sheet_agree()

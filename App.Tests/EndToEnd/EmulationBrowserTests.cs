@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class EmulationBrowserTests(ReportBrowserFixture browser) : IClassFixture<ReportBrowserFixture>
+public sealed class EmulationBrowserTests(ReportBrowserFixture browser) : BrowserTest(browser), IClassFixture<ReportBrowserFixture>
 {
     [Fact]
     public async Task A_village_submits_its_emulation_self_report_with_its_yearly_report_and_the_committee_accepts_it()

@@ -21,7 +21,7 @@ public sealed class MoneyBrowserFixture : BrowserFixture<SmtpApp>
 }
 
 [Collection(BrowserCollection.Name)]
-public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : IClassFixture<MoneyBrowserFixture>
+public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : BrowserTest(browser), IClassFixture<MoneyBrowserFixture>
 {
     [Fact]
     public async Task A_task_goes_overdue_and_its_owner_is_reminded_once_in_app_and_by_email()

@@ -30,7 +30,7 @@ public sealed class RegistersBrowserFixture : BrowserFixture
 }
 
 [Collection(BrowserCollection.Name)]
-public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : IClassFixture<RegistersBrowserFixture>
+public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : BrowserTest(browser), IClassFixture<RegistersBrowserFixture>
 {
     // A name of the register that has diacritics, typed without them, must be found (search done by the database).
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ReportBrowserFixture : BrowserFixture<ClockedApp>
 }
 
 [Collection(BrowserCollection.Name)]
-public sealed class ReportBrowserTests(ReportBrowserFixture browser) : IClassFixture<ReportBrowserFixture>
+public sealed class ReportBrowserTests(ReportBrowserFixture browser) : BrowserTest(browser), IClassFixture<ReportBrowserFixture>
 {
     [Fact]
     public async Task A_unit_reporter_submits_the_yearly_report_and_the_board_shows_it_on_time()
@@ -53,8 +53,7 @@ public sealed class ReportBrowserTests(ReportBrowserFixture browser) : IClassFix
     [Fact]
     public async Task Administrator_sees_that_e_mail_is_off_edits_a_deadline_with_clear_messages_and_reads_the_reminder_log()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
-        context.SetDefaultTimeout(15_000);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(browser.BaseUrl + "/dang-nhap");
         await page.FillAsync("#email", "admin@camtan.vn");

@@ -27,7 +27,7 @@ public sealed class ResultsImportBrowserFixture : BrowserFixture
 
     public async Task<IPage> PageAsync(string email, string path)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, AcceptDownloads = true,
         });
@@ -41,7 +41,7 @@ public sealed class ResultsImportBrowserFixture : BrowserFixture
 
 // A village of 3.200 households from registration to a recognition decision, in the browser.
 [Collection(BrowserCollection.Name)]
-public sealed class ResultsImportBrowserTests(ResultsImportBrowserFixture browser, ITestOutputHelper output) : IClassFixture<ResultsImportBrowserFixture>
+public sealed class ResultsImportBrowserTests(ResultsImportBrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<ResultsImportBrowserFixture>
 {
     private static Task UploadAsync(IPage page, string name, MemoryStream file) =>
         page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload

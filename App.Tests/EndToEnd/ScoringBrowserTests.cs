@@ -45,21 +45,19 @@ public sealed class ScoringBrowserFixture : BrowserFixture
 
     public async Task<IPage> PhoneAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
         });
-        context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
     public async Task<IPage> DesktopAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });
-        context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
@@ -126,7 +124,7 @@ public sealed class ScoringBrowserFixture : BrowserFixture
 }
 
 [Collection(BrowserCollection.Name)]
-public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassFixture<ScoringBrowserFixture>
+public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : BrowserTest(browser), IClassFixture<ScoringBrowserFixture>
 {
     private static ILocator Row(IPage page, string code) => page.Locator($".score-row[data-item='{code}']");
 
@@ -305,11 +303,10 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : IClassF
     public async Task The_scoring_page_fits_a_phone_screen()
     {
         var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Điện Thoại");
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
         });
-        context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
         await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");

@@ -22,7 +22,7 @@ public sealed class ScreensBrowserFixture : BrowserFixture
 
     public async Task<IPage> PageAsync(string email, int width, int height)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new ViewportSize { Width = width, Height = height },
         });
@@ -37,7 +37,7 @@ public sealed class ScreensBrowserFixture : BrowserFixture
 // The daily screens as people see them, on a laptop (1366 px) and a phone (390 px). With HOCTAP_SCREENS set, each is
 // kept as a PNG (docs/screens).
 [Collection(BrowserCollection.Name)]
-public sealed class ScreensBrowserTests(ScreensBrowserFixture browser, ITestOutputHelper output) : IClassFixture<ScreensBrowserFixture>
+public sealed class ScreensBrowserTests(ScreensBrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<ScreensBrowserFixture>
 {
     [Fact]
     public async Task The_chair_reads_a_tile_per_title_first_and_on_a_phone_nothing_scrolls_sideways()

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInFlowTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class SignInFlowTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Administrator_signs_in_changes_the_generated_password_sees_the_shell_and_signs_out()

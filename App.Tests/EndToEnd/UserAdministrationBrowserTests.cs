@@ -12,7 +12,7 @@ public sealed class AdminBrowserFixture : BrowserFixture
 }
 
 [Collection(BrowserCollection.Name)]
-public sealed class UserAdministrationBrowserTests(AdminBrowserFixture browser) : IClassFixture<AdminBrowserFixture>
+public sealed class UserAdministrationBrowserTests(AdminBrowserFixture browser) : BrowserTest(browser), IClassFixture<AdminBrowserFixture>
 {
     [Fact]
     public async Task Administrator_creates_a_scorer_who_then_signs_in_with_the_generated_password()

@@ -12,9 +12,9 @@ public sealed class BuildsCollection
     public const string Name = "Builds";
 }
 
-// Orders the test collections so that the long chains start first and the run does not end waiting for one that
-// happened to start last: the browser classes (one runner for the whole chain), then the builds, then the rest by name,
-// the same in every run. xunit runs the collections that disable parallelisation (the Hangfire ones) after all others.
+// Orders the test collections the same way in every run: the builds first among those that run two at a time, so that
+// the run does not end waiting for a build that happened to start last, then the rest by name. xunit runs the
+// collections that disable parallelisation (Hangfire's statics, the browser chain, Hangfire) after all the others.
 public sealed class SlowClassesFirst : ITestCollectionOrderer
 {
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
