@@ -28,6 +28,59 @@ public abstract class BrowserTest(IBrowserPages browser) : IAsyncLifetime
     public Task DisposeAsync() => browser.CloseContextsAsync();
 }
 
+// One Playwright driver and one Chromium for every browser class of the test process (the classes run one after another,
+// each with its own app and its own browser contexts): starting them for each of about twenty classes cost a driver and
+// a browser start each time. Closed when the process exits; started again if Chromium went away.
+internal static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+
+    public static async Task<IBrowser> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true })
+            {
+                return _browser;
+            }
+            _playwright ??= await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic"],
+            });
+            AppDomain.CurrentDomain.ProcessExit -= CloseOnExit;
+            AppDomain.CurrentDomain.ProcessExit += CloseOnExit;
+            return _browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static void CloseOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            _browser?.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // Chromium already gone: nothing to close.
+        }
+        catch (PlaywrightException)
+        {
+        }
+        _playwright?.Dispose();
+    }
+}
+
 // The app on a real port (Kestrel on 127.0.0.1) and Debian's Chromium driven by Playwright.
 public class BrowserFixture : BrowserFixture<AppFactory>;
 
@@ -38,7 +91,6 @@ public class BrowserFixture<TApp> : IAsyncLifetime, IBrowserPages where TApp : A
     public TApp App { get; } = new();
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
-    private IPlaywright? _playwright;
     private readonly List<IBrowserContext> _contexts = [];
 
     public virtual async Task InitializeAsync()
@@ -48,14 +100,7 @@ public class BrowserFixture<TApp> : IAsyncLifetime, IBrowserPages where TApp : A
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         // CI machines have 2 cores shared by the app, the browser and the tests: be patient, not flaky.
         Assertions.SetDefaultExpectTimeout(15_000);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await SharedChromium.GetAsync();
     }
 
     public async Task<IPage> NewPageAsync() => await (await NewContextAsync()).NewPageAsync();
@@ -110,11 +155,8 @@ public class BrowserFixture<TApp> : IAsyncLifetime, IBrowserPages where TApp : A
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
+        // The shared Chromium stays for the next class; this class's contexts go.
+        await CloseContextsAsync();
         await App.DisposeAsync();
     }
 }

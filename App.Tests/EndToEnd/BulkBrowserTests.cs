@@ -49,8 +49,7 @@ public sealed class BulkBrowserTests(BulkBrowserFixture browser, ITestOutputHelp
     private static readonly int Year = AppFactory.ClockStart.Year;
 
     // What the person sees (the viewport): a dialog sits over a page that may be much longer.
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-shots", $"{name}.png"), Animations = ScreenshotAnimations.Disabled });
+    private static Task ShotAsync(IPage page, string name) => Screens.KeepAsync(page, name);
 
     // A scorer registers every household of a 3.200-household village in one action; the committee approves the
     // 3.000 sheets that meet the criteria in one action. Screens are photographed at 1366 px and 390 px.

@@ -29,6 +29,6 @@ public sealed class CriteriaBrowserTests(AdminBrowserFixture browser) : BrowserT
         await page.FillAsync("#set-name", "Gia đình học tập – bản của xã Cẩm Tân");
         await page.ClickAsync("#save-set");
         await Expect(page.Locator("h1")).ToContainTextAsync("Gia đình học tập – bản của xã Cẩm Tân · phiên bản");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-criteria.png"), FullPage = false });
+        await Screens.KeepAsync(page, "criteria");
     }
 }

@@ -21,7 +21,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : BrowserTest(
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "2025" }).ClickAsync();
         await Expect(page.Locator("#dashboard")).ToHaveAttributeAsync("data-year", "2025");
         await Expect(page.Locator("h2").First).ToContainTextAsync("năm 2025");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-dashboard.png"), FullPage = true });
+        await Screens.KeepAsync(page, "dashboard", fullPage: true);
 
         await page.ClickAsync("#open-report");
         await Expect(page.Locator("h1")).ToContainTextAsync("Báo cáo kết quả năm 2025");

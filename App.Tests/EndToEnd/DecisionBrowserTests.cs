@@ -77,6 +77,6 @@ public sealed class DecisionBrowserTests(BrowserFixture browser) : BrowserTest(b
         }
         File.Delete(docxPath);
         File.Delete(pdfPath);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-decision.png"), FullPage = true });
+        await Screens.KeepAsync(page, "decision", fullPage: true);
     }
 }

@@ -80,6 +80,6 @@ public sealed class DependentSheetsBrowserTests(BrowserFixture browser) : Browse
         await Expect(page.Locator("[data-item='2.1'] .computed-figure")).ToContainTextAsync("(4/5)");
         await page.GetByText("Lịch sử (").ClickAsync();
         await Expect(page.GetByText("Tính lại theo số liệu").First).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-dependent-clan.png"), FullPage = true });
+        await Screens.KeepAsync(page, "dependent-clan", fullPage: true);
     }
 }

@@ -133,7 +133,7 @@ public sealed partial class ReadmeRunCommandTests : IAsyncLifetime
         // One interactive control: the user menu opens only through the SignalR circuit.
         await page.ClickAsync(".user-menu-button button, button.user-menu-button");
         await Expect(page.Locator("#sign-out-form button")).ToBeVisibleAsync(new() { Timeout = Patience });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-readme-command.png") });
+        await Screens.KeepAsync(page, "readme-command");
         lock (failed)
         {
             Assert.True(failed.Count == 0, "Có yêu cầu lỗi: " + string.Join(", ", failed));

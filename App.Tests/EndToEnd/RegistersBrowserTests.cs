@@ -53,7 +53,7 @@ public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : Bro
         await Expect(page.Locator("#people-grid")).ToContainTextAsync("1–1 trong 1");
         await Expect(page.Locator("#people-grid tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#people-grid tbody tr")).ToContainTextAsync("Đỗ Thị Đức Hạnh");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-search.png") });
+        await Screens.KeepAsync(page, "search");
     }
 
     [Fact]

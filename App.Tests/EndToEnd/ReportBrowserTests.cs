@@ -38,7 +38,7 @@ public sealed class ReportBrowserTests(ReportBrowserFixture browser) : BrowserTe
         await page.GetByRole(AriaRole.Button, new() { Name = "Nộp", Exact = true }).ClickAsync();
         await Expect(page.Locator(".report-status")).ToHaveTextAsync("Đã nộp đúng hạn");
         await Expect(page.Locator("#report-submit")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-report.png"), FullPage = true });
+        await Screens.KeepAsync(page, "report", fullPage: true);
 
         var committee = await browser.SignedInPageAsync("bcd@camtan.vn");
         await committee.GetByRole(AriaRole.Link, new() { Name = "Tiến độ báo cáo" }).ClickAsync();
@@ -47,7 +47,7 @@ public sealed class ReportBrowserTests(ReportBrowserFixture browser) : BrowserTe
         await Expect(row).ToContainTextAsync("20/11/2026");
         await Expect(committee.Locator("#board-summary")).ToContainTextAsync("Đúng hạn: 1");
         await Expect(committee.Locator("#board-summary")).ToContainTextAsync("còn 10 ngày");
-        await committee.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-board.png"), FullPage = true });
+        await Screens.KeepAsync(committee, "board", fullPage: true);
     }
 
     [Fact]
@@ -74,13 +74,13 @@ public sealed class ReportBrowserTests(ReportBrowserFixture browser) : BrowserTe
         await page.FillAsync("#deadline-offsets", "14, 7, 0");
         await page.ClickAsync("#deadline-save");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Đăng ký danh hiệu học tập" })).ToContainTextAsync("29/02 hằng năm");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-deadlines.png"), FullPage = true });
+        await Screens.KeepAsync(page, "deadlines", fullPage: true);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhật ký nhắc việc" }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Trần Văn Nam" });
         await Expect(row).ToContainTextAsync("Nhắc trước hạn");
         await Expect(row).ToContainTextAsync("Trong phần mềm");
         await Expect(row).ToContainTextAsync("Đã gửi");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-log.png"), FullPage = true });
+        await Screens.KeepAsync(page, "log", fullPage: true);
     }
 }

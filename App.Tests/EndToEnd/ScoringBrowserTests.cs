@@ -95,16 +95,6 @@ public sealed class ScoringBrowserFixture : BrowserFixture
         }
     }
 
-    // With HOCTAP_SCREENS set (docs/screens), the screenshot is kept there too.
-    public static async Task ScreenshotAsync(IPage page, string name)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"hoctap-{name}.png") });
-        if (Environment.GetEnvironmentVariable("HOCTAP_SCREENS") is { Length: > 0 } folder)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
-        }
-    }
-
     // The evaluation as stored, once the page's save (which runs after the browser moved on) has landed.
     public async Task<ScoringSheet> SavedAsync(int registrationId, Func<StoredAnswers, bool> landed)
     {
@@ -315,7 +305,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
         Assert.True(overflow <= 0, $"Trang rộng hơn màn hình {overflow}px");
         var box = await Row(page, "1.2").Locator("input").First.BoundingBoxAsync();
         Assert.True(box!.X >= 0 && box.X + box.Width <= 390);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-phone.png") });
+        await Screens.KeepAsync(page, "phone");
     }
 
     [Fact]
@@ -328,7 +318,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
         await Row(page, "1.2").Locator(".score-step").Last.ClickAsync();
         await Expect(page.Locator("#score-total")).ToHaveTextAsync("0,5/100");
         await Expect(page.Locator("#sheet-progress")).ToHaveTextAsync("1/13 tiêu chí");
-        await ScoringBrowserFixture.ScreenshotAsync(page, "scoring-390");
+        await Screens.KeepAsync(page, "scoring-390");
 
         await Row(page, "4.3").ScrollIntoViewIfNeededAsync();
         await page.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
@@ -338,7 +328,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
         await Expect(page.Locator("#submit-evaluation")).ToBeInViewportAsync();
         var bar = await page.Locator("#score-summary").BoundingBoxAsync();
         Assert.True(bar!.Y >= 0 && bar.Y + bar.Height <= 844 / 2, $"summary bar at {bar.Y}, {bar.Height} px high");
-        await ScoringBrowserFixture.ScreenshotAsync(page, "scoring-390-scrolled");
+        await Screens.KeepAsync(page, "scoring-390-scrolled");
 
         foreach (var target in new[] { Row(page, "4.3").Locator(".score-step").First, Row(page, "4.3").Locator(".evidence-toggle"), page.Locator("#submit-evaluation") })
         {
@@ -369,7 +359,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
         await Expect(page.Locator("#save-state")).ToContainTextAsync("Đã lưu lúc");
         await Expect(page.Locator("#save-next .keyboard-hint")).ToBeVisibleAsync();
         await Expect(page.Locator("#sheet-history")).ToContainTextAsync("Lịch sử (1)"); // the history follows the save
-        await ScoringBrowserFixture.ScreenshotAsync(page, "scoring-1366");
+        await Screens.KeepAsync(page, "scoring-1366");
         await Row(page, "1.2").Locator(".evidence-toggle").ClickAsync();
         await Expect(Row(page, "1.2").Locator(".evidence-note input")).ToBeVisibleAsync();
         var axe = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Decisions;
-using HocTapSuotDoi.Tests.Features.Documents;
 using HocTapSuotDoi.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -196,12 +195,5 @@ public sealed class ScreensBrowserTests(ScreensBrowserFixture browser, ITestOutp
         Assert.True(scrollWidth <= width, $"{page.Url}: the page is {scrollWidth} px wide on a {width} px screen");
     }
 
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        // Buttons and snackbars fade (MudBlazor transitions): the picture is taken once they have settled.
-        await page.WaitForTimeoutAsync(500);
-        var folder = Environment.GetEnvironmentVariable(LibreOffice.ScreensVariable) is { Length: > 0 } dir ? dir : Path.GetTempPath();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
-    }
+    private static Task ShotAsync(IPage page, string name) => Screens.KeepAsync(page, name);
 }

@@ -26,7 +26,7 @@ public sealed class SignInFlowTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Người dùng" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sao lưu dữ liệu" })).ToBeVisibleAsync();
         await Expect(page.Locator("#home-scope")).ToContainTextAsync("toàn xã Cẩm Tân");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-shell.png") });
+        await Screens.KeepAsync(page, "shell");
 
         await page.ClickAsync(".user-menu-button button, button.user-menu-button");
         await page.ClickAsync("#sign-out-form button");
@@ -54,7 +54,7 @@ public sealed class SignInFlowTests(BrowserFixture browser) : BrowserTest(browse
         }
         await browser.SignInAsync(page, "bcd@camtan.vn", AppFactory.DemoPassword);
         await Expect(page.Locator("#login-error")).ToContainTextAsync("Tài khoản tạm thời bị khóa do nhập sai mật khẩu quá 5 lần");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-lockout.png") });
+        await Screens.KeepAsync(page, "lockout");
     }
 
     [Fact]

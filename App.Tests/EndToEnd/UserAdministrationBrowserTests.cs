@@ -33,7 +33,7 @@ public sealed class UserAdministrationBrowserTests(AdminBrowserFixture browser) 
 
         var password = (await page.Locator("#generated-password").TextContentAsync())!.Trim();
         Assert.True(password.Length >= 10);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-users.png") });
+        await Screens.KeepAsync(page, "users");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đã ghi lại" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Vũ Thị Thu" })).ToContainTextAsync("Thôn Tân Mỹ");
 

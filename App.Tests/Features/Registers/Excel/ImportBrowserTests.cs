@@ -23,7 +23,7 @@ public sealed class ImportBrowserTests(AdminBrowserFixture browser) : IClassFixt
         await chooser.SetFilesAsync(new FilePayload { Name = "ho-gia-dinh.xlsx", MimeType = "application/octet-stream", Buffer = Households(bad).ToArray() });
         await Expect(page.Locator("#row-errors")).ToContainTextAsync(
             "Dòng 3, cột \"Quan hệ với chủ hộ\": \"Vợ\" không phải là giá trị hợp lệ (Chủ hộ, Vợ/Chồng, Con, Cha/Mẹ, Cháu, Anh/Chị/Em, Khác)", new() { Timeout = 20_000 });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-import-errors.png"), FullPage = true });
+        await Screens.KeepAsync(page, "import-errors", fullPage: true);
 
         var good = new[] { head, head.Member("Trần Thị Thu", "Vợ/Chồng", "Nữ", "1983") };
         chooser = await page.RunAndWaitForFileChooserAsync(() => page.ClickAsync("#choose-file"));
@@ -31,6 +31,6 @@ public sealed class ImportBrowserTests(AdminBrowserFixture browser) : IClassFixt
         await Expect(page.Locator("#preview-ok")).ToContainTextAsync("Sẽ thêm 1 hộ, 2 nhân khẩu vào sổ.");
         await page.ClickAsync("#commit-import");
         await Expect(page.Locator("#import-done")).ToContainTextAsync("Đã nhập 1 hộ, 2 nhân khẩu vào sổ từ tệp ho-gia-dinh-da-sua.xlsx.");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "hoctap-import-done.png"), FullPage = true });
+        await Screens.KeepAsync(page, "import-done", fullPage: true);
     }
 }
