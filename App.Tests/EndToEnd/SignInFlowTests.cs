@@ -12,7 +12,7 @@ public sealed class SignInFlowTests(BrowserFixture browser) : BrowserTest(browse
     {
         var page = await browser.NewPageAsync();
         var generated = browser.App.GeneratedAdminPassword();
-        await browser.SignInAsync(page, "admin@camtan.vn", generated);
+        await browser.SignInThroughFormAsync(page, "admin@camtan.vn", generated);
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/doi-mat-khau$"));
         await Expect(page.Locator("#must-change")).ToContainTextAsync("Hãy đặt mật khẩu mới");
@@ -39,7 +39,7 @@ public sealed class SignInFlowTests(BrowserFixture browser) : BrowserTest(browse
     public async Task Wrong_password_shows_the_Vietnamese_error()
     {
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "xem@camtan.vn", "khong-dung-mat-khau");
+        await browser.SignInThroughFormAsync(page, "xem@camtan.vn", "khong-dung-mat-khau");
         await Expect(page.Locator("#login-error")).ToHaveTextAsync("E-mail hoặc mật khẩu không đúng.");
     }
 
@@ -49,10 +49,10 @@ public sealed class SignInFlowTests(BrowserFixture browser) : BrowserTest(browse
         var page = await browser.NewPageAsync();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await browser.SignInAsync(page, "bcd@camtan.vn", $"sai-lan-{attempt}-abc");
+            await browser.SignInThroughFormAsync(page, "bcd@camtan.vn", $"sai-lan-{attempt}-abc");
             await Expect(page.Locator("#login-error")).ToBeVisibleAsync();
         }
-        await browser.SignInAsync(page, "bcd@camtan.vn", AppFactory.DemoPassword);
+        await browser.SignInThroughFormAsync(page, "bcd@camtan.vn", AppFactory.DemoPassword);
         await Expect(page.Locator("#login-error")).ToContainTextAsync("Tài khoản tạm thời bị khóa do nhập sai mật khẩu quá 5 lần");
         await Screens.KeepAsync(page, "lockout");
     }
@@ -61,7 +61,7 @@ public sealed class SignInFlowTests(BrowserFixture browser) : BrowserTest(browse
     public async Task Scorer_sees_only_the_sections_of_the_role_and_gets_a_clear_refusal_by_url()
     {
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
+        await browser.SignInThroughFormAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
         await Expect(page.Locator("#home-scope")).ToContainTextAsync("Thôn Tân Hòa, Thôn Tân Thành");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Người dùng" })).ToHaveCountAsync(0);
         await page.GotoAsync(browser.BaseUrl + "/quan-tri/nguoi-dung");

@@ -23,6 +23,9 @@ public static partial class HttpSignIn
         return token;
     }
 
+    // The antiforgery token in a server-rendered form's HTML ("" when there is none).
+    public static string TokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
+
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
         PostFormAsync(client, "/dang-nhap", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
