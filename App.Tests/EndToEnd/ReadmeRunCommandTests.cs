@@ -92,13 +92,7 @@ public sealed partial class ReadmeRunCommandTests : IAsyncLifetime
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(SharedChromium.LaunchOptions());
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
         context.SetDefaultTimeout(Patience);
         var page = await context.NewPageAsync();
