@@ -72,7 +72,7 @@ internal static class SharedChromium
         "WebUIOmniboxPopup", "WebUIOmniboxAimPopup",
     ];
 
-    // The Chromium of every browser test (also the README run command's and the published app's own).
+    // The Chromium of every browser test, and of the README run-command test, which starts its own.
     public static BrowserTypeLaunchOptions LaunchOptions() => new()
     {
         ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
