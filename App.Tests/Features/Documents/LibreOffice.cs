@@ -119,14 +119,14 @@ public static class LibreOffice
         File.WriteAllText(_script, ClientScript);
         _pipe = $"hoctap-tests-{Environment.ProcessId}-{Path.GetFileName(folder)}";
         var profile = new Uri(Path.Combine(folder, "profile")).AbsoluteUri;
-        // Started under a small shell that watches the test process: when that process is gone without its exit handler
-        // having run (the test platform ended it), LibreOffice would otherwise stay behind, idle, holding ≈ 200 MB (seen
-        // after two of five local runs). The shell then ends it by its profile, which no other LibreOffice has.
-        var watch = $"soffice \"$@\" & while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $! 2>/dev/null; do sleep 2; done; " +
-                    $"pkill -KILL -f 'soffice[.]bin -env:UserInstallation={profile}'";
+        // A watchdog outside the test process's tree (started by a subshell that exits at once, in its own session): when
+        // the test process is gone, however it ended, it ends LibreOffice by its profile, which no other LibreOffice has.
+        // Without it a listener was seen left behind, idle and holding ≈ 200 MB, after several runs: the exit handler does
+        // not always get to finish.
+        var watchdog = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; pkill -KILL -f 'soffice[.]bin -env:UserInstallation={profile}'";
         var start = new ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(watch);
+        start.ArgumentList.Add($"(setsid sh -c \"{watchdog}\" </dev/null >/dev/null 2>&1 &); exec soffice \"$@\"");
         start.ArgumentList.Add("sh");
         foreach (var argument in new[] { $"-env:UserInstallation={profile}", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck", $"--accept=pipe,name={_pipe};urp;" })
         {
