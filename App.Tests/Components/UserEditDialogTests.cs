@@ -29,19 +29,13 @@ public sealed class UserEditDialogTests(AppFactory app) : IClassFixture<AppFacto
         return provider;
     }
 
-    // Found and clicked in one step on the renderer's own thread: MudBlazor's fields re-render after a change when their
-    // validation ends, and a button found before that re-render has lost its handler by the time it is clicked (seen
-    // once in CI: "There is no event handler with ID '45'").
-    private static Task ClickSaveAsync(IRenderedComponent<MudDialogProvider> provider) =>
-        provider.InvokeAsync(() => provider.Find("#user-save").ClickAsync(new()));
-
     [Fact]
     public async Task Saving_an_empty_form_shows_Vietnamese_messages_and_creates_nothing()
     {
         var users = _services.GetRequiredService<UserService>();
         var before = (await users.ListAsync()).Count;
         var provider = await OpenAsync(new UserForm { Role = Roles.Scorer });
-        await ClickSaveAsync(provider);
+        await provider.ClickOnRendererAsync("#user-save");
         provider.WaitForAssertion(() =>
         {
             Assert.Contains("Hãy nhập e-mail.", provider.Markup);
@@ -56,9 +50,9 @@ public sealed class UserEditDialogTests(AppFactory app) : IClassFixture<AppFacto
     {
         var form = new UserForm { Role = Roles.Viewer, ScopeKind = HocTapSuotDoi.Data.ScopeKind.Commune };
         var provider = await OpenAsync(form);
-        await provider.InvokeAsync(() => provider.Find("#user-email").Change("viewer2@camtan.vn"));
-        await provider.InvokeAsync(() => provider.Find("#user-fullname").Change("Hoàng Văn Đức"));
-        await ClickSaveAsync(provider);
+        await provider.ChangeOnRendererAsync("#user-email", "viewer2@camtan.vn");
+        await provider.ChangeOnRendererAsync("#user-fullname", "Hoàng Văn Đức");
+        await provider.ClickOnRendererAsync("#user-save");
         var users = _services.GetRequiredService<UserService>();
         provider.WaitForAssertion(() => Assert.DoesNotContain("user-save", provider.Markup));
         Assert.Contains(await users.ListAsync(), u => u.Email == "viewer2@camtan.vn" && u.FullName == "Hoàng Văn Đức");

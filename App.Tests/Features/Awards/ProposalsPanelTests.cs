@@ -35,7 +35,7 @@ public sealed class ProposalsPanelTests(AppFactory app) : IClassFixture<AppFacto
         form.Achievements = "Gia đình học tập năm 2025; tủ sách cho cả xóm.";
         await awards.SaveProposalAsync(form);
 
-        page.Find("tr.proposal button.approve").Click();
+        await page.ClickOnRendererAsync("tr.proposal button.approve");
         page.WaitForAssertion(() => Assert.Equal(
             "Đề nghị khen thưởng này vừa được người khác sửa trong lúc bạn đang sửa. Dữ liệu của bạn chưa được lưu: hãy tải lại để xem bản mới rồi sửa lại.",
             page.Find("#proposals-error").TextContent.Trim()));
@@ -43,7 +43,7 @@ public sealed class ProposalsPanelTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(AwardTexts.Status(AwardProposalStatus.Proposed), page.Find("tr.proposal .proposal-status").TextContent.Trim());
 
         // The reloaded row carries the new version: the council's answer now goes through.
-        page.Find("tr.proposal button.approve").Click();
+        await page.ClickOnRendererAsync("tr.proposal button.approve");
         page.WaitForAssertion(() => Assert.Equal(AwardTexts.Status(AwardProposalStatus.Approved), page.Find("tr.proposal .proposal-status").TextContent.Trim()));
         Assert.Empty(page.FindAll("#proposals-error"));
     }

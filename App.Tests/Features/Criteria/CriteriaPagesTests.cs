@@ -53,19 +53,19 @@ public sealed class CriteriaPagesTests(AppFactory app) : IClassFixture<AppFactor
             .Add(x => x.OnSaved, EventCallback.Factory.Create(this, () => { })));
         Assert.Contains("Bộ tiêu chí hợp lệ: tổng 100 điểm.", editor.Find("#set-ok").TextContent);
 
-        editor.FindAll(".group-max input")[0].Input("35");
+        await editor.InputOnRendererAsync(".group-max input", "35");
         editor.WaitForAssertion(() => Assert.Contains("Nhóm 1: tổng điểm các tiêu chí 30 khác điểm tối đa của nhóm 35", editor.Find("#set-problems").TextContent));
         Assert.True(editor.Find("#save-set").HasAttribute("disabled"));
 
-        editor.FindAll(".group-max input")[0].Input("30");
+        await editor.InputOnRendererAsync(".group-max input", "30");
         editor.WaitForAssertion(() => Assert.NotNull(editor.Find("#set-ok")));
-        editor.Find(".total-threshold input").Input("120");
+        await editor.InputOnRendererAsync(".total-threshold input", "120");
         editor.WaitForAssertion(() => Assert.Contains("Ngưỡng công nhận 120 nằm ngoài khoảng 0–100", editor.Find("#set-problems").TextContent));
 
-        editor.Find(".total-threshold input").Input("80");
-        editor.Find("#set-name").Input("Gia đình học tập – bản sửa của xã");
+        await editor.InputOnRendererAsync(".total-threshold input", "80");
+        await editor.InputOnRendererAsync("#set-name", "Gia đình học tập – bản sửa của xã");
         editor.WaitForAssertion(() => Assert.NotNull(editor.Find("#set-ok")));
-        await editor.Find("#save-set").ClickAsync(new());
+        await editor.ClickOnRendererAsync("#save-set");
         editor.WaitForAssertion(async () => Assert.Equal("Gia đình học tập – bản sửa của xã", (await sets.GetAsync(draftId)).Row.Name));
     }
 

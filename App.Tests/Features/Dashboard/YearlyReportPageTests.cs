@@ -19,12 +19,12 @@ public sealed class YearlyReportPageTests(AppFactory app) : IClassFixture<AppFac
         var page = _ctx.Render<YearlyReportPage>();
         page.WaitForAssertion(() => page.Find("#report-number-line"));
 
-        page.Find("#report-number").Change("15 / BC");
+        await page.ChangeOnRendererAsync("#report-number", "15 / BC");
         page.WaitForAssertion(() => Assert.Contains("Số văn bản chỉ gồm chữ số, chữ không dấu và dấu gạch (ví dụ 15).", page.Markup));
 
-        page.Find("#report-number").Change("15");
-        page.Find("#report-difficulties").Change("Kinh phí còn hạn chế.");
-        page.Find("#save-report-text").Click();
+        await page.ChangeOnRendererAsync("#report-number", "15");
+        await page.ChangeOnRendererAsync("#report-difficulties", "Kinh phí còn hạn chế.");
+        await page.ClickOnRendererAsync("#save-report-text");
         page.WaitForAssertion(() => Assert.StartsWith("Số: 15/", page.Find("#report-number-line").TextContent.Trim(), StringComparison.Ordinal));
         Assert.DoesNotContain("Số văn bản chỉ gồm", page.Markup);
         var saved = await services.GetRequiredService<ReportService>().GetTextAsync(services.GetRequiredService<WorkingYear>().Year);

@@ -4,6 +4,7 @@ using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Deadlines;
 using HocTapSuotDoi.Features.Scoring;
 using HocTapSuotDoi.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -56,8 +57,9 @@ public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedAp
         Assert.Contains("background-color", mnRow.GetAttribute("style"));
         Assert.True(board.Find("#remind-now").HasAttribute("disabled"));
 
-        mnRow.QuerySelector("input[type=checkbox]")!.Change(true);
-        await board.Find("#remind-now").ClickAsync(new());
+        await board.InvokeAsync(() => board.FindAll("#board-table tbody tr").Single(r => r.TextContent.Contains("Trường Mầm non Cẩm Tân"))
+            .QuerySelector("input[type=checkbox]")!.ChangeAsync(new ChangeEventArgs { Value = true }));
+        await board.ClickOnRendererAsync("#remind-now");
 
         snackbar.WaitForAssertion(() => Assert.Contains("Đã nhắc 1 người", snackbar.Markup));
         await using var db = await app.DbAsync();
@@ -93,12 +95,12 @@ public sealed class DeadlinePagesTests(ClockedApp app) : IClassFixture<ClockedAp
         Assert.Contains("Chưa nộp", page.Markup);
         Assert.Contains("Hạn nộp: <b>30/11/2027</b>", page.Markup);
 
-        await page.Find("#report-submit").ClickAsync(new());
+        await page.ClickOnRendererAsync("#report-submit");
         page.WaitForAssertion(() => Assert.Contains("Hãy nhập nội dung báo cáo (kết quả, khó khăn, đề xuất).", page.Find("#report-error").TextContent));
 
-        page.Find("#report-text").Change("Năm 2027 trường tổ chức 12 chuyên đề bồi dưỡng; 100 % giáo viên có kế hoạch tự học.");
+        await page.ChangeOnRendererAsync("#report-text", "Năm 2027 trường tổ chức 12 chuyên đề bồi dưỡng; 100 % giáo viên có kế hoạch tự học.");
         // The click's handler waits for the confirmation: it completes when "Nộp" is pressed below.
-        var submitting = page.Find("#report-submit").ClickAsync(new());
+        var submitting = page.ClickOnRendererAsync("#report-submit");
         dialogs.WaitForAssertion(() => Assert.Contains("Sau khi nộp", dialogs.Markup));
         await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Nộp").ClickAsync(new());
         await submitting;

@@ -42,8 +42,8 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
         return page;
     }
 
-    private static void Tick(IRenderedComponent<IssueDecisionPage> page, int evaluationId) =>
-        page.Find($"tr.candidate[data-evaluation='{evaluationId}'] input[type=checkbox]").Change(true);
+    private static Task TickAsync(IRenderedComponent<IssueDecisionPage> page, int evaluationId) =>
+        page.ChangeOnRendererAsync($"tr.candidate[data-evaluation='{evaluationId}'] input[type=checkbox]", true);
 
     [Fact]
     public async Task The_committee_sees_that_the_set_of_the_evaluations_is_not_yet_checked()
@@ -64,10 +64,10 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal(["Thôn Tân Hòa · 2 hồ sơ đạt", "Thôn Tân Thành · 1 hồ sơ đạt"], page.FindAll("tr.village-group").Select(r => r.TextContent.Trim()));
         Assert.Contains("Căn cứ Quyết định số 1315/QĐ-TTg", page.Find("#decision-bases").GetAttribute("value") ?? page.Find("#decision-bases").TextContent);
 
-        await page.Find("#clear-selection").ClickAsync(new());
-        page.Find("#decision-number").Input("");
-        page.Find("#decision-signer").Input("");
-        await page.Find("#issue-decision").ClickAsync(new());
+        await page.ClickOnRendererAsync("#clear-selection");
+        await page.InputOnRendererAsync("#decision-number", "");
+        await page.InputOnRendererAsync("#decision-signer", "");
+        await page.ClickOnRendererAsync("#issue-decision");
 
         page.WaitForAssertion(() =>
         {
@@ -85,26 +85,26 @@ public sealed class IssueDecisionPageTests(AppFactory app) : IClassFixture<AppFa
         var page = await RenderPageAsync(0);
         var villageFilter = page.FindComponent<MudSelect<int?>>();
         var t01 = await app.VillageIdAsync("T01");
-        await page.Find("#clear-selection").ClickAsync(new());
+        await page.ClickOnRendererAsync("#clear-selection");
         await page.InvokeAsync(() => villageFilter.Instance.ValueChanged.InvokeAsync(t01));
         page.WaitForAssertion(() => Assert.Equal(["Nguyễn Văn An", "Trần Thị Bình"],
             page.FindAll("tr.candidate").Select(r => r.Children[1].TextContent)));
 
-        await page.Find("#select-all").ClickAsync(new());
+        await page.ClickOnRendererAsync("#select-all");
         page.WaitForAssertion(() => Assert.Contains("Đã chọn 2 / 3 hồ sơ đạt", page.Find("#selected-count").TextContent));
         await page.InvokeAsync(() => villageFilter.Instance.ValueChanged.InvokeAsync(null));
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tr.candidate").Count));
-        Tick(page, _ids["Lê Văn Cường"]);
+        await TickAsync(page, _ids["Lê Văn Cường"]);
         page.WaitForAssertion(() => Assert.Contains("Đã chọn 3 / 3 hồ sơ đạt", page.Find("#selected-count").TextContent));
 
         // The next number of the year's register is suggested, and the preview reads what will be issued.
         Assert.Matches(@"^\d+$", page.Find("#decision-number").GetAttribute("value") ?? "");
-        page.Find("#decision-number").Input("27");
-        page.Find("#decision-signer").Input("Trịnh Văn Chủ");
+        await page.InputOnRendererAsync("#decision-number", "27");
+        await page.InputOnRendererAsync("#decision-signer", "Trịnh Văn Chủ");
         page.WaitForAssertion(() => Assert.Contains("Công nhận 3 gia đình đạt danh hiệu “Gia đình học tập”", page.Find("#preview-article1").TextContent));
         Assert.Contains("Trịnh Văn Chủ", page.Find("#preview-signer").TextContent);
         // The click's handler waits for the confirmation, so the click completes only after the dialog's button.
-        var issuing = page.Find("#issue-decision").ClickAsync(new());
+        var issuing = page.ClickOnRendererAsync("#issue-decision");
         _dialogs.WaitForAssertion(() => Assert.Contains("công nhận 3 gia đình đạt danh hiệu “Gia đình học tập”", _dialogs.Markup));
         await _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Ban hành").ClickAsync(new());
         await issuing;

@@ -49,7 +49,7 @@ public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFacto
         section.WaitForAssertion(() => Assert.Equal(5, section.FindAll("tr.self-report-line").Count));
         Assert.Contains("Đạt một phần", section.Find("tr.self-report-line").TextContent);
         Assert.Contains("Chưa đạt", section.Find("tr.self-report-line").TextContent);
-        section.Find("#self-report-submit").Click();
+        await section.ClickOnRendererAsync("#self-report-submit");
         section.WaitForAssertion(() => Assert.Contains("Tiêu chí 1: hãy chọn Đạt, Đạt một phần hoặc Chưa đạt.", section.Find("#self-report-error").TextContent));
     }
 
@@ -96,7 +96,7 @@ public sealed class EmulationPagesTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains("QĐ số 88/QĐ-UBND ngày 25/11/2028", page.Markup);
         Assert.Contains("Cách làm hiệu quả", page.Markup);
         Assert.NotNull(page.Find("#add-initiative"));
-        page.Find("input#initiative-search").Input("khong co sang kien nay");
+        await page.InputOnRendererAsync("input#initiative-search", "khong co sang kien nay");
         page.WaitForAssertion(() => Assert.Contains("Không có sáng kiến nào khớp điều kiện tìm.", page.Markup), TimeSpan.FromSeconds(5));
     }
 

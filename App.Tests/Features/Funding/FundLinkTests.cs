@@ -132,7 +132,7 @@ public sealed class FundLinkTests(AppFactory app) : IClassFixture<AppFactory>
             panel.WaitForAssertion(() => Assert.Contains(panel.FindAll("tr.hint-row"), r => r.TextContent.Contains("Bùi Văn Góp")
                 && r.TextContent.Contains("Đóng góp Quỹ khuyến học 5.000.000 đ (2023–2025)")));
             // Typed without diacritics, the name narrows the tab to that family.
-            panel.Find("#hint-search").Change("bui van gop");
+            await panel.ChangeOnRendererAsync("#hint-search", "bui van gop");
             panel.WaitForAssertion(() => Assert.Equal(["Bùi Văn Góp"], panel.FindAll("tr.hint-row").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim())));
             Assert.Equal("1 gợi ý", panel.Find("#hint-count").TextContent.Trim());
         }

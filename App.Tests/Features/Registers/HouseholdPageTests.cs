@@ -31,9 +31,9 @@ public sealed class HouseholdPageTests(AppFactory app) : IClassFixture<AppFactor
         var page = _ctx.Render<HouseholdPage>(p => p.Add(x => x.Id, id));
         page.WaitForAssertion(() => Assert.Equal("14/10/2026", page.Find("#household-since").GetAttribute("value")));
 
-        page.Find("#household-before input[type=checkbox], input#household-before").Change(true);
+        await page.ChangeOnRendererAsync("#household-before input[type=checkbox], input#household-before", true);
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#household-since")));
-        page.Find("#household-save").Click();
+        await page.ClickOnRendererAsync("#household-save");
 
         await using var check = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         await WaitAsync(async () => await check.Households.Where(h => h.Id == id).Select(h => h.ActiveFrom).SingleAsync() is null);

@@ -40,7 +40,7 @@ public sealed class RegisterDialogTests(RegistrationDeadlineTests.App app) : ICl
         Assert.Contains("mud-alert-text-error", window.ClassList);
         Assert.Equal($"Đã hết hạn đăng ký danh hiệu năm {Year} (01/01/{Year}): chỉ quản trị viên còn đăng ký bổ sung được. Hãy liên hệ quản trị viên nếu cần đăng ký bổ sung.", window.TextContent.Trim());
         Assert.True(provider.Find("#register-all").HasAttribute("disabled"));
-        provider.FindAll("#register-candidates input[type=checkbox]").First().Change(true);
+        await provider.ChangeOnRendererAsync("#register-candidates input[type=checkbox]", true);
         provider.WaitForAssertion(() => Assert.Equal("Đăng ký 1 đối tượng", provider.Find("#register-save").TextContent.Trim()));
         Assert.True(provider.Find("#register-save").HasAttribute("disabled"));
     }
@@ -51,7 +51,7 @@ public sealed class RegisterDialogTests(RegistrationDeadlineTests.App app) : ICl
         var provider = await OpenAsync("admin@camtan.vn");
         Assert.Contains("bạn vẫn đăng ký được", provider.Find("#register-window").TextContent);
         Assert.False(provider.Find("#register-all").HasAttribute("disabled"));
-        await provider.Find("#register-all").ClickAsync(new());
+        await provider.ClickOnRendererAsync("#register-all");
         provider.WaitForAssertion(() => Assert.StartsWith("Sẽ đăng ký", provider.Find("#register-all-preview").TextContent.Trim()));
     }
 

@@ -33,13 +33,13 @@ public sealed class VillageEditDialogTests(AppFactory app) : IClassFixture<AppFa
         var (provider, result) = await OpenAsync(new VillageForm { Code = "TD1", Name = "Thôn Tân Định", SortOrder = 500 });
         Assert.False(provider.Find("#village-before input[type=checkbox], input#village-before").HasAttribute("checked"));
 
-        provider.Find("#village-since").Change("15/10/2026");
-        await provider.Find("#village-save").ClickAsync(new());
+        await provider.ChangeOnRendererAsync("#village-since", "15/10/2026");
+        await provider.ClickOnRendererAsync("#village-save");
         provider.WaitForAssertion(() => Assert.Contains("Ngày thành lập thôn không được sau hôm nay (14/10/2026).", provider.Markup));
         Assert.Null(await ActiveFromAsync("TD1"));
 
-        provider.Find("#village-since").Change("01/03/2026");
-        await provider.Find("#village-save").ClickAsync(new());
+        await provider.ChangeOnRendererAsync("#village-since", "01/03/2026");
+        await provider.ClickOnRendererAsync("#village-save");
         Assert.False((await result)!.Canceled);
         Assert.Equal(new DateOnly(2026, 3, 1), await ActiveFromAsync("TD1"));
     }
@@ -49,9 +49,9 @@ public sealed class VillageEditDialogTests(AppFactory app) : IClassFixture<AppFa
     {
         var (provider, result) = await OpenAsync(new VillageForm { Code = "TD2", Name = "Thôn Tân Xưa", SortOrder = 501 });
 
-        provider.Find("#village-before input[type=checkbox], input#village-before").Change(true);
+        await provider.ChangeOnRendererAsync("#village-before input[type=checkbox], input#village-before", true);
         provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("#village-since")));
-        await provider.Find("#village-save").ClickAsync(new());
+        await provider.ClickOnRendererAsync("#village-save");
 
         Assert.False((await result)!.Canceled);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

@@ -28,7 +28,7 @@ public sealed class ResultsPreviewViewTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Overwriting_approved_sheets_must_be_ticked_and_explained()
+    public async Task Overwriting_approved_sheets_must_be_ticked_and_explained()
     {
         var written = "chưa bấm";
         var preview = new ResultsPreview
@@ -38,13 +38,13 @@ public sealed class ResultsPreviewViewTests : IAsyncLifetime
         };
         var view = Render(preview, true, reason => written = reason);
         Assert.Contains("1 hồ sơ đã duyệt hoặc đã có quyết định", view.Find("#results-protected-summary").TextContent);
-        view.Find("#results-write").Click();
+        await view.ClickOnRendererAsync("#results-write");
         Assert.Null(written);
 
-        view.Find("#results-overwrite input[type=checkbox], input#results-overwrite").Change(true);
+        await view.ChangeOnRendererAsync("#results-overwrite input[type=checkbox], input#results-overwrite", true);
         Assert.True(view.Find("#results-write").HasAttribute("disabled"));
-        view.Find("#results-overwrite-reason textarea, textarea#results-overwrite-reason").Input("Biên bản phúc tra ngày 02/12");
-        view.Find("#results-write").Click();
+        await view.InputOnRendererAsync("#results-overwrite-reason textarea, textarea#results-overwrite-reason", "Biên bản phúc tra ngày 02/12");
+        await view.ClickOnRendererAsync("#results-write");
         Assert.Equal("Biên bản phúc tra ngày 02/12", written);
 
         // A scorer sees the kept sheets, not the choice.
