@@ -59,6 +59,10 @@ public static class AppServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<VnClock>();
         services.AddHttpContextAccessor();
+        // A download address with a missing or malformed parameter (typed or cut by hand) answers a bodyless 400, which the
+        // status-code pages turn into the Vietnamese page, in every environment (Development would otherwise throw and
+        // answer the exception's English text).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         // Keys that protect the sign-in cookie live in the data folder, so a restart (or a container) keeps sessions.
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")))
