@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HocTapSuotDoi.Tests.TestSupport;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
