@@ -123,7 +123,18 @@ public sealed class PublishedAppTests(PublishedAppFixture published, ITestOutput
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/assets/logo.svg")).StatusCode);
             var css = System.Text.RegularExpressions.Regex.Match(signIn, "href=\"(_content/MudBlazor/[^\"]+\\.css)\"").Groups[1].Value;
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/" + css)).StatusCode);
-
+            // On a commune's slow link every stylesheet and script of the page goes compressed (publish writes .br/.gz
+            // copies, the app sends them to a browser that accepts them); MudBlazor's stylesheet alone is 627 KB plain.
+            var assets = System.Text.RegularExpressions.Regex.Matches(signIn, "(?:href|src)=\"([^\"/][^\"]*\\.(?:css|js))\"").Select(m => m.Groups[1].Value).ToList();
+            Assert.Contains(assets, a => a.Contains("MudBlazor.min", StringComparison.Ordinal) && a.EndsWith(".css", StringComparison.Ordinal));
+            foreach (var asset in assets)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/" + asset);
+                request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+                using var compressed = await http.SendAsync(request);
+                Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+                Assert.True(compressed.Content.Headers.ContentEncoding.SequenceEqual(["br"]), $"{asset} không được nén ({string.Join(",", compressed.Content.Headers.ContentEncoding)}).");
+            }
             Assert.True(File.Exists(Path.Combine(data, "hoctap.db")));
             Assert.True(File.Exists(Path.Combine(data, "hangfire.db")));
             Assert.Contains("admin@camtan.vn với mật khẩu tạm thời", Log());
