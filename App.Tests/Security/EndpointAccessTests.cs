@@ -95,8 +95,7 @@ public sealed partial class EndpointAccessTests(AppFactory app) : IClassFixture<
     [InlineData("canbo@camtan.vn")]
     public async Task A_signed_in_user_gets_a_file_or_a_Vietnamese_refusal_never_a_server_error(string email)
     {
-        using var client = app.CreateBrowserlikeClient();
-        await HttpSignIn.SignInOkAsync(client, email, AppFactory.DemoPassword);
+        using var client = await app.SignedInClientAsync(email);
         var wrong = new List<string>();
         foreach (var (_, url) in Endpoints().Where(e => e.Method == "GET"))
         {

@@ -72,8 +72,7 @@ public sealed class PageAccessTests(AppAccessFixture fixture) : IClassFixture<Ap
     [InlineData("xem@camtan.vn")]
     public async Task Non_administrators_are_refused_user_management_backups_and_hangfire(string email)
     {
-        using var client = fixture.CreateBrowserlikeClient();
-        await HttpSignIn.SignInOkAsync(client, email, AppFactory.DemoPassword);
+        using var client = await fixture.SignedInClientAsync(email);
         foreach (var url in new[] { "/quan-tri/nguoi-dung", "/quan-tri/sao-luu", "/quan-tri/tac-vu", "/hangfire", "/hangfire/recurring", "/quan-tri/sao-luu/tai/x.db" })
         {
             var response = await client.GetAsync(url);

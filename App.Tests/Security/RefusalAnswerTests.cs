@@ -6,19 +6,12 @@ namespace HocTapSuotDoi.Tests.Security;
 // Careful-attacker and clumsy-user requests answer a Vietnamese 400/403/404, never a 500 or an empty page.
 public sealed class RefusalAnswerTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = app.CreateBrowserlikeClient();
-        await HttpSignIn.SignInOkAsync(client, email, AppFactory.DemoPassword);
-        return client;
-    }
-
     [Theory]
     [InlineData("/khong-co-trang-nay")]
     [InlineData("/ho-gia-dinh/khong-co/trang-nay")]
     public async Task An_unknown_address_shows_a_Vietnamese_not_found_page(string url)
     {
-        using var client = await SignedInAsync("xem@camtan.vn");
+        using var client = await app.SignedInClientAsync("xem@camtan.vn");
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Không tìm thấy trang", await response.TextAsync());
@@ -37,7 +30,7 @@ public sealed class RefusalAnswerTests(AppFactory app) : IClassFixture<AppFactor
     [InlineData("/bao-cao-nam/99999/xlsx", HttpStatusCode.NotFound, "Không tìm thấy trang")]
     public async Task Missing_or_out_of_scope_files_answer_a_Vietnamese_refusal_not_a_server_error(string url, HttpStatusCode status, string text)
     {
-        using var client = await SignedInAsync("bcd@camtan.vn");
+        using var client = await app.SignedInClientAsync("bcd@camtan.vn");
         var response = await client.GetAsync(url);
         Assert.Equal(status, response.StatusCode);
         Assert.Contains(text, await response.TextAsync());
@@ -59,7 +52,7 @@ public sealed class RefusalAnswerTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task Signing_out_needs_the_forms_antiforgery_token()
     {
-        using var client = await SignedInAsync("canbo@camtan.vn");
+        using var client = await app.SignedInClientAsync("canbo@camtan.vn");
         var forged = await client.PostAsync("/dang-xuat", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Contains("Yêu cầu đăng xuất không hợp lệ", await forged.TextAsync());

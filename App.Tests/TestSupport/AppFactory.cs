@@ -154,6 +154,14 @@ public class AppFactory : WebApplicationFactory<Program>
     public HttpClient CreateBrowserlikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    // A browser-like client signed in through the sign-in form as one of the demo commune's users.
+    public async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = CreateBrowserlikeClient();
+        await HttpSignIn.SignInOkAsync(client, email, DemoPassword);
+        return client;
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (_makingTemplate is { } key)

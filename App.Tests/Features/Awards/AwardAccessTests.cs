@@ -31,13 +31,6 @@ public sealed class AwardAccessTests(AppFactory app) : IClassFixture<AppFactory>
         return roundId;
     }
 
-    private async Task<HttpClient> ClientAsync(string email)
-    {
-        var client = app.CreateBrowserlikeClient();
-        await HttpSignIn.SignInOkAsync(client, email, AppFactory.DemoPassword);
-        return client;
-    }
-
     [Fact]
     public async Task Anonymous_requests_for_award_files_are_sent_to_sign_in()
     {
@@ -56,7 +49,7 @@ public sealed class AwardAccessTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Scorers_and_unit_reporters_get_neither_the_pages_nor_the_files(string email)
     {
         var roundId = await DecidedRoundAsync();
-        using var client = await ClientAsync(email);
+        using var client = await app.SignedInClientAsync(email);
         foreach (var page in new[] { "/khen-thuong", $"/khen-thuong/{roundId}", "/giai-doan" })
         {
             var response = await client.GetAsync(page);
@@ -75,7 +68,7 @@ public sealed class AwardAccessTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_viewer_downloads_the_award_decision_and_the_phase_report()
     {
         var roundId = await DecidedRoundAsync();
-        using var client = await ClientAsync("xem@camtan.vn");
+        using var client = await app.SignedInClientAsync("xem@camtan.vn");
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/khen-thuong/{roundId}")).StatusCode);
         var decision = await client.GetAsync($"/khen-thuong/{roundId}/quyet-dinh.docx");
@@ -95,7 +88,7 @@ public sealed class AwardAccessTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Without_an_approved_higher_proposal_the_submission_is_refused_with_a_reason()
     {
         var roundId = await DecidedRoundAsync();
-        using var client = await ClientAsync("bcd@camtan.vn");
+        using var client = await app.SignedInClientAsync("bcd@camtan.vn");
         var response = await client.GetAsync($"/khen-thuong/{roundId}/to-trinh.docx");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Chưa có đề nghị Bằng khen nào được Hội đồng đồng ý.", await response.TextAsync());

@@ -25,13 +25,6 @@ public sealed class UnitReportTests(ClockedApp app) : IClassFixture<ClockedApp>
         return (await reports.GetAsync(deadline, year, village)).ReportId!.Value;
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = app.CreateBrowserlikeClient();
-        await HttpSignIn.SignInOkAsync(client, email, AppFactory.DemoPassword);
-        return client;
-    }
-
     [Fact]
     public async Task A_viewer_of_one_village_reads_that_villages_report_but_not_another_villages()
     {
@@ -55,7 +48,7 @@ public sealed class UnitReportTests(ClockedApp app) : IClassFixture<ClockedApp>
             await Assert.ThrowsAsync<ForbiddenException>(() => reports.RefreshFiguresAsync(t02, 2030));
         }
 
-        using var client = await SignedInAsync(VillageViewer);
+        using var client = await app.SignedInClientAsync(VillageViewer);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/bao-cao/tep/{own}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/bao-cao/tep/{other}")).StatusCode);
 
@@ -63,7 +56,7 @@ public sealed class UnitReportTests(ClockedApp app) : IClassFixture<ClockedApp>
         {
             Assert.Equal("bao-cao-thon.pdf", (await viewer.ServiceProvider.GetRequiredService<UnitReportService>().GetAsync(yearly, 2030, t02)).AttachmentName);
         }
-        using var communeViewer = await SignedInAsync("xem@camtan.vn");
+        using var communeViewer = await app.SignedInClientAsync("xem@camtan.vn");
         Assert.Equal(HttpStatusCode.OK, (await communeViewer.GetAsync($"/bao-cao/tep/{own}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await communeViewer.GetAsync($"/bao-cao/tep/{other}")).StatusCode);
     }

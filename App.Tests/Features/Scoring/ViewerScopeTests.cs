@@ -30,13 +30,6 @@ public sealed class ViewerScopeTests(ScoringWorkflowTests.App app) : IClassFixtu
         return (registration, evaluation, file.Id);
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = app.CreateBrowserlikeClient();
-        await HttpSignIn.SignInOkAsync(client, email, AppFactory.DemoPassword);
-        return client;
-    }
-
     private async Task<List<string>> ExportedSubjectsAsync(HttpClient client)
     {
         var response = await client.GetAsync($"/xuat/danh-hieu?title=FamilyLearning&year={app.Today.Year}");
@@ -64,7 +57,7 @@ public sealed class ViewerScopeTests(ScoringWorkflowTests.App app) : IClassFixtu
             await Assert.ThrowsAsync<ForbiddenException>(() => evidence.ListAsync(other.Evaluation));
         }
 
-        using var client = await SignedInAsync(VillageViewer);
+        using var client = await app.SignedInClientAsync(VillageViewer);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/minh-chung/{own.Evidence}")).StatusCode);
         var refused = await client.GetAsync($"/minh-chung/{other.Evidence}");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
@@ -87,7 +80,7 @@ public sealed class ViewerScopeTests(ScoringWorkflowTests.App app) : IClassFixtu
             Assert.Equal(second.Evaluation, (await evaluations.OpenAsync(second.Registration)).EvaluationId);
         }
 
-        using var client = await SignedInAsync("xem@camtan.vn");
+        using var client = await app.SignedInClientAsync("xem@camtan.vn");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/minh-chung/{first.Evidence}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/minh-chung/{second.Evidence}")).StatusCode);
         var exported = await ExportedSubjectsAsync(client);

@@ -258,8 +258,7 @@ public sealed class ResultsImportTests(AppFactory app) : IClassFixture<AppFactor
         var outside = await app.AddVillageAsync("KQ7", "Thôn KQ7");
         async Task<HttpResponseMessage> GetAsync(string email, string query)
         {
-            var client = app.CreateBrowserlikeClient();
-            await HttpSignIn.SignInOkAsync(client, email, AppFactory.DemoPassword);
+            using var client = await app.SignedInClientAsync(email);
             return await client.GetAsync("/mau-excel/ket-qua?" + query);
         }
 
