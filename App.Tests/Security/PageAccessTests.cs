@@ -83,6 +83,34 @@ public sealed class PageAccessTests(AppAccessFixture fixture) : IClassFixture<Ap
         Assert.Contains("Bạn không có quyền truy cập trang này", denied);
     }
 
+    // Every page, opened by every role with sample values in its address (another village's household, a decision the
+    // role may not read, a page of another role): the page, a refusal or a redirect, never a server error.
+    [Theory]
+    [InlineData("admin@camtan.vn")]
+    [InlineData("bcd@camtan.vn")]
+    [InlineData("canbo@camtan.vn")]
+    [InlineData("donvi@camtan.vn")]
+    [InlineData("xem@camtan.vn")]
+    public async Task Every_role_opens_every_page_without_a_server_error(string email)
+    {
+        using var client = email == "admin@camtan.vn" ? fixture.CreateBrowserlikeClient() : await fixture.SignedInClientAsync(email);
+        if (email == "admin@camtan.vn")
+        {
+            await fixture.SignInAsAdministratorAsync(client);
+        }
+        var wrong = new List<string>();
+        foreach (var url in Pages().Select(row => (string)row[0]).Distinct())
+        {
+            using var response = await client.GetAsync(url);
+            // Sent to sign in would mean the session was lost and nothing was checked.
+            if ((int)response.StatusCode >= 500 || response.LocationPath().StartsWith("/dang-nhap", StringComparison.Ordinal))
+            {
+                wrong.Add($"{url} → {(int)response.StatusCode} {response.LocationPath()}");
+            }
+        }
+        Assert.True(wrong.Count == 0, $"{email}: " + string.Join("; ", wrong));
+    }
+
     [Fact]
     public async Task Administrator_opens_the_hangfire_dashboard()
     {
