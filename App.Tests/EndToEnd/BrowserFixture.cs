@@ -156,9 +156,10 @@ public class BrowserFixture<TApp> : IAsyncLifetime, IBrowserPages where TApp : A
 
     // Signs in as the sign-in form does, without drawing it: the form's GET (antiforgery token and cookie) and its POST go
     // through the page's own cookie jar (the browser context's APIRequest), then the page opens where the app sent the
-    // user (home, or the forced password change). Loading the sign-in page in Chromium was one more cold Blazor page
-    // for every test; the form itself is driven by SignInThroughFormAsync (SignInFlowTests) and the README test.
-    public async Task SignInAsync(IPage page, string email, string password)
+    // user (home, the page named by `then` as a ReturnUrl, or the forced password change). Loading the sign-in page in
+    // Chromium was one more cold Blazor page for every test, and home before the page a test is about is another; the
+    // form itself is driven by SignInThroughFormAsync (SignInFlowTests) and the README test.
+    public async Task SignInAsync(IPage page, string email, string password, string? then = null)
     {
         var request = page.Context.APIRequest;
         var form = await request.GetAsync(BaseUrl + "/dang-nhap");
@@ -169,7 +170,8 @@ public class BrowserFixture<TApp> : IAsyncLifetime, IBrowserPages where TApp : A
         fields.Set("__RequestVerificationToken", token);
         fields.Set("Input.Email", email);
         fields.Set("Input.Password", password);
-        var response = await request.PostAsync(BaseUrl + "/dang-nhap", new() { Form = fields, MaxRedirects = 0 });
+        var returnUrl = then is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(then);
+        var response = await request.PostAsync(BaseUrl + "/dang-nhap" + returnUrl, new() { Form = fields, MaxRedirects = 0 });
         Assert.True(response.Status == 302, $"Đăng nhập {email} không thành công ({response.Status}).");
         var location = response.Headers["location"];
         await page.GotoAsync(location.StartsWith('/') ? BaseUrl + location : location);
@@ -184,11 +186,12 @@ public class BrowserFixture<TApp> : IAsyncLifetime, IBrowserPages where TApp : A
         await page.ClickAsync("#sign-in");
     }
 
-    // A new page signed in as a demo user (or any user with its password), once the app's shell is shown.
-    public async Task<IPage> SignedInPageAsync(string email, string password = AppFactory.DemoPassword)
+    // A new page signed in as a demo user (or any user with its password), on home or the page `then` names, once the
+    // app's shell is shown.
+    public async Task<IPage> SignedInPageAsync(string email, string password = AppFactory.DemoPassword, string? then = null)
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, email, password);
+        await SignInAsync(page, email, password, then);
         await Expect(page.Locator(".app-title")).ToBeVisibleAsync();
         return page;
     }

@@ -36,8 +36,7 @@ public sealed class BulkBrowserFixture : BrowserFixture
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, email, AppFactory.DemoPassword);
-        await page.GotoAsync(BaseUrl + "/cham-diem");
+        await SignInAsync(page, email, AppFactory.DemoPassword, "/cham-diem");
         return page;
     }
 }

@@ -46,8 +46,7 @@ public sealed class DependentSheetsBrowserTests(BrowserFixture browser) : Browse
         }
 
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "bcd@camtan.vn", AppFactory.DemoPassword);
-        await page.GotoAsync(browser.BaseUrl + "/quyet-dinh/moi");
+        await browser.SignInAsync(page, "bcd@camtan.vn", AppFactory.DemoPassword, "/quyet-dinh/moi");
         await Expect(page.Locator("tr.candidate")).ToHaveCountAsync(4);
         await page.ClickAsync("#select-all");
         await Expect(page.Locator("#selected-count")).ToContainTextAsync("Đã chọn 4 / 4 hồ sơ đạt");

@@ -11,10 +11,9 @@ public sealed class EmulationBrowserTests(ReportBrowserFixture browser) : Browse
     {
         var deadline = await browser.App.DeadlineIdAsync("bao-cao-nam");
         var village = await browser.App.VillageAsync("T01");
-        var url = $"{browser.BaseUrl}/bao-cao/{deadline}/2026/thon/{village.Id}";
+        var path = $"/bao-cao/{deadline}/2026/thon/{village.Id}";
 
-        var page = await browser.SignedInPageAsync("canbo@camtan.vn");
-        await page.GotoAsync(url);
+        var page = await browser.SignedInPageAsync("canbo@camtan.vn", then: path);
         await Expect(page.Locator("#self-report")).ToContainTextAsync("Hãy lưu nháp báo cáo năm trước");
         await page.FillAsync("#report-text", "Thôn tổ chức 6 buổi sinh hoạt học tập cộng đồng; 85 % hộ đăng ký Gia đình học tập.");
         await page.ClickAsync("#report-save");

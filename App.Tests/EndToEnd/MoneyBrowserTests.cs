@@ -30,13 +30,11 @@ public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : BrowserTest
         await browser.App.RunJobAsync();
         await browser.App.RunJobAsync();
 
-        var owner = await browser.SignedInPageAsync("canbo@camtan.vn");
-        await owner.GotoAsync(browser.BaseUrl + "/thong-bao");
+        var owner = await browser.SignedInPageAsync("canbo@camtan.vn", then: "/thong-bao");
         await Expect(owner.GetByText("Nhiệm vụ quá hạn (VII.2)")).ToHaveCountAsync(1);
         Assert.Single(browser.App.Smtp!.Messages, m => m.To.Mailboxes.Any(a => a.Address == "canbo@camtan.vn") && (m.Subject ?? "").StartsWith("Nhiệm vụ quá hạn (VII.2)"));
 
-        var committee = await browser.SignedInPageAsync("bcd@camtan.vn");
-        await committee.GotoAsync(browser.BaseUrl + "/tien-do-bao-cao");
+        var committee = await browser.SignedInPageAsync("bcd@camtan.vn", then: "/tien-do-bao-cao");
         var row = committee.Locator("#overdue-tasks tr.overdue-task").Filter(new() { HasText = "VII.2" });
         await Expect(row).ToContainTextAsync("31/12/2025");
         await Expect(row).ToContainTextAsync("05/01/2026");
@@ -84,8 +82,7 @@ public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : BrowserTest
                 },
             });
         }
-        var page = await browser.SignedInPageAsync(DemoFundingSeeder.AccountantEmail);
-        await page.GotoAsync(browser.BaseUrl + "/quy-khuyen-hoc");
+        var page = await browser.SignedInPageAsync(DemoFundingSeeder.AccountantEmail, then: "/quy-khuyen-hoc");
         await page.ClickAsync("#add-payment");
         await page.GetByLabel("Tìm theo tên hoặc mã hộ (gõ không dấu cũng được)").PressSequentiallyAsync("dinh thi hoc");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "Đinh Thị Học – Thôn Tân Hòa – sinh năm 2009" }).ClickAsync();
@@ -107,8 +104,7 @@ public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : BrowserTest
     [Fact]
     public async Task A_viewer_reads_money_records_but_cannot_change_them_and_others_cannot_open_them()
     {
-        var viewer = await browser.SignedInPageAsync("xem@camtan.vn");
-        await viewer.GotoAsync(browser.BaseUrl + "/quy-khuyen-hoc");
+        var viewer = await browser.SignedInPageAsync("xem@camtan.vn", then: "/quy-khuyen-hoc");
         await Expect(viewer.Locator("#fund-entries tr.fund-entry").First).ToBeVisibleAsync();
         await Expect(viewer.Locator("#add-payment")).ToHaveCountAsync(0);
         await Expect(viewer.Locator("#add-receipt")).ToHaveCountAsync(0);
@@ -119,8 +115,7 @@ public sealed class MoneyBrowserTests(MoneyBrowserFixture browser) : BrowserTest
         var xlsx = await viewer.Context.APIRequest.GetAsync(browser.BaseUrl + "/tai-chinh/2026/quyet-toan.xlsx");
         Assert.Equal(200, xlsx.Status);
 
-        var unit = await browser.SignedInPageAsync("donvi@camtan.vn");
-        await unit.GotoAsync(browser.BaseUrl + "/quy-khuyen-hoc");
+        var unit = await browser.SignedInPageAsync("donvi@camtan.vn", then: "/quy-khuyen-hoc");
         await Expect(unit.GetByText("Bạn không có quyền truy cập trang này")).ToBeVisibleAsync();
         await Expect(unit.Locator("#fund-entries")).ToHaveCountAsync(0);
         var refused = await unit.Context.APIRequest.GetAsync(browser.BaseUrl + "/tai-chinh/2026/quyet-toan.xlsx");

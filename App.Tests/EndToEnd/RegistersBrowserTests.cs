@@ -72,9 +72,7 @@ public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : Bro
     public async Task Scorer_opening_another_villages_household_by_url_is_refused()
     {
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await Expect(page.Locator("#home-scope")).ToBeVisibleAsync();
-        await page.GotoAsync($"{browser.BaseUrl}/ho-gia-dinh/{browser.OtherVillageHousehold}");
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword, $"/ho-gia-dinh/{browser.OtherVillageHousehold}");
         await Expect(page.GetByText("Bạn không có quyền truy cập trang này")).ToBeVisibleAsync();
         await Expect(page.Locator("#forbidden-detail")).ToContainTextAsync("Không tìm thấy trong phạm vi của bạn");
         await Expect(page.GetByText("Lương Văn Xa")).ToHaveCountAsync(0);
@@ -116,8 +114,7 @@ public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : Bro
     public async Task A_head_name_differing_only_in_diacritics_is_saved_after_Vẫn_lưu()
     {
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "admin@camtan.vn", RegistersBrowserFixture.AdminPassword);
-        await page.GotoAsync($"{browser.BaseUrl}/ho-gia-dinh/moi");
+        await browser.SignInAsync(page, "admin@camtan.vn", RegistersBrowserFixture.AdminPassword, "/ho-gia-dinh/moi");
         await Choose.OptionAsync(page, "#household-village", "Thôn Tân Hòa");
         await page.FillAsync("#household-head", "Nguyễn Văn Ân");
         await page.ClickAsync("#household-save");
@@ -134,8 +131,7 @@ public sealed class RegistersBrowserTests(RegistersBrowserFixture browser) : Bro
     public async Task Missing_member_fields_show_Vietnamese_messages_in_the_dialog()
     {
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "admin@camtan.vn", RegistersBrowserFixture.AdminPassword);
-        await page.GotoAsync($"{browser.BaseUrl}/ho-gia-dinh/{browser.OtherVillageHousehold}");
+        await browser.SignInAsync(page, "admin@camtan.vn", RegistersBrowserFixture.AdminPassword, $"/ho-gia-dinh/{browser.OtherVillageHousehold}");
         await page.ClickAsync("#add-member");
         await page.FillAsync("#person-name", "Xa");
         await page.ClickAsync("#person-save");

@@ -33,8 +33,7 @@ public sealed class ResultsImportBrowserFixture : BrowserFixture
         });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, email, AppFactory.DemoPassword);
-        await page.GotoAsync(BaseUrl + path);
+        await SignInAsync(page, email, AppFactory.DemoPassword, path);
         return page;
     }
 }

@@ -154,8 +154,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
         await Expect(page.Locator("#evaluation-status")).ToHaveTextAsync("Đã chấm");
 
         var committee = await browser.NewPageAsync();
-        await browser.SignInAsync(committee, "bcd@camtan.vn", AppFactory.DemoPassword);
-        await committee.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(committee, "bcd@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Expect(committee.Locator("#score-total")).ToHaveTextAsync("88/100");
         await committee.ClickAsync("#review-evaluation");
         await Expect(committee.Locator("#evaluation-status")).ToHaveTextAsync("Đã duyệt");
@@ -201,8 +200,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
     {
         var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Đóng");
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Row(page, "1.2").Locator("input").First.FillAsync("7,5");
         await page.Keyboard.PressAsync("Enter");
         await Row(page, "1.3").Locator("input").First.FillAsync("6");
@@ -212,8 +210,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
         await page.Context.CloseAsync();
 
         var again = await browser.NewPageAsync();
-        await browser.SignInAsync(again, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await again.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(again, "canbo@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Expect(Row(again, "1.2").Locator("input").First).ToHaveValueAsync("7,5");
         await Expect(Row(again, "1.3").Locator("input").First).ToHaveValueAsync("6");
         await Expect(again.Locator("#score-total")).ToHaveTextAsync("13,5/100");
@@ -224,8 +221,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
     {
         var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Quá");
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Row(page, "1.2").Locator("input").First.FillAsync("7,3");
         await page.Keyboard.PressAsync("Enter");
         await Expect(Row(page, "1.2").Locator(".item-error")).ToHaveTextAsync("Tiêu chí 1.2: điểm 7,3 không đúng bước 0,5 (chọn 7 hoặc 7,5); tiêu chí này vẫn chưa có điểm.");
@@ -238,8 +234,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
     {
         var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Chấm Phẩy");
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Expect(Row(page, "1.2").Locator(".mud-input-helper-text")).ToHaveTextAsync("0–10, bước 0,5");
 
         await Row(page, "1.2").Locator("input").First.FillAsync("2.5");
@@ -264,8 +259,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
     {
         var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Chữ");
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         var field = Row(page, "1.2").Locator("input").First;
         await field.FillAsync("6");
         await page.Keyboard.PressAsync("Enter");
@@ -298,8 +292,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
             Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
         });
         var page = await context.NewPageAsync();
-        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Expect(Row(page, "1.2").Locator("input").First).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"Trang rộng hơn màn hình {overflow}px");
@@ -313,8 +306,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
     {
         var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Cuộn");
         var page = await browser.PhoneAsync();
-        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Row(page, "1.2").Locator(".score-step").Last.ClickAsync();
         await Expect(page.Locator("#score-total")).ToHaveTextAsync("0,5/100");
         await Expect(page.Locator("#sheet-progress")).ToHaveTextAsync("1/13 tiêu chí");
@@ -345,8 +337,7 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
     {
         var registrationId = await browser.RegisteredHouseholdAsync("Tạ Văn Gõ");
         var page = await browser.DesktopAsync();
-        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await page.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(page, "canbo@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Expect(page.Locator("h1")).ToBeFocusedAsync(); // a screen reader starts at the page's heading
         await Row(page, "1.2").Locator("input").First.FocusAsync();
         await page.Keyboard.TypeAsync("7");
@@ -413,13 +404,11 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
     {
         var registrationId = await browser.SubmittedByScorerAsync("Tạ Văn Trả");
         var scorer = await browser.NewPageAsync();
-        await browser.SignInAsync(scorer, "canbo@camtan.vn", AppFactory.DemoPassword);
-        await scorer.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(scorer, "canbo@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Expect(scorer.Locator("#status-banner")).ToContainTextAsync("Hồ sơ đã nộp: Nguyễn Thị Hoa");
 
         var committee = await browser.NewPageAsync();
-        await browser.SignInAsync(committee, "bcd@camtan.vn", AppFactory.DemoPassword);
-        await committee.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
+        await browser.SignInAsync(committee, "bcd@camtan.vn", AppFactory.DemoPassword, $"/cham-diem/{registrationId}");
         await Expect(committee.Locator("#score-verdict")).ToHaveTextAsync("Đạt tiêu chí");
         await committee.ClickAsync("#return-evaluation");
         await committee.FillAsync("#reason-text", "Thiếu minh chứng tiêu chí 2.1");

@@ -19,7 +19,7 @@ public static class LibreOffice
     private const string Python = "/usr/bin/python3";
 
     private const string ClientScript = """
-        import sys, time, uno
+        import os, sys, time, uno
         from com.sun.star.beans import PropertyValue
 
         def prop(name, value):
@@ -51,6 +51,10 @@ public static class LibreOffice
             document.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", export),))
         finally:
             document.close(True)
+        # Out without the interpreter's teardown: python3-uno was seen to crash there (exit 139 after the PDF was written,
+        # 1 first conversion in 4 on a loaded machine), which sent the rest of the run the cold way.
+        sys.stdout.flush()
+        os._exit(0)
         """;
 
     private static readonly object Gate = new();
@@ -59,9 +63,28 @@ public static class LibreOffice
     private static string? _script;
     private static bool _listenerUnusable;
 
+    // Every conversion has a folder of its own under one folder of the test process, which goes when the process exits
+    // (a run used to leave about twenty folders behind in the temporary folder).
+    private static readonly Lazy<string> Conversions = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("hoctap-lo-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held: the folder stays in the temporary folder.
+            }
+        };
+        return root;
+    });
+
     public static string ToPdf(byte[] content, string fileName)
     {
-        var folder = Directory.CreateTempSubdirectory("hoctap-lo-").FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Conversions.Value, Guid.NewGuid().ToString("N"))).FullName;
         var input = Path.Combine(folder, fileName);
         File.WriteAllBytes(input, content);
         if (Path.GetExtension(fileName) == ".pdf")
@@ -88,21 +111,26 @@ public static class LibreOffice
         {
             return false;
         }
-        try
+        // A failed conversion is tried once more on a new listener before the rest of the run goes the cold way.
+        for (var attempt = 1; attempt <= 2; attempt++)
         {
-            StartListener();
-            var (exitCode, error) = TryRun(Python, TimeSpan.FromMinutes(2), _script!, _pipe!, input, pdf);
-            if (exitCode == 0 && File.Exists(pdf))
+            try
             {
-                return true;
+                StartListener();
+                File.Delete(pdf);
+                var (exitCode, error) = TryRun(Python, TimeSpan.FromMinutes(2), _script!, _pipe!, input, pdf);
+                if (exitCode == 0 && File.Exists(pdf))
+                {
+                    return true;
+                }
+                Console.Error.WriteLine($"LibreOffice (listener) could not convert {Path.GetFileName(input)} (exit {exitCode}): {error}");
             }
-            Console.Error.WriteLine($"LibreOffice (listener) could not convert {Path.GetFileName(input)}: {error}");
+            catch (TimeoutException e)
+            {
+                Console.Error.WriteLine($"LibreOffice (listener) timed out on {Path.GetFileName(input)}: {e.Message}");
+            }
+            StopListener();
         }
-        catch (TimeoutException e)
-        {
-            Console.Error.WriteLine($"LibreOffice (listener) timed out on {Path.GetFileName(input)}: {e.Message}");
-        }
-        // A listener that failed once is not trusted again: the rest of the run converts the cold way.
         _listenerUnusable = true;
         StopListener();
         return false;
