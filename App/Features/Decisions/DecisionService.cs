@@ -275,10 +275,10 @@ public sealed class DecisionService(
             .OrderBy(e => e.Registration!.VillageId is { } v && villages.TryGetValue(v, out var village) ? village.SortOrder : int.MaxValue)
             .ThenBy(e => VietnameseText.GivenNameSortKey(e.Registration!.SubjectName), StringComparer.Ordinal)
             .ToList();
-        var codes = new HashSet<string>();
+        var codes = await NewCodesAsync(db, ordered.Count, ct);
         foreach (var e in ordered)
         {
-            var code = await NewCodeAsync(db, codes);
+            var code = codes.Dequeue();
             decision.Subjects.Add(new DecisionSubject
             {
                 EvaluationId = e.Id, SortOrder = decision.Subjects.Count + 1, SubjectName = e.Registration!.SubjectName,
@@ -411,16 +411,27 @@ public sealed class DecisionService(
         select new Candidate(e.Id, e.Registration!.SubjectName, e.Registration.VillageId, v == null ? "" : v.Name,
             levelSets.Contains(e.CriteriaSetId) ? null : e.TotalTenths, e.Rating, e.MeetsCriteria);
 
-    private static async Task<string> NewCodeAsync(AppDbContext db, HashSet<string> taken)
+    // Certificate codes for a decision's subjects, unique among themselves and against every code already issued, checked
+    // in one query for the whole decision (a query per subject took seconds for a village of households).
+    private static async Task<Queue<string>> NewCodesAsync(AppDbContext db, int count, CancellationToken ct)
     {
-        while (true)
+        var codes = new HashSet<string>();
+        while (codes.Count < count)
         {
-            var code = VerificationCode.New();
-            if (taken.Add(code) && !await db.Set<DecisionSubject>().AnyAsync(s => s.CertificateCode == code))
+            var fresh = new HashSet<string>();
+            while (codes.Count + fresh.Count < count)
             {
-                return code;
+                var code = VerificationCode.New();
+                if (!codes.Contains(code))
+                {
+                    fresh.Add(code);
+                }
             }
+            var issued = await db.Set<DecisionSubject>().Where(s => fresh.Contains(s.CertificateCode)).Select(s => s.CertificateCode).ToListAsync(ct);
+            fresh.ExceptWith(issued);
+            codes.UnionWith(fresh);
         }
+        return new Queue<string>(codes);
     }
 
     private static async Task<string> CommuneNameAsync(AppDbContext db, int communeId) =>
