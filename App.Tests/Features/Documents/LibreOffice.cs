@@ -132,7 +132,6 @@ public static class LibreOffice
             StopListener();
         }
         _listenerUnusable = true;
-        StopListener();
         return false;
     }
 
