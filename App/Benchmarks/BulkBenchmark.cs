@@ -94,6 +94,7 @@ public static class BulkBenchmark
             && applied.Changed == submitted.Meeting && applied.Skipped.Count == 0);
 
         results.AddRange(await PagesAsync(output, host, scope.ServiceProvider, year, lastPage: Math.Max(0, (generated - 1) / 20)));
+        results.AddRange(await DecisionStepsAsync(output, scope.ServiceProvider, year, applied.Changed));
 
         var missed = results.Count(ok => !ok);
         Line(output, missed == 0 ? $"Tất cả {results.Count} phép đo đạt mục tiêu." : $"{missed}/{results.Count} phép đo không đạt mục tiêu (đánh dấu ✗).");
@@ -142,6 +143,26 @@ public static class BulkBenchmark
         var before = await people.PageAsync(everyone, middle with { Page = middle.Page - 1 }, null);
         var (nextTime, next) = await WarmTimeAsync(() => people.PageAsync(everyone, middle, before.CursorTo(everyone, middle)));
         results.Add(Report(output, $"Trang {middle.Page + 1:N0} danh sách nhân khẩu, nút trang sau ({next.Items.Count} dòng trong {next.Total:N0})", nextTime, PageAimMs));
+        return results;
+    }
+
+    // The year's results out: one decision recognising every approved household (and closing the sheets that fall short),
+    // its document with the whole list, and the certificates.
+    private static async Task<List<bool>> DecisionStepsAsync(TextWriter output, IServiceProvider services, int year, int approved)
+    {
+        var results = new List<bool>();
+        var decisions = services.GetRequiredService<DecisionService>();
+        var form = await decisions.NewFormAsync(Title.FamilyLearning, year);
+        form.SignerName = "Trịnh Đình Long";
+        form.EvaluationIds = [.. await decisions.MeetingIdsAsync(Title.FamilyLearning, year, null)];
+        form.MarkOthersNotRecognised = true;
+        var (issueTime, id) = await TimeAsync(() => decisions.IssueAsync(form));
+        results.Add(Report(output, $"Ban hành quyết định công nhận {form.EvaluationIds.Count:N0} hộ (mã giấy công nhận, hồ sơ chưa đạt khép lại)", issueTime, BulkAimMs)
+            && form.EvaluationIds.Count == approved);
+        var (docxTime, docx) = await TimeAsync(() => decisions.DecisionDocxAsync(id));
+        results.Add(Report(output, $"Tải quyết định .docx với danh sách {form.EvaluationIds.Count:N0} hộ ({docx.Content.Length / 1024:N0} KB)", docxTime, BulkAimMs));
+        var (pdfTime, pdf) = await TimeAsync(() => decisions.CertificatesPdfAsync(id, "https://hoctap.example.vn"));
+        results.Add(Report(output, $"Tải giấy công nhận .pdf, {form.EvaluationIds.Count:N0} trang ({pdf.Content.Length / 1024:N0} KB)", pdfTime, BulkAimMs));
         return results;
     }
 

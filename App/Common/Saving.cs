@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace HocTapSuotDoi.Common;
 
 public static class Saving
@@ -42,4 +44,15 @@ public static class Saving
             throw new StaleEditException($"{what} vừa được người khác sửa trong lúc bạn đang sửa. Dữ liệu của bạn chưa được lưu: hãy tải lại để xem bản mới rồi sửa lại.");
         }
     }
+
+    // Only a unique key means "already there": SQLite's code 19 also covers foreign keys, NOT NULL and CHECK, which are
+    // real failures and must not be told as a duplicate. Raised by SaveChanges (inside a DbUpdateException) or by a bulk
+    // insert's own command.
+    public static bool IsUniqueViolation(Exception e) =>
+        (e is DbUpdateException { InnerException: { } inner } ? inner : e)
+            is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
+
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
 }

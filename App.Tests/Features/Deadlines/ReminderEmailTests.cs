@@ -148,7 +148,7 @@ public sealed class ReminderEmailTests(SmtpApp app, ITestOutputHelper output) : 
         {
             db.Add(Row());
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-            Assert.True(ReminderLedger.IsUniqueViolation(error));
+            Assert.True(Saving.IsUniqueViolation(error));
         }
     }
 }

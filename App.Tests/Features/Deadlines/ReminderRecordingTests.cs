@@ -21,7 +21,7 @@ public sealed class ReminderRecordingTests(ClockedApp app) : IClassFixture<Clock
         await using var db = await app.DbAsync();
         db.Add(new Notification { UserId = "khong-co-tai-khoan-nay", Title = "t", Body = "b", CreatedAtUtc = new DateTime(2041, 11, 23, 0, 30, 0, DateTimeKind.Utc) });
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        Assert.False(ReminderLedger.IsUniqueViolation(error));
+        Assert.False(Saving.IsUniqueViolation(error));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ReminderRecordingTests(ClockedApp app) : IClassFixture<Clock
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => ledger.RecordAsync([planned], today, CancellationToken.None));
 
-        Assert.False(ReminderLedger.IsUniqueViolation(error));
+        Assert.False(Saving.IsUniqueViolation(error));
         Assert.Contains(app.Logs.Messages, m => m.StartsWith("Không ghi được nhắc việc: ") && m.Contains("FOREIGN KEY"));
         await using var db = await app.DbAsync();
         Assert.False(await db.Set<ReminderDispatch>().AnyAsync(d => d.Year == 2041));

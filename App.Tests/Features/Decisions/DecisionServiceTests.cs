@@ -80,7 +80,67 @@ public sealed class DecisionServiceTests(AppFactory app) : IClassFixture<AppFact
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var log = await db.ChangeLogs.Where(c => c.By == "bcd@camtan.vn").ToListAsync();
         Assert.Contains(log, c => c.EntityType == nameof(Decision) && c.EntityId == id.ToString() && c.Action == "Thêm");
-        Assert.Contains(log, c => c.EntityType == nameof(Evaluation) && c.EntityId == ids["Nguyễn Văn An"].ToString() && c.Changes.Contains("Status: Reviewed → Recognised"));
+        // The sheet's own history says it was recognised and by which decision; one audit trail, not a change-log row too.
+        var line = Assert.Single(await db.Set<EvaluationAudit>().Where(a => a.EvaluationId == ids["Nguyễn Văn An"] && a.What == "Trạng thái").ToListAsync());
+        Assert.Equal(("bcd@camtan.vn", EvaluationStatus.Reviewed.Text(), EvaluationStatus.Recognised.Text()), (line.By, line.Old, line.New));
+        Assert.Contains("Quyết định số 101/QĐ-UBND", line.Reason);
+        Assert.DoesNotContain(log, c => c.EntityType == nameof(Evaluation));
+        var sheet = await db.Set<Evaluation>().SingleAsync(e => e.Id == ids["Nguyễn Văn An"]);
+        Assert.Equal((2, "bcd@camtan.vn"), (sheet.Version, sheet.UpdatedBy));
+    }
+
+    [Fact]
+    public async Task A_sheet_changed_while_the_decision_is_written_refuses_the_whole_decision()
+    {
+        var ids = await app.AddEvaluationsAsync(Title.FamilyLearning, 2022,
+            new("Nguyễn Văn An", "T02", 925), new("Trần Thị Bình", "T01", 880), new("Lê Văn Cường", "T03", 610, Meets: false));
+        var form = DecisionTestData.Form(Title.FamilyLearning, 2022, 111, ids["Nguyễn Văn An"], ids["Trần Thị Bình"]);
+        form.MarkOthersNotRecognised = true;
+        // Someone's save lands on Trần Thị Bình's sheet after the decision read it, just before the sheets are closed.
+        var interloper = new SaveBeforeFirstSheetUpdate($"UPDATE \"Evaluation\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = {ids["Trần Thị Bình"]}");
+        var settings = app.Services.GetRequiredService<HocTapSuotDoi.Setup.AppSettings>();
+        await using (var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(settings.ConnectionString).AddInterceptors(interloper).Options))
+        {
+            db.Actor = "bcd@camtan.vn";
+            var communeId = await db.Communes.Select(c => c.Id).FirstAsync();
+            var error = await Assert.ThrowsAsync<StaleEditException>(() => DecisionService.IssueAsync(db, communeId, form, new DateTime(2022, 12, 5, 2, 0, 0, DateTimeKind.Utc)));
+            Assert.Contains("vừa được người khác sửa", error.Message);
+        }
+        Assert.True(interloper.Done);
+
+        // Nothing of it was written: no decision, every sheet as it was, no history line.
+        Assert.DoesNotContain(await AsAsync("bcd@camtan.vn", d => d.ListAsync(2022)), r => r.FullNumber == "111/QĐ-UBND");
+        Assert.All(ids.Values, id => Assert.Equal(EvaluationStatus.Reviewed, app.StatusAsync(id).Result));
+        await using var check = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.False(await check.Set<EvaluationAudit>().AnyAsync(a => ids.Values.Contains(a.EvaluationId)));
+        Assert.False(await check.Set<DecisionSubject>().AnyAsync(s => ids.Values.Contains(s.EvaluationId)));
+
+        // Read again, the same decision goes through.
+        var issued = await IssueAsync(form);
+        Assert.Equal(2, (await AsAsync("bcd@camtan.vn", d => d.GetAsync(issued))).Subjects.Count);
+        Assert.Equal(EvaluationStatus.NotRecognised, await app.StatusAsync(ids["Lê Văn Cường"]));
+    }
+
+    // Runs a statement in the decision's own transaction just before its first UPDATE of the sheets, as a save by
+    // another user that got in between would leave the row.
+    private sealed class SaveBeforeFirstSheetUpdate(string sql) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public bool Done { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!Done && command.CommandText.StartsWith("UPDATE \"Evaluation\"", StringComparison.Ordinal))
+            {
+                Done = true;
+                await using var other = command.Connection!.CreateCommand();
+                other.Transaction = command.Transaction;
+                other.CommandText = sql;
+                Assert.Equal(1, await other.ExecuteNonQueryAsync(cancellationToken));
+            }
+            return result;
+        }
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using HocTapSuotDoi.Features.Notifications;
-using Microsoft.Data.Sqlite;
 
 namespace HocTapSuotDoi.Features.Deadlines;
 
@@ -60,7 +59,7 @@ public sealed class ReminderLedger(
             await db.SaveChangesAsync(ct);
             return rows.Count;
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbUpdateException e) when (Saving.IsUniqueViolation(e))
         {
             // Another run (a retry, a second server) recorded some of these meanwhile: keep ours one by one.
             return await RecordOneByOneAsync(rows, ct);
@@ -90,7 +89,7 @@ public sealed class ReminderLedger(
                 await db.SaveChangesAsync(ct);
                 count++;
             }
-            catch (DbUpdateException e) when (IsUniqueViolation(e))
+            catch (DbUpdateException e) when (Saving.IsUniqueViolation(e))
             {
                 // Already recorded by someone else: theirs is the one that counts.
             }
@@ -145,15 +144,6 @@ public sealed class ReminderLedger(
             : null;
         return (dispatch, notification);
     }
-
-    // Only a unique key means "already recorded": SQLite's code 19 also covers foreign keys, NOT NULL and CHECK, which are
-    // real failures and must fail the job (Hangfire retries it and the log shows why).
-    public static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey };
-
-    private const int SqliteConstraint = 19;
-    private const int SqliteConstraintUnique = 2067;
-    private const int SqliteConstraintPrimaryKey = 1555;
 
     private void LogRecordingFailure(DbUpdateException e) =>
         logger.LogError(e, "Không ghi được nhắc việc: {Error}", e.InnerException?.Message ?? e.Message);

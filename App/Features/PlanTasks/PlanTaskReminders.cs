@@ -92,7 +92,7 @@ public sealed class PlanTaskReminders(
             await db.SaveChangesAsync(ct);
             return count;
         }
-        catch (DbUpdateException e) when (ReminderLedger.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (Saving.IsUniqueViolation(e))
         {
             // Another run recorded these first (a retry, a second server): theirs count, and the next run finds them.
             logger.LogInformation("Nhắc nhiệm vụ quá hạn: một lần chạy khác đã ghi trước.");
