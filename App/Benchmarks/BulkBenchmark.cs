@@ -152,6 +152,8 @@ public static class BulkBenchmark
     {
         var results = new List<bool>();
         var decisions = services.GetRequiredService<DecisionService>();
+        var (proposalTime, proposal) = await TimeAsync(() => decisions.ProposalDocxAsync(Title.FamilyLearning, year));
+        results.Add(Report(output, $"Tải tờ trình đề nghị công nhận .docx với danh sách {approved:N0} hộ ({proposal.Content.Length / 1024:N0} KB)", proposalTime, BulkAimMs));
         var form = await decisions.NewFormAsync(Title.FamilyLearning, year);
         form.SignerName = "Trịnh Đình Long";
         form.EvaluationIds = [.. await decisions.MeetingIdsAsync(Title.FamilyLearning, year, null)];
@@ -163,6 +165,11 @@ public static class BulkBenchmark
         results.Add(Report(output, $"Tải quyết định .docx với danh sách {form.EvaluationIds.Count:N0} hộ ({docx.Content.Length / 1024:N0} KB)", docxTime, BulkAimMs));
         var (pdfTime, pdf) = await TimeAsync(() => decisions.CertificatesPdfAsync(id, "https://hoctap.example.vn"));
         results.Add(Report(output, $"Tải giấy công nhận .pdf, {form.EvaluationIds.Count:N0} trang ({pdf.Content.Length / 1024:N0} KB)", pdfTime, BulkAimMs));
+        var reports = services.GetRequiredService<ReportService>();
+        var (reportTime, report) = await TimeAsync(() => reports.DocxAsync(year));
+        results.Add(Report(output, $"Tải báo cáo năm {year} .docx sau quyết định ({report.Content.Length / 1024:N0} KB)", reportTime, BulkAimMs));
+        var (workbookTime, workbook) = await TimeAsync(() => reports.XlsxAsync(year));
+        results.Add(Report(output, $"Tải báo cáo năm {year} .xlsx ({workbook.Content.Length / 1024:N0} KB)", workbookTime, BulkAimMs));
         return results;
     }
 
