@@ -7,10 +7,11 @@ using Xunit.Abstractions;
 
 namespace HocTapSuotDoi.Tests.EndToEnd;
 
-// The Dockerfile's steps, run for real: publish, start the published output, hit /health (no Docker engine here).
+// The Dockerfile's steps, run for real: publish, start the published output, hit /health (no Docker engine here). The
+// publish starts with the run, at the lowest priority (BackgroundBuilds); the fixture waits for it.
 public sealed class PublishedAppFixture : IAsyncLifetime
 {
-    public string PublishDirectory { get; } = Path.Combine(Path.GetTempPath(), "hoctap-publish", Guid.NewGuid().ToString("N"));
+    public string PublishDirectory { get; private set; } = "";
 
     public static string RepositoryRoot()
     {
@@ -24,8 +25,9 @@ public sealed class PublishedAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (code, output) = await RunAsync("dotnet", $"publish App/HocTapSuotDoi.csproj -c Release -o \"{PublishDirectory}\" --nologo", RepositoryRoot(), [], TimeSpan.FromMinutes(10));
-        Assert.True(code == 0, output);
+        var published = await BackgroundBuilds.Publish;
+        Assert.True(published.ExitCode == 0, published.Output);
+        PublishDirectory = published.Directory;
     }
 
     public static async Task<(int Code, string Output)> RunAsync(string file, string arguments, string workingDirectory,
@@ -46,7 +48,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(PublishDirectory, recursive: true);
+        BackgroundBuilds.DeleteFolder(PublishDirectory);
         return Task.CompletedTask;
     }
 }

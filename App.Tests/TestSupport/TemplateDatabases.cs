@@ -11,6 +11,7 @@ public static class TemplateDatabases
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "hoctap-tests", $"templates-{Environment.ProcessId}-{Guid.NewGuid():N}");
     private static readonly ConcurrentDictionary<string, Template> Made = new();
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Making = new();
+    private static readonly ConcurrentDictionary<string, System.Diagnostics.Stopwatch> Started = new();
 
     static TemplateDatabases() =>
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -41,6 +42,7 @@ public static class TemplateDatabases
             gate.Release();
             return template;
         }
+        Started[key] = System.Diagnostics.Stopwatch.StartNew();
         return null;
     }
 
@@ -60,6 +62,7 @@ public static class TemplateDatabases
             command.ExecuteNonQuery();
         }
         Made[key] = new Template(path, startLog, clockAtEnd);
+        File.AppendAllText("/tmp/templates.log", $"{Started[key].ElapsedMilliseconds} ms {key.Replace("\n", " | ")}\n");
     }
 
     public static void CopyTo(Template template, string databasePath)
