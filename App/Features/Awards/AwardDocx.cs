@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Scoring;
 using static HocTapSuotDoi.Features.Decisions.DocumentTexts;
+using static HocTapSuotDoi.Features.Decisions.Align;
 
 namespace HocTapSuotDoi.Features.Awards;
 
@@ -12,10 +13,6 @@ public sealed record AwardDocumentData(string Commune, string LevelAbove, AwardR
 // format of the recognition decision: the same header, Quốc hiệu on one line, articles and signature (DecisionDocx).
 public static class AwardDocx
 {
-    private static readonly JustificationValues Center = JustificationValues.Center;
-    private static readonly JustificationValues Both = JustificationValues.Both;
-    private static readonly JustificationValues Left = JustificationValues.Left;
-
     public static string Occasion(AwardRound round) => round.Kind switch
     {
         AwardRoundKind.Yearly => $"năm {round.Year}",

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using static HocTapSuotDoi.Features.Decisions.DocumentTexts;
+using static HocTapSuotDoi.Features.Decisions.Align;
 
 namespace HocTapSuotDoi.Features.Decisions;
 
@@ -17,10 +18,6 @@ public sealed record ProposalData(string Commune, Title Title, int Year, DateOnl
 // The recognition decision and the proposal list as Word documents in the administrative format.
 public static class DecisionDocx
 {
-    private static readonly JustificationValues Center = JustificationValues.Center;
-    private static readonly JustificationValues Both = JustificationValues.Both;
-    private static readonly JustificationValues Left = JustificationValues.Left;
-
     // uncheckedNotes: what of the criteria sets is "chưa đối chiếu", said under the annex's list (empty when all is checked);
     // scoredByLevel: the evaluations scored with a set by level, listed without points.
     public static byte[] Decision(Decision decision, DecisionLayout layout, IReadOnlyList<string> uncheckedNotes, IReadOnlySet<int> scoredByLevel)

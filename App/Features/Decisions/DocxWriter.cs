@@ -4,6 +4,15 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace HocTapSuotDoi.Features.Decisions;
 
+// Paragraph alignments by their short names, for the document writers (`using static …Align`).
+public static class Align
+{
+    public static readonly JustificationValues Center = JustificationValues.Center;
+    public static readonly JustificationValues Left = JustificationValues.Left;
+    public static readonly JustificationValues Right = JustificationValues.Right;
+    public static readonly JustificationValues Both = JustificationValues.Both;
+}
+
 public sealed record TextRun(string Text, bool Bold = false, bool Italic = false, bool Underline = false, double? SizePt = null);
 
 // The few Word building blocks an administrative document needs: paragraphs, borderless layout tables, a bordered

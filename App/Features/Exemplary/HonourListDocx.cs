@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.Funding;
+using static HocTapSuotDoi.Features.Decisions.Align;
 
 namespace HocTapSuotDoi.Features.Exemplary;
 
@@ -11,10 +12,6 @@ public sealed record HonourListData(string Commune, int Year, DateOnly Date, IRe
 // and the Quốc hiệu on one line, the place and date, the two lists, and the signature of the committee's head.
 public static class HonourListDocx
 {
-    private static readonly JustificationValues Center = JustificationValues.Center;
-    private static readonly JustificationValues Left = JustificationValues.Left;
-    private static readonly JustificationValues Right = JustificationValues.Right;
-
     public static byte[] Write(HonourListData d, DecisionLayout layout)
     {
         var w = new DocxWriter(layout);

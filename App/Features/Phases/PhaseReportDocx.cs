@@ -5,16 +5,13 @@ using HocTapSuotDoi.Features.Decisions;
 using HocTapSuotDoi.Features.PlanTasks;
 using HocTapSuotDoi.Setup;
 using static HocTapSuotDoi.Features.Decisions.DocumentTexts;
+using static HocTapSuotDoi.Features.Decisions.Align;
 
 namespace HocTapSuotDoi.Features.Phases;
 
 // The sơ kết / tổng kết report in the administrative format, with the same header and signature as the decisions.
 public static class PhaseReportDocx
 {
-    private static readonly JustificationValues Center = JustificationValues.Center;
-    private static readonly JustificationValues Both = JustificationValues.Both;
-    private static readonly JustificationValues Left = JustificationValues.Left;
-
     public static byte[] Write(PhaseReportData r, DecisionLayout layout)
     {
         var w = new DocxWriter(layout);
