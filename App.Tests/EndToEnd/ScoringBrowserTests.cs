@@ -193,6 +193,10 @@ public sealed class ScoringBrowserTests(ScoringBrowserFixture browser) : Browser
 
         await committee.GotoAsync($"{browser.BaseUrl}/cham-diem/{registrationId}");
         await Expect(committee.Locator("#evaluation-status")).ToHaveTextAsync("Công nhận");
+        // The sheet says who recognised it and by which decision.
+        await Expect(committee.Locator("#status-banner .status-banner-what")).ToContainTextAsync("Hồ sơ được công nhận: ");
+        await Expect(committee.Locator("#status-banner")).ToContainTextAsync(new Regex(@"lúc \d\d/\d\d/\d{4} \d\d:\d\d\. Theo Quyết định số 7/QĐ-UBND ngày \d\d/\d\d/\d{4} công nhận Gia đình học tập"));
+        await Screens.KeepAsync(committee, "scoring-recognised");
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class DecisionServiceTests(AppFactory app) : IClassFixture<AppFact
         // The sheet's own history says it was recognised and by which decision; one audit trail, not a change-log row too.
         var line = Assert.Single(await db.Set<EvaluationAudit>().Where(a => a.EvaluationId == ids["Nguyễn Văn An"] && a.What == "Trạng thái").ToListAsync());
         Assert.Equal(("bcd@camtan.vn", EvaluationStatus.Reviewed.Text(), EvaluationStatus.Recognised.Text()), (line.By, line.Old, line.New));
-        Assert.Contains("Quyết định số 101/QĐ-UBND", line.Reason);
+        Assert.Equal("Quyết định số 101/QĐ-UBND ngày 05/12/2024 công nhận Gia đình học tập năm 2024", line.Reason);
         Assert.DoesNotContain(log, c => c.EntityType == nameof(Evaluation));
         var sheet = await db.Set<Evaluation>().SingleAsync(e => e.Id == ids["Nguyễn Văn An"]);
         Assert.Equal((2, "bcd@camtan.vn"), (sheet.Version, sheet.UpdatedBy));
@@ -119,6 +119,8 @@ public sealed class DecisionServiceTests(AppFactory app) : IClassFixture<AppFact
         var issued = await IssueAsync(form);
         Assert.Equal(2, (await AsAsync("bcd@camtan.vn", d => d.GetAsync(issued))).Subjects.Count);
         Assert.Equal(EvaluationStatus.NotRecognised, await app.StatusAsync(ids["Lê Văn Cường"]));
+        var closed = await check.Set<EvaluationAudit>().SingleAsync(a => a.EvaluationId == ids["Lê Văn Cường"]);
+        Assert.Equal("Chưa đạt tiêu chí, không có tên trong Quyết định số 111/QĐ-UBND ngày 05/12/2022", closed.Reason);
     }
 
     // Runs a statement in the decision's own transaction just before its first UPDATE of the sheets, as a save by
