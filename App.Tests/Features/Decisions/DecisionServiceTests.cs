@@ -83,7 +83,7 @@ public sealed class DecisionServiceTests(AppFactory app) : IClassFixture<AppFact
         // The sheet's own history says it was recognised and by which decision; one audit trail, not a change-log row too.
         var line = Assert.Single(await db.Set<EvaluationAudit>().Where(a => a.EvaluationId == ids["Nguyễn Văn An"] && a.What == "Trạng thái").ToListAsync());
         Assert.Equal(("bcd@camtan.vn", EvaluationStatus.Reviewed.Text(), EvaluationStatus.Recognised.Text()), (line.By, line.Old, line.New));
-        Assert.Equal("Quyết định số 101/QĐ-UBND ngày 05/12/2024 công nhận Gia đình học tập năm 2024", line.Reason);
+        Assert.Equal("Theo Quyết định số 101/QĐ-UBND ngày 05/12/2024 công nhận Gia đình học tập năm 2024", line.Reason);
         Assert.DoesNotContain(log, c => c.EntityType == nameof(Evaluation));
         var sheet = await db.Set<Evaluation>().SingleAsync(e => e.Id == ids["Nguyễn Văn An"]);
         Assert.Equal((2, "bcd@camtan.vn"), (sheet.Version, sheet.UpdatedBy));

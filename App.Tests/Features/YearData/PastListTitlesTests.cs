@@ -190,7 +190,7 @@ public sealed class PastListTitlesTests(AppFactory app) : IClassFixture<AppFacto
         ctx.Services.AddMudServices();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         var banner = ctx.Render<StatusBanner>(p => p.Add(x => x.Change, sheet.LastChange));
-        Assert.Contains("Trạng thái \"Công nhận\"", banner.Find("#status-banner").TextContent);
+        Assert.Contains("Hồ sơ được công nhận: ", banner.Find("#status-banner").TextContent);
         Assert.Contains("Công nhận (nhập từ danh sách) theo Quyết định số 36/QĐ-UBND ngày 20/12/2023", banner.Find(".status-banner-reason").TextContent);
     }
 

@@ -299,7 +299,7 @@ public sealed class DecisionService(
             subjects.ForEach(s => s.DecisionId = decision.Id);
             BulkInsert.Insert(db, subjects, ct);
             var because = $"Quyết định số {decision.FullNumber} ngày {VnTime.FormatDate(issuedOn)} công nhận {title.DisplayName()} năm {form.Year}";
-            await CloseSheetsAsync(db, chosen.Select(e => new VersionedSheet(e.Id, e.Version)).ToList(), EvaluationStatus.Recognised, because, nowUtc, ct);
+            await CloseSheetsAsync(db, chosen.Select(e => new VersionedSheet(e.Id, e.Version)).ToList(), EvaluationStatus.Recognised, "Theo " + because, nowUtc, ct);
             await CloseSheetsAsync(db, others, EvaluationStatus.NotRecognised,
                 $"Chưa đạt tiêu chí, không có tên trong Quyết định số {decision.FullNumber} ngày {VnTime.FormatDate(issuedOn)}", nowUtc, ct);
             await DependentEvaluations.RecomputeAsync(db, communeId, form.Year, DependentEvaluations.ReadersOf(title), because, nowUtc, ct: ct);
