@@ -25,7 +25,8 @@ public sealed class PublishedAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var published = await BackgroundBuilds.Publish;
+        // A publish that never ends fails the class instead of holding the run.
+        var published = await BackgroundBuilds.Publish.WaitAsync(TimeSpan.FromMinutes(30));
         Assert.True(published.ExitCode == 0, published.Output);
         PublishDirectory = published.Directory;
     }

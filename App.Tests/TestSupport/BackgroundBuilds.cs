@@ -47,8 +47,8 @@ public static partial class BackgroundBuilds
 
     private static async Task<Published> PublishAsync()
     {
-        // After the README copy's build, so that two builds never run at once.
-        await Readme.BuiltOrEnded;
+        // After the README copy's build, so that two builds never run at once (but not after a build that hangs).
+        await Task.WhenAny(Readme.BuiltOrEnded, Task.Delay(TimeSpan.FromMinutes(10)));
         var directory = Path.Combine(Path.GetTempPath(), "hoctap-publish", Guid.NewGuid().ToString("N"));
         var info = AtIdlePriority("dotnet", ["publish", "App/HocTapSuotDoi.csproj", "-c", "Release", "-o", directory, "--nologo"]);
         info.WorkingDirectory = PublishedAppFixture.RepositoryRoot();
