@@ -2,7 +2,6 @@ using HocTapSuotDoi.Features.Criteria;
 using HocTapSuotDoi.Features.Criteria.Engine;
 using HocTapSuotDoi.Features.Registers;
 using HocTapSuotDoi.Features.Scoring;
-using HocTapSuotDoi.Features.Scoring.Rules;
 
 namespace HocTapSuotDoi.Features.Decisions;
 
@@ -340,7 +339,7 @@ public sealed class DecisionService(
         var (from, toText) = (EvaluationStatus.Reviewed.Text(), to.Text());
         BulkInsert.Insert(db, sheets.Select(s => new EvaluationAudit
         {
-            EvaluationId = s.Id, AtUtc = nowUtc, By = db.Actor, What = SheetSummary.StatusLine, Old = from, New = toText, Reason = because,
+            EvaluationId = s.Id, AtUtc = nowUtc, By = db.Actor, What = Scoring.Rules.SheetSummary.StatusLine, Old = from, New = toText, Reason = because,
         }), ct);
     }
 
