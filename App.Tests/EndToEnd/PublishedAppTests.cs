@@ -31,7 +31,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         PublishDirectory = published.Directory;
     }
 
-    public static async Task<(int Code, string Output)> RunAsync(string file, string arguments, string workingDirectory,
+    public static Task<(int Code, string Output)> RunAsync(string file, string arguments, string workingDirectory,
         Dictionary<string, string> environment, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(file, arguments) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -39,12 +39,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         {
             info.Environment[key] = value;
         }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return BackgroundBuilds.RunAsync(info, timeout);
     }
 
     public Task DisposeAsync()

@@ -75,7 +75,8 @@ public static partial class BackgroundBuilds
         return info;
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(ProcessStartInfo info, TimeSpan timeout)
+    // Runs a program to its end (killed after the timeout) and returns its exit code with what it wrote.
+    public static async Task<(int Code, string Output)> RunAsync(ProcessStartInfo info, TimeSpan timeout)
     {
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
